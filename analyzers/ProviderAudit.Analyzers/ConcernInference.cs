@@ -58,7 +58,7 @@ namespace ProviderAudit.Analyzers
             var node = comparison;
 
             // A pattern: climb to the construct that owns it.
-            while (node is PatternSyntax || node.Parent is PatternSyntax || node.Parent is SubpatternSyntax
+            while (node.Parent is PatternSyntax || node.Parent is SubpatternSyntax
                 || node.Parent is PropertyPatternClauseSyntax || node.Parent is PositionalPatternClauseSyntax)
             {
                 node = node.Parent!;
@@ -192,11 +192,16 @@ namespace ProviderAudit.Analyzers
             return null;
         }
 
-        /// <summary>The first model-id and the first transport signal seen, as plain-word reasons.</summary>
+        /// <summary>
+        /// The best model-id and transport reason seen: a literal (a header name, a model id) names the concern
+        /// more precisely than an identifier, so it replaces an earlier identifier reason.
+        /// </summary>
         private sealed class Signals
         {
             private string? modelReason;
             private string? transportReason;
+            private bool modelFromLiteral;
+            private bool transportFromLiteral;
 
             public bool Any => modelReason is not null || transportReason is not null;
 
@@ -257,14 +262,16 @@ namespace ProviderAudit.Analyzers
 
             private void AddString(string text)
             {
-                if (modelReason is null && SignalVocabulary.ModelStringReason(text) is { } model)
+                if (!modelFromLiteral && SignalVocabulary.ModelStringReason(text) is { } model)
                 {
                     modelReason = model;
+                    modelFromLiteral = true;
                 }
 
-                if (transportReason is null && SignalVocabulary.TransportStringReason(text) is { } transport)
+                if (!transportFromLiteral && SignalVocabulary.TransportStringReason(text) is { } transport)
                 {
                     transportReason = transport;
+                    transportFromLiteral = true;
                 }
             }
         }
