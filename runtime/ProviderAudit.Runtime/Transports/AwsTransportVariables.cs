@@ -10,7 +10,7 @@ internal static class AwsTransportVariables
         AwsRegion, AwsDefaultRegion, AwsProfile, AwsAccessKeyId, AwsSecretAccessKey, AwsSessionToken,
         AwsSharedCredentialsFile, AwsConfigFile, AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
         AwsContainerCredentialsRelativeUri, AwsContainerCredentialsFullUri, AwsContainerAuthorizationToken,
-        AwsEc2MetadataDisabled, AwsEndpointUrlSso, "AWS_SDK_LOAD_CONFIG", "AWS_STS_REGIONAL_ENDPOINTS",
+        AwsEc2MetadataDisabled, AwsEndpointUrlSso, "AWS_SDK_LOAD_CONFIG", "AWS_STS_REGIONAL_ENDPOINTS", "AWS_CA_BUNDLE",
     ];
 
     /// <summary>"Run `cmd`" when an <c>awsAuthRefresh</c> command is configured.</summary>
