@@ -32,7 +32,8 @@ def parse(log_path, variant):
             analyzer = 0.0005 if m.group(1).startswith('<') else float(m.group(1))
         else:
             analyzer = float('nan')
-    warnings = len(set(re.findall(r'(\S+\.cs\(\d+,\d+\)): warning (PA0001|RS0030)', text)))
+    # MSBuild prints each warning more than once and with differently spelled paths: count distinct sites.
+    warnings = len(set(re.findall(r'([^\s/]+\.cs\(\d+,\d+\)): warning (?:PA0001|RS0030)', text)))
     failed = 'Build FAILED' in text
     return wall, csc, analyzer, warnings, failed
 
