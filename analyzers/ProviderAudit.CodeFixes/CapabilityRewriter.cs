@@ -120,8 +120,8 @@ namespace ProviderAudit.CodeFixes
 
         public static bool IsFixable(Diagnostic diagnostic) =>
             diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
-            && !HasProperty(diagnostic, "NoFix", "true")
-            && !HasProperty(diagnostic, "HasCapabilityFix", "false");
+            && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
+            && !HasProperty(diagnostic, DiagnosticContract.HasCapabilityFixProperty, "false");
 
         private static bool HasProperty(Diagnostic diagnostic, string key, string value) =>
             diagnostic.Properties.TryGetValue(key, out var actual) && string.Equals(actual, value, System.StringComparison.OrdinalIgnoreCase);
