@@ -12,9 +12,8 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace ProviderAudit.CodeFixes
 {
     /// <summary>
-    /// Rewrites every PA0001 site of one document to ask <paramref name="capability"/>. Single fixes and Fix All share
-    /// this path, so sites that share a node (two constants in one switch arm) are rewritten together rather than
-    /// as conflicting text edits.
+    /// Rewrites PA0001 sites of one document to ask a capability. Single fixes and Fix All share this path, so sites
+    /// that share a node (two constants in one switch arm) are rewritten together rather than as conflicting text edits.
     /// </summary>
     internal static class CapabilityRewriter
     {
@@ -24,9 +23,14 @@ namespace ProviderAudit.CodeFixes
         private static readonly SyntaxAnnotation CatchAllWithValue = new SyntaxAnnotation(CatchAllAnnotationKind, "value");
         private static readonly SyntaxAnnotation CatchAllWithoutValue = new SyntaxAnnotation(CatchAllAnnotationKind, "none");
 
-        /// <summary>The rewritten document, or null when none of the diagnostics can be fixed.</summary>
+        /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
+        public static Task<Document?> RewriteAsync(
+            Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken) =>
+            RewriteAsync(document, diagnostics, _ => capability, cancellationToken);
+
+        /// <summary>Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.</summary>
         public static async Task<Document?> RewriteAsync(
-            Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken)
+            Document document, IEnumerable<Diagnostic> diagnostics, System.Func<Diagnostic, Capability> choose, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +60,11 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                locator.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                var site = locator.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                if (site != null && site.Capability is null)
+                {
+                    site.Capability = choose(diagnostic);
+                }
             }
 
             if (sites.Count == 0)
@@ -65,7 +73,7 @@ namespace ProviderAudit.CodeFixes
             }
 
             var position = sites.Keys.First().SpanStart;
-            var needsUsing = !ExtensionMethodsInScope(model, types, capability, position);
+            var needsUsing = !ExtensionMethodsInScope(model, types, position);
             var simpleTypeName = SimpleNameBindsToProvider(model, types, position);
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
@@ -104,7 +112,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(capability, new VariableNames(host), simpleTypeName);
+                var translator = new PatternTranslator(ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), simpleTypeName);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -208,8 +216,9 @@ namespace ProviderAudit.CodeFixes
             list.Add(annotation);
         }
 
-        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, Capability capability, int position) =>
-            !model.LookupSymbols(position, types.ApiProvider, capability.ExtensionMethod(), includeReducedExtensionMethods: true)
+        /// <summary>Both extension methods live in one class, so one being in scope means both are.</summary>
+        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, int position) =>
+            !model.LookupSymbols(position, types.ApiProvider, Capability.ModelIdFormat.ExtensionMethod(), includeReducedExtensionMethods: true)
                 .IsEmpty;
 
         /// <summary>Whether plain <c>ApiProvider</c> means the runtime enum here (now, or once its namespace is imported).</summary>

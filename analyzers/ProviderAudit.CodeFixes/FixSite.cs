@@ -36,6 +36,9 @@ namespace ProviderAudit.CodeFixes
 
         public HostKind Kind { get; }
 
+        /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
+        public Capability? Capability { get; set; }
+
         public SyntaxNode Host { get; }
 
         /// <summary>The provider-valued expression (comparisons) or the tested expression (is-patterns).</summary>

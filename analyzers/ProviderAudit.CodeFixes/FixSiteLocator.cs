@@ -24,8 +24,41 @@ namespace ProviderAudit.CodeFixes
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>Adds the site for <paramref name="diagnosticNode"/> to <paramref name="sites"/> (merging pattern sites that share a host).</summary>
-        public bool TryAdd(SyntaxNode diagnosticNode, Dictionary<SyntaxNode, FixSite> sites)
+        /// <summary>Adds the site for <paramref name="diagnosticNode"/> to <paramref name="sites"/> (merging pattern sites that share a host); null when there is nothing safe to rewrite.</summary>
+        public FixSite? TryAdd(SyntaxNode diagnosticNode, Dictionary<SyntaxNode, FixSite> sites)
+        {
+            var before = new HashSet<FixSite>(sites.Values);
+            if (!TryAddCore(diagnosticNode, sites))
+            {
+                return null;
+            }
+
+            foreach (var site in sites.Values)
+            {
+                if (!before.Contains(site))
+                {
+                    return site;
+                }
+            }
+
+            // Merged into an existing host (a second constant in the same arm): that host is the site.
+            return FindHost(diagnosticNode, sites);
+        }
+
+        private static FixSite? FindHost(SyntaxNode node, Dictionary<SyntaxNode, FixSite> sites)
+        {
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (sites.TryGetValue(current, out var site))
+                {
+                    return site;
+                }
+            }
+
+            return null;
+        }
+
+        private bool TryAddCore(SyntaxNode diagnosticNode, Dictionary<SyntaxNode, FixSite> sites)
         {
             for (var node = diagnosticNode; node != null; node = node.Parent)
             {

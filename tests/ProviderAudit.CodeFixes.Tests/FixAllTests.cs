@@ -164,4 +164,45 @@ public class FixAllTests
         };
         await test.RunAsync();
     }
+    [Fact]
+    public async Task FixAllGivesInferredSitesTheirOwnCapabilityAndAmbiguousSitesTheChosenOne()
+    {
+        var test = new FixTest
+        {
+            CodeActionEquivalenceKey = Verify.AuthTransport,
+            TestCode = """
+                using ProviderAudit.Runtime;
+
+                class C
+                {
+                    string ModelId(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|} ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+                    string HeaderName(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|} ? "x-api-key" : "authorization";
+                    bool IsDirect(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|};
+                }
+                """,
+            // One fix at a time, each with the fix the test asked for.
+            FixedCode = """
+                using ProviderAudit.Runtime;
+
+                class C
+                {
+                    string ModelId(ApiProvider provider) => provider.AuthTransport().IsFirstParty ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+                    string HeaderName(ApiProvider provider) => provider.AuthTransport().IsFirstParty ? "x-api-key" : "authorization";
+                    bool IsDirect(ApiProvider provider) => provider.AuthTransport().IsFirstParty;
+                }
+                """,
+            // Fix All (and dotnet format): the model-id site keeps its inferred capability.
+            BatchFixedCode = """
+                using ProviderAudit.Runtime;
+
+                class C
+                {
+                    string ModelId(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+                    string HeaderName(ApiProvider provider) => provider.AuthTransport().IsFirstParty ? "x-api-key" : "authorization";
+                    bool IsDirect(ApiProvider provider) => provider.AuthTransport().IsFirstParty;
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
 }

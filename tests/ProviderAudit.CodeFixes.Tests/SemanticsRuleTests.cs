@@ -4,7 +4,7 @@ using ProviderAudit.Runtime;
 namespace ProviderAudit.CodeFixes.Tests;
 
 /// <summary>
-/// The semantics rule: compile each snippet before and after Fix All, run it for every provider, and require the
+/// The semantics rule: compile each snippet before and after applying the chosen fix at every site, run it for every provider, and require the
 /// same result for FirstParty, Bedrock, Vertex and Foundry, while Claude Platform on AWS takes the chosen
 /// capability's side (model-ID fix: like FirstParty did; transport fix: like it did before, a non-first-party provider).
 /// </summary>
@@ -126,14 +126,14 @@ public class SemanticsRuleTests
                 _ => "other",
             };
             """);
-        var after = await FixAllAndCheckAsync(before, Verify.ModelId);
+        var after = await FixAndCheckAsync(before, Verify.ModelId);
         Assert.Equal("cpa/calls=0", InMemoryProgram.Compile(after).Run(ApiProvider.ClaudePlatformAws));
     }
 
     private static async Task AssertRule(string name, string body, string equivalenceKey, ApiProvider claudePlatformBehavesLike)
     {
         var before = Source(body);
-        var after = await FixAllAndCheckAsync(before, equivalenceKey);
+        var after = await FixAndCheckAsync(before, equivalenceKey);
         var original = InMemoryProgram.Compile(before);
         var rewritten = InMemoryProgram.Compile(after);
 
@@ -147,10 +147,10 @@ public class SemanticsRuleTests
         Assert.True(expected == actual, $"{name}: ClaudePlatformAws gave '{actual}', expected '{expected}' (as {claudePlatformBehavesLike} before)\n{after}");
     }
 
-    private static async Task<string> FixAllAndCheckAsync(string before, string equivalenceKey)
+    private static async Task<string> FixAndCheckAsync(string before, string equivalenceKey)
     {
         Assert.NotEmpty(await FixRunner.AnalyzeAsync(FixRunner.CreateDocument(before)));
-        var after = await FixRunner.FixAllAsync(before, equivalenceKey);
+        var after = await FixRunner.FixEachAsync(before, equivalenceKey);
         Assert.Empty(await FixRunner.AnalyzeAsync(FixRunner.CreateDocument(after)));
         return after;
     }

@@ -59,7 +59,37 @@ internal static class FixRunner
         return (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
     }
 
-    /// <summary>Fix All in the document with the fix identified by <paramref name="equivalenceKey"/>.</summary>
+    /// <summary>
+    /// Applies the fix identified by <paramref name="equivalenceKey"/> to one diagnostic at a time, as a person picking
+    /// that fix at every site would, until no fixable diagnostic is left.
+    /// </summary>
+    public static async Task<string> FixEachAsync(string source, string equivalenceKey)
+    {
+        for (var round = 0; round < 100; round++)
+        {
+            var document = CreateDocument(source);
+            CodeAction? chosen = null;
+            foreach (var diagnostic in await AnalyzeAsync(document))
+            {
+                chosen = (await ActionsAsync(document, diagnostic)).FirstOrDefault(a => a.EquivalenceKey == equivalenceKey);
+                if (chosen != null)
+                {
+                    break;
+                }
+            }
+
+            if (chosen is null)
+            {
+                return source;
+            }
+
+            source = await ApplyAsync(document, chosen);
+        }
+
+        throw new InvalidOperationException("Fixes did not converge after 100 rounds.");
+    }
+
+    /// <summary>Fix All in the document, started from the fix identified by <paramref name="equivalenceKey"/>.</summary>
     public static async Task<string> FixAllAsync(string source, string equivalenceKey)
     {
         var document = CreateDocument(source);
