@@ -1,1 +1,55 @@
+using System.Globalization;
+using ProviderAudit.GatewayEmulator;
+
+// Runnable by hand:
+//   dotnet run --project tests/ProviderAudit.GatewayEmulator -- --port 0 --access-key-id AKID --secret S --workspace wrkspc_x
+// prints the URL to put into ANTHROPIC_AWS_BASE_URL and logs one line per request (never a secret).
+var parsed = EmulatorArguments.Parse(args);
+if (parsed.Error is not null)
+{
+    Console.Error.WriteLine(parsed.Error);
+    Console.Error.WriteLine(EmulatorArguments.Usage);
+    return 2;
+}
+
+if (parsed.Help)
+{
+    Console.WriteLine(EmulatorArguments.Usage);
+    return 0;
+}
+
+await using var emulator = await CpaGatewayEmulator.StartAsync(parsed.Options!, parsed.Port);
+emulator.Failure = parsed.Failure;
+Console.WriteLine($"CPA gateway emulator listening on {emulator.BaseUri.ToString().TrimEnd('/')}");
+Console.WriteLine($"  region {parsed.Options!.Region}, service {parsed.Options.Service}, workspace {parsed.Options.WorkspaceId}");
+Console.WriteLine($"  ANTHROPIC_AWS_BASE_URL={emulator.BaseUri.ToString().TrimEnd('/')}");
+Console.WriteLine("Press Ctrl+C to stop.");
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+var seen = 0;
+while (!stop.IsCancellationRequested)
+{
+    try
+    {
+        await Task.Delay(200, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        break;
+    }
+
+    var requests = emulator.Requests;
+    for (; seen < requests.Count; seen++)
+    {
+        var r = requests[seen];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{r.Method} {r.Path}{r.Query} -> {r.StatusCode} ({r.Auth}{(r.AccessKeyId is null ? "" : " " + r.AccessKeyId)}){(r.ErrorMessage is null ? "" : ": " + r.ErrorMessage)}"));
+    }
+}
+
 return 0;

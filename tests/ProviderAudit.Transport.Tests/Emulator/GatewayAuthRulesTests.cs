@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ProviderAudit.GatewayEmulator;
+using ProviderAudit.GatewayEmulator.SigV4;
+
+namespace ProviderAudit.Transport.Tests.Emulator;
+
+/// <summary>The emulator's gateway rules, exercised with plain HTTP requests.</summary>
+public sealed class GatewayAuthRulesTests
+{
+    private const string MessagesBody = """{"model":"claude-sonnet-4-6","max_tokens":16,"messages":[{"role":"user","content":"Hi"}]}""";
+
+    private static async Task<(HttpStatusCode Status, string Type, string Message)> PostAsync(
+        CpaGatewayEmulator emulator, string body = MessagesBody, params (string Name, string Value)[] headers)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseUri, "/v1/messages"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await http.SendAsync(request);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, "", "");
+        }
+
+        Assert.Equal("error", json.GetProperty("type").GetString());
+        var error = json.GetProperty("error");
+        return (response.StatusCode, error.GetProperty("type").GetString()!, error.GetProperty("message").GetString()!);
+    }
+
+    private static (string, string) Workspace => ("anthropic-workspace-id", EmulatorScope.WorkspaceId);
+
+    [Fact]
+    public async Task AcceptsTheCpaKeyInXApiKey()
+    {
+        await using var emulator = await EmulatorScope.StartAsync(BearerApiKeyPolicy.Reject);
+
+        var (status, _, _) = await PostAsync(emulator, headers: [Workspace, ("x-api-key", EmulatorScope.CpaApiKey)]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(GatewayAuthKind.ApiKey, Assert.Single(emulator.Requests).Auth);
+    }
+
+    [Fact]
+    public async Task RejectsAMissingWorkspaceHeader()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, type, _) = await PostAsync(emulator, headers: [("x-api-key", EmulatorScope.CpaApiKey)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_request_error", type);
+    }
+
+    [Fact]
+    public async Task RejectsAnotherWorkspace()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, type, _) = await PostAsync(emulator, headers: [("anthropic-workspace-id", "wrkspc_other"), ("x-api-key", EmulatorScope.CpaApiKey)]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("permission_error", type);
+    }
+
+    [Fact]
+    public async Task RejectsAFirstPartyApiKey()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, type, message) = await PostAsync(emulator, headers: [Workspace, ("x-api-key", "sk-ant-api03-firstpartykey")]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("authentication_error", type);
+        Assert.Contains("First-party", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectsAnOAuthBearerToken()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, type, _) = await PostAsync(emulator, headers: [Workspace, ("Authorization", "Bearer sk-ant-oat01-oauthtoken")]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("authentication_error", type);
+    }
+
+    [Fact]
+    public async Task RejectsTwoAuthHeaders()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, _, message) = await PostAsync(emulator,
+            headers: [Workspace, ("x-api-key", EmulatorScope.CpaApiKey), ("Authorization", "Bearer " + EmulatorScope.CpaApiKey)]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("exactly one", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectsAnUnknownCpaKeyAsAPermissionProblem()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, type, _) = await PostAsync(emulator, headers: [Workspace, ("x-api-key", "aws-cpa-revoked-key")]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("permission_error", type);
+    }
+
+    [Fact]
+    public async Task RejectsARequestWithoutAuth()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, _, _) = await PostAsync(emulator, headers: [Workspace]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task RejectsABedrockModelId()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (status, _, message) = await PostAsync(emulator,
+            """{"model":"us.anthropic.claude-sonnet-4-5-20250929-v1:0","max_tokens":16,"messages":[{"role":"user","content":"Hi"}]}""",
+            Workspace, ("x-api-key", EmulatorScope.CpaApiKey));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("first-party", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectsAValidSignatureForAnotherService()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+        var host = emulator.BaseUri.Host;
+        var amzDate = SigV4Signature.FormatAmzDate(DateTimeOffset.UtcNow);
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("anthropic-workspace-id", EmulatorScope.WorkspaceId), new("host", host), new("x-amz-date", amzDate),
+        };
+        string[] signed = ["anthropic-workspace-id", "host", "x-amz-date"];
+        var scope = SigV4Signature.Scope(amzDate[..8], EmulatorScope.Region, "bedrock");
+        var canonical = SigV4Signature.CanonicalRequest("POST", "/v1/messages", "", headers, signed, SigV4Signature.HexSha256(Encoding.UTF8.GetBytes(MessagesBody)));
+        var signature = SigV4Signature.Signature(SigV4Signature.SigningKey(EmulatorScope.SecretAccessKey, amzDate[..8], EmulatorScope.Region, "bedrock"),
+            SigV4Signature.StringToSign(amzDate, scope, canonical));
+
+        var (status, _, message) = await PostAsync(emulator, MessagesBody,
+            Workspace, ("Host", host), ("x-amz-date", amzDate),
+            ("Authorization", $"AWS4-HMAC-SHA256 Credential={EmulatorScope.AccessKeyId}/{scope}, SignedHeaders={string.Join(';', signed)}, Signature={signature}"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("service", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GatewayFailure.FederationDisabled, HttpStatusCode.Forbidden, "federation")]
+    [InlineData(GatewayFailure.IamDenied, HttpStatusCode.Forbidden, "aws-external-anthropic:")]
+    [InlineData(GatewayFailure.TokenExpired, HttpStatusCode.Unauthorized, "expired")]
+    public async Task AnswersAConfiguredFailureAfterAuthentication(GatewayFailure failure, HttpStatusCode expected, string phrase)
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+        emulator.Failure = failure;
+
+        var (status, _, message) = await PostAsync(emulator, headers: [Workspace, ("x-api-key", EmulatorScope.CpaApiKey)]);
+
+        Assert.Equal(expected, status);
+        Assert.Contains(phrase, message, StringComparison.Ordinal);
+    }
+}
