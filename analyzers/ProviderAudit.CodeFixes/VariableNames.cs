@@ -18,7 +18,9 @@ namespace ProviderAudit.CodeFixes
 
         public VariableNames(SyntaxNode anchor)
         {
-            foreach (var token in Scope(anchor).DescendantTokens())
+            // Variables of other switch-expression arms are scoped to their arm and cannot clash with ours.
+            var ownArm = anchor.FirstAncestorOrSelf<SwitchExpressionArmSyntax>();
+            foreach (var token in Scope(anchor).DescendantTokens(node => !(node is SwitchExpressionArmSyntax arm && ownArm != null && arm != ownArm && arm.Parent == ownArm.Parent)))
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken))
                 {

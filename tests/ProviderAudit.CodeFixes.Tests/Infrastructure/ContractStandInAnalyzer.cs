@@ -44,6 +44,11 @@ public sealed class ContractStandInAnalyzer : DiagnosticAnalyzer
         }
 
         SyntaxNode node = context.Node;
+        if (node.Parent is QualifiedNameSyntax qualified && qualified.Right == node)
+        {
+            node = qualified;
+        }
+
         while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
         {
             node = node.Parent;
@@ -53,6 +58,7 @@ public sealed class ContractStandInAnalyzer : DiagnosticAnalyzer
         {
             ConstantPatternSyntax pattern => pattern.GetLocation(),
             CaseSwitchLabelSyntax label => label.GetLocation(),
+            BinaryExpressionSyntax isType when isType.IsKind(SyntaxKind.IsExpression) && isType.Right == node => node.GetLocation(),
             BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression) => binary.GetLocation(),
             ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } when IsEquals(invocation) => invocation.GetLocation(),
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Equals", Parent: InvocationExpressionSyntax invocation } => invocation.GetLocation(),

@@ -17,7 +17,7 @@ internal sealed class FixTest : CSharpCodeFixTest<ContractStandInAnalyzer, First
 
     /// <summary>CS1701/CS1702 (net8.0 runtime assembly unified with net10.0 framework) are off, as in every SDK build.</summary>
     protected override CompilationOptions CreateCompilationOptions() =>
-        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithSpecificDiagnosticOptions(
+        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable).WithSpecificDiagnosticOptions(
             new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 }
 
