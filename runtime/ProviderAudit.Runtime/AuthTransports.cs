@@ -4,26 +4,17 @@ namespace ProviderAudit.Runtime;
 public static class AuthTransports
 {
     /// <summary>api.anthropic.com with Anthropic API keys or OAuth.</summary>
-    public static IAuthTransport FirstParty { get; } = new SimpleAuthTransport(AuthTransportKind.FirstParty);
+    public static IAuthTransport FirstParty { get; } = new FirstPartyTransport();
 
     /// <summary>Amazon Bedrock.</summary>
-    public static IAuthTransport Bedrock { get; } = new SimpleAuthTransport(AuthTransportKind.Bedrock);
+    public static IAuthTransport Bedrock { get; } = new BedrockTransport();
 
     /// <summary>Google Vertex AI.</summary>
-    public static IAuthTransport Vertex { get; } = new SimpleAuthTransport(AuthTransportKind.Vertex);
+    public static IAuthTransport Vertex { get; } = new VertexTransport();
 
     /// <summary>Microsoft Foundry.</summary>
-    public static IAuthTransport Foundry { get; } = new SimpleAuthTransport(AuthTransportKind.Foundry);
+    public static IAuthTransport Foundry { get; } = new FoundryTransport();
 
     /// <summary>The Claude Platform on AWS gateway.</summary>
-    public static IAuthTransport ClaudePlatformAws { get; } = new SimpleAuthTransport(AuthTransportKind.ClaudePlatformAws);
-
-    private sealed class SimpleAuthTransport(AuthTransportKind kind) : IAuthTransport
-    {
-        public AuthTransportKind Kind { get; } = kind;
-
-        public bool IsFirstParty => Kind == AuthTransportKind.FirstParty;
-
-        public override string ToString() => Kind.ToString();
-    }
+    public static IAuthTransport ClaudePlatformAws { get; } = new ClaudePlatformAwsTransport();
 }

@@ -4,23 +4,14 @@ namespace ProviderAudit.Runtime;
 public static class ModelIdFormats
 {
     /// <summary>Anthropic's own ids; also used by Claude Platform on AWS.</summary>
-    public static IModelIdFormat FirstParty { get; } = new SimpleModelIdFormat(ModelIdFormatKind.FirstParty);
+    public static IModelIdFormat FirstParty { get; } = new FirstPartyModelIdFormat();
 
-    /// <summary>Bedrock ids.</summary>
-    public static IModelIdFormat Bedrock { get; } = new SimpleModelIdFormat(ModelIdFormatKind.Bedrock);
+    /// <summary>Bedrock ids without an inference-profile prefix (see <see cref="BedrockModelIdFormat.WithInferenceProfile"/>).</summary>
+    public static IModelIdFormat Bedrock { get; } = new BedrockModelIdFormat(null);
 
     /// <summary>Vertex ids.</summary>
-    public static IModelIdFormat Vertex { get; } = new SimpleModelIdFormat(ModelIdFormatKind.Vertex);
+    public static IModelIdFormat Vertex { get; } = new VertexModelIdFormat();
 
     /// <summary>Foundry deployment names.</summary>
-    public static IModelIdFormat Foundry { get; } = new SimpleModelIdFormat(ModelIdFormatKind.Foundry);
-
-    private sealed class SimpleModelIdFormat(ModelIdFormatKind kind) : IModelIdFormat
-    {
-        public ModelIdFormatKind Kind { get; } = kind;
-
-        public bool IsFirstParty => Kind == ModelIdFormatKind.FirstParty;
-
-        public override string ToString() => Kind.ToString();
-    }
+    public static IModelIdFormat Foundry { get; } = new FoundryModelIdFormat();
 }

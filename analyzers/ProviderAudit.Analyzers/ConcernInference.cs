@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ProviderAudit.Analyzers
+{
+    /// <summary>
+    /// Guesses which capability a first-party check is about from the code it controls: the if/else branches,
+    /// the conditional's arms, the switch section or arm, the rest of an <c>&amp;&amp;</c>/<c>||</c> chain;
+    /// when those say nothing, the name of the variable it is stored in and of the enclosing member.
+    /// Syntax only and bounded (<see cref="MaxTokens"/>), so it stays cheap on huge branches.
+    /// </summary>
+    internal static class ConcernInference
+    {
+        private const int MaxTokens = 400;
+
+        public static ConcernResult Infer(SyntaxNode comparison)
+        {
+            var guarded = new List<SyntaxNode>();
+            var names = new List<SyntaxToken>();
+            CollectGuardedCode(comparison, guarded, names);
+
+            var signals = new Signals();
+            var budget = MaxTokens;
+            foreach (var node in guarded)
+            {
+                foreach (var token in node.DescendantTokens())
+                {
+                    if (--budget < 0)
+                    {
+                        break;
+                    }
+
+                    signals.Add(token);
+                }
+            }
+
+            if (!signals.Any)
+            {
+                foreach (var name in names)
+                {
+                    signals.Add(name);
+                }
+
+                if (EnclosingMemberName(comparison) is { } member)
+                {
+                    signals.AddMemberName(member);
+                }
+            }
+
+            return signals.ToResult();
+        }
+
+        private static void CollectGuardedCode(SyntaxNode comparison, List<SyntaxNode> guarded, List<SyntaxToken> names)
+        {
+            var node = comparison;
+
+            // A pattern: climb to the construct that owns it.
+            while (node.Parent is PatternSyntax || node.Parent is SubpatternSyntax
+                || node.Parent is PropertyPatternClauseSyntax || node.Parent is PositionalPatternClauseSyntax)
+            {
+                node = node.Parent!;
+            }
+
+            switch (node.Parent)
+            {
+                case SwitchExpressionArmSyntax arm:
+                    guarded.Add(arm.Expression);
+                    if (arm.WhenClause is not null)
+                    {
+                        guarded.Add(arm.WhenClause);
+                    }
+
+                    return;
+                case CasePatternSwitchLabelSyntax patternLabel when patternLabel.Parent is SwitchSectionSyntax patternSection:
+                    AddSection(patternSection, patternLabel.WhenClause, guarded);
+                    return;
+                case IsPatternExpressionSyntax isPattern:
+                    node = isPattern;
+                    break;
+            }
+
+            if (node is CaseSwitchLabelSyntax { Parent: SwitchSectionSyntax caseSection })
+            {
+                AddSection(caseSection, null, guarded);
+                return;
+            }
+
+            // A condition: climb through parentheses, negation and && / || chains, keeping the other operands.
+            while (node.Parent is ParenthesizedExpressionSyntax
+                || node.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
+                || node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression })
+            {
+                if (node.Parent is BinaryExpressionSyntax logical)
+                {
+                    guarded.Add(logical.Left == node ? logical.Right : logical.Left);
+                }
+
+                node = node.Parent;
+            }
+
+            switch (node.Parent)
+            {
+                case IfStatementSyntax ifStatement when ifStatement.Condition == node:
+                    guarded.Add(ifStatement.Statement);
+                    if (ifStatement.Else is not null)
+                    {
+                        guarded.Add(ifStatement.Else);
+                    }
+
+                    break;
+                case ConditionalExpressionSyntax conditional when conditional.Condition == node:
+                    guarded.Add(conditional.WhenTrue);
+                    guarded.Add(conditional.WhenFalse);
+                    break;
+                case WhileStatementSyntax loop:
+                    guarded.Add(loop.Statement);
+                    break;
+                case DoStatementSyntax loop:
+                    guarded.Add(loop.Statement);
+                    break;
+                case WhenClauseSyntax { Parent: SwitchExpressionArmSyntax arm }:
+                    guarded.Add(arm.Expression);
+                    break;
+                case WhenClauseSyntax { Parent: CasePatternSwitchLabelSyntax { Parent: SwitchSectionSyntax whenSection } }:
+                    AddSection(whenSection, null, guarded);
+                    break;
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                    names.Add(declarator.Identifier);
+                    break;
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    names.Add(property.Identifier);
+                    break;
+                case AssignmentExpressionSyntax assignment when assignment.Right == node:
+                    AddLastIdentifier(assignment.Left, names);
+                    break;
+                case ArgumentSyntax { NameColon: { } nameColon }:
+                    names.Add(nameColon.Name.Identifier);
+                    break;
+            }
+        }
+
+        private static void AddSection(SwitchSectionSyntax section, WhenClauseSyntax? whenClause, List<SyntaxNode> guarded)
+        {
+            if (whenClause is not null)
+            {
+                guarded.Add(whenClause);
+            }
+
+            foreach (var statement in section.Statements)
+            {
+                guarded.Add(statement);
+            }
+        }
+
+        private static void AddLastIdentifier(ExpressionSyntax target, List<SyntaxToken> names)
+        {
+            switch (target)
+            {
+                case IdentifierNameSyntax identifier:
+                    names.Add(identifier.Identifier);
+                    break;
+                case MemberAccessExpressionSyntax access:
+                    names.Add(access.Name.Identifier);
+                    break;
+            }
+        }
+
+        private static SyntaxToken? EnclosingMemberName(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case LocalFunctionStatementSyntax localFunction:
+                        return localFunction.Identifier;
+                    case MethodDeclarationSyntax method:
+                        return method.Identifier;
+                    case PropertyDeclarationSyntax property:
+                        return property.Identifier;
+                    case IndexerDeclarationSyntax:
+                    case ConstructorDeclarationSyntax:
+                    case TypeDeclarationSyntax:
+                        return null;
+                    case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } field:
+                        return field.Identifier;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The best model-id and transport reason seen: a literal (a header name, a model id) names the concern
+        /// more precisely than an identifier, so it replaces an earlier identifier reason.
+        /// </summary>
+        private sealed class Signals
+        {
+            private string? modelReason;
+            private string? transportReason;
+            private bool modelFromLiteral;
+            private bool transportFromLiteral;
+
+            public bool Any => modelReason is not null || transportReason is not null;
+
+            public void Add(SyntaxToken token)
+            {
+                switch (token.Kind())
+                {
+                    case SyntaxKind.IdentifierToken:
+                        AddIdentifier(token.ValueText, "uses '{0}'");
+                        break;
+                    case SyntaxKind.StringLiteralToken:
+                    case SyntaxKind.InterpolatedStringTextToken:
+                    case SyntaxKind.SingleLineRawStringLiteralToken:
+                    case SyntaxKind.MultiLineRawStringLiteralToken:
+                        AddString(token.ValueText);
+                        break;
+                }
+            }
+
+            public void AddMemberName(SyntaxToken member) => AddIdentifier(member.ValueText, "is in member '{0}'");
+
+            public ConcernResult ToResult()
+            {
+                if (modelReason is not null && transportReason is null)
+                {
+                    return new ConcernResult(DiagnosticContract.Concerns.ModelIdFormat, "guards model-id logic (" + modelReason + ")");
+                }
+
+                if (transportReason is not null && modelReason is null)
+                {
+                    return new ConcernResult(DiagnosticContract.Concerns.AuthTransport, "guards auth/endpoint logic (" + transportReason + ")");
+                }
+
+                if (modelReason is not null)
+                {
+                    return new ConcernResult(
+                        DiagnosticContract.Concerns.Ambiguous,
+                        "guards both model-id logic (" + modelReason + ") and auth/endpoint logic (" + transportReason + ")");
+                }
+
+                return new ConcernResult(
+                    DiagnosticContract.Concerns.Ambiguous,
+                    "guards code that names neither model ids nor auth/endpoints, so its concern is unclear");
+            }
+
+            private void AddIdentifier(string identifier, string format)
+            {
+                if (modelReason is null && SignalVocabulary.IsModelIdentifier(identifier))
+                {
+                    modelReason = string.Format(format, identifier);
+                }
+
+                if (transportReason is null && SignalVocabulary.IsTransportIdentifier(identifier))
+                {
+                    transportReason = string.Format(format, identifier);
+                }
+            }
+
+            private void AddString(string text)
+            {
+                if (!modelFromLiteral && SignalVocabulary.ModelStringReason(text) is { } model)
+                {
+                    modelReason = model;
+                    modelFromLiteral = true;
+                }
+
+                if (!transportFromLiteral && SignalVocabulary.TransportStringReason(text) is { } transport)
+                {
+                    transportReason = transport;
+                    transportFromLiteral = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>The inferred concern (a <see cref="DiagnosticContract.Concerns"/> value) and its reason for the message.</summary>
+    internal readonly struct ConcernResult
+    {
+        public ConcernResult(string concern, string description)
+        {
+            Concern = concern;
+            Description = description;
+        }
+
+        public string Concern { get; }
+
+        public string Description { get; }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+
+namespace ProviderAudit.Analyzers
+{
+    /// <summary>Every diagnostic ProviderAudit reports, declared once.</summary>
+    public static class ProviderAuditDescriptors
+    {
+        /// <summary>Own category, so users' <c>Design</c>-category settings neither silence nor escalate the audit.</summary>
+        public const string Category = "ProviderAudit";
+
+        private const string HelpLinkBase = "https://github.com/provider-audit/provider-audit/blob/main/docs/rules/";
+
+        /// <summary>
+        /// PA0001. Message arguments: {0} the compared member (e.g. <c>ApiProvider.FirstParty</c>),
+        /// {1} the inferred concern with its reason, {2} what to ask instead.
+        /// </summary>
+        public static readonly DiagnosticDescriptor FirstPartyComparison = new DiagnosticDescriptor(
+            id: DiagnosticContract.FirstPartyComparisonId,
+            title: "Ask the capability, not the provider: comparison with the first-party provider",
+            messageFormat: "Comparison with {0} {1}; Claude Platform on AWS uses first-party model ids but not first-party auth or endpoints: {2}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "'First party' used to mean both 'model ids look like claude-…' and 'requests go to api.anthropic.com with an Anthropic key or OAuth token'. Claude Platform on AWS splits the two, so every check must ask the capability it is about: provider.ModelIdFormat().IsFirstParty or provider.AuthTransport().IsFirstParty.",
+            helpLinkUri: HelpLinkBase + DiagnosticContract.FirstPartyComparisonId + ".md");
+
+        /// <summary>PA0002. Message arguments: {0} the key, {1} the value as written, {2} what is wrong and how to fix it.</summary>
+        public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
+            id: DiagnosticContract.InvalidConfigurationId,
+            title: "Invalid ProviderAudit configuration",
+            messageFormat: "Invalid ProviderAudit setting '{0} = {1}': {2}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A provider_audit.* key in .editorconfig has a value the audit cannot use; until it is fixed the setting is ignored and the audit runs without it.",
+            helpLinkUri: HelpLinkBase + DiagnosticContract.InvalidConfigurationId + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+    }
+}

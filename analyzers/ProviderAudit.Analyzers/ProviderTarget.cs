@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ProviderAudit.Analyzers
+{
+    /// <summary>A provider enum the audit polices, with the constant value of its first-party member.</summary>
+    internal sealed class ProviderTarget
+    {
+        public const string ApiProviderMetadataName = "ProviderAudit.Runtime.ApiProvider";
+
+        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, bool hasCapabilityFix)
+        {
+            Type = type;
+            FirstPartyValue = firstParty.ConstantValue;
+            MemberDisplay = type.Name + "." + firstParty.Name;
+            MetadataName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+            HasCapabilityFix = hasCapabilityFix;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        /// <summary>The member's value, boxed as the enum's underlying type (how Roslyn reports enum constants).</summary>
+        public object? FirstPartyValue { get; }
+
+        /// <summary>E.g. <c>ApiProvider.FirstParty</c>, for messages.</summary>
+        public string MemberDisplay { get; }
+
+        public string MetadataName { get; }
+
+        /// <summary>Whether <c>ModelIdFormat()</c> and <c>AuthTransport()</c> extension methods exist for the type.</summary>
+        public bool HasCapabilityFix { get; }
+
+        /// <summary>
+        /// <c>ProviderAudit.Runtime.ApiProvider</c> (when referenced) and the configured extra enums.
+        /// Configured types this compilation does not reference are skipped, as ApiProvider is: one
+        /// solution-wide .editorconfig serves projects that do not see every provider type.
+        /// </summary>
+        public static ImmutableArray<ProviderTarget> Resolve(
+            Compilation compilation,
+            AuditConfiguration configuration,
+            ImmutableArray<ConfigurationProblem>.Builder problems)
+        {
+            var targets = ImmutableArray.CreateBuilder<ProviderTarget>();
+            var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
+            if (apiProvider is { TypeKind: TypeKind.Enum } && FindMember(apiProvider, AuditConfiguration.DefaultFirstPartyMember) is { } firstParty)
+            {
+                targets.Add(new ProviderTarget(apiProvider, firstParty, HasCapabilityExtensions(apiProvider)));
+            }
+
+            foreach (var name in configuration.AdditionalProviderTypes)
+            {
+                var type = compilation.GetTypeByMetadataName(name);
+                if (type is null || (apiProvider is not null && SymbolEqualityComparer.Default.Equals(type, apiProvider)))
+                {
+                    continue;
+                }
+
+                if (type.TypeKind != TypeKind.Enum)
+                {
+                    problems.Add(new ConfigurationProblem(AuditConfiguration.AdditionalProviderTypesKey, name, "'" + name + "' is a " + type.TypeKind.ToString().ToLowerInvariant() + ", not an enum; list only provider enums"));
+                    continue;
+                }
+
+                var member = FindMember(type, configuration.FirstPartyMember);
+                if (member is null)
+                {
+                    problems.Add(new ConfigurationProblem(AuditConfiguration.FirstPartyMemberKey, configuration.FirstPartyMember, "enum '" + name + "' has no member '" + configuration.FirstPartyMember + "'; set provider_audit.first_party_member to the member that means first party"));
+                    continue;
+                }
+
+                targets.Add(new ProviderTarget(type, member, HasCapabilityExtensions(type)));
+            }
+
+            return targets.ToImmutable();
+        }
+
+        private static IFieldSymbol? FindMember(INamedTypeSymbol enumType, string name)
+        {
+            foreach (var member in enumType.GetMembers(name))
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field)
+                {
+                    return field;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Looks for the capability extension methods in static classes of the enum's own namespace, where
+        /// ApiProviderCapabilities lives; searching every namespace would cost a walk of all referenced symbols.
+        /// </summary>
+        private static bool HasCapabilityExtensions(INamedTypeSymbol enumType)
+        {
+            var hasModelIdFormat = false;
+            var hasAuthTransport = false;
+            if (enumType.ContainingNamespace is null)
+            {
+                return false;
+            }
+
+            foreach (var type in enumType.ContainingNamespace.GetTypeMembers())
+            {
+                if (!type.IsStatic || !type.MightContainExtensionMethods)
+                {
+                    continue;
+                }
+
+                hasModelIdFormat |= HasExtension(type, "ModelIdFormat", enumType);
+                hasAuthTransport |= HasExtension(type, "AuthTransport", enumType);
+            }
+
+            return hasModelIdFormat && hasAuthTransport;
+        }
+
+        private static bool HasExtension(INamedTypeSymbol container, string name, INamedTypeSymbol enumType)
+        {
+            foreach (var member in container.GetMembers(name))
+            {
+                if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: 1 } method
+                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, enumType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using ProviderAudit.Analyzers;
+
+namespace ProviderAudit.CodeFixes
+{
+    /// <summary>The two questions a first-party check can really be asking.</summary>
+    internal enum Capability
+    {
+        ModelIdFormat,
+        AuthTransport,
+    }
+
+    internal static class CapabilityNames
+    {
+        public static string ExtensionMethod(this Capability capability) =>
+            capability == Capability.ModelIdFormat ? "ModelIdFormat" : "AuthTransport";
+
+        public static string Title(this Capability capability) =>
+            capability == Capability.ModelIdFormat ? "Use model-ID format capability" : "Use auth-transport capability";
+
+        public static string EquivalenceKey(this Capability capability) =>
+            capability == Capability.ModelIdFormat
+                ? DiagnosticContract.UseModelIdFormatEquivalenceKey
+                : DiagnosticContract.UseAuthTransportEquivalenceKey;
+
+        public static Capability? FromEquivalenceKey(string? key) =>
+            key == DiagnosticContract.UseModelIdFormatEquivalenceKey ? Capability.ModelIdFormat
+            : key == DiagnosticContract.UseAuthTransportEquivalenceKey ? Capability.AuthTransport
+            : (Capability?)null;
+
+        /// <summary>
+        /// The inferred concern's fix comes first; an ambiguous (or unknown) concern lists model-ID format first,
+        /// the rewrite that keeps Claude Platform on AWS closest to its old first-party behaviour.
+        /// </summary>
+        public static Capability[] InOfferOrder(string? concern) =>
+            concern == DiagnosticContract.Concerns.AuthTransport
+                ? new[] { Capability.AuthTransport, Capability.ModelIdFormat }
+                : new[] { Capability.ModelIdFormat, Capability.AuthTransport };
+    }
+}

@@ -1,0 +1,255 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace ProviderAudit.CodeFixes
+{
+    /// <summary>
+    /// Turns patterns that contain the first-party constant (marked with <see cref="FirstPartyAnnotationKind"/>)
+    /// into capability tests. Two strategies, both keeping every other sub-pattern as written:
+    /// <list type="bullet">
+    /// <item>in place: the constant becomes a variable (<c>{ Provider: var p }</c>) and the test moves into a
+    /// <c>when</c> clause or an <c>&amp;&amp;</c> — possible when no <c>or</c>/<c>not</c> sits above the constant;</item>
+    /// <item>translation: <c>or</c>/<c>and</c>/<c>not</c> become <c>||</c>/<c>&amp;&amp;</c>/<c>!</c> over
+    /// <c>e is …</c> pieces and the capability test (<c>e is A or X</c> → <c>e is A || e.ModelIdFormat().IsFirstParty</c>).</item>
+    /// </list>
+    /// </summary>
+    internal sealed class PatternTranslator
+    {
+        public const string FirstPartyAnnotationKind = "ProviderAudit.FirstPartyConstant";
+
+        private readonly Capability _capability;
+        private readonly VariableNames _names;
+
+        public PatternTranslator(Capability capability, VariableNames names)
+        {
+            _capability = capability;
+            _names = names;
+        }
+
+        public string NextName() => _names.Next();
+
+        public static SyntaxAnnotation FirstPartyAnnotation(ProviderShape inputShape) =>
+            new SyntaxAnnotation(FirstPartyAnnotationKind, inputShape.ToString());
+
+        public static TypeSyntax ApiProviderType() =>
+            ParseTypeName("global::" + ProviderTypes.ApiProviderMetadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
+        public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)
+        {
+            switch (shape)
+            {
+                case ProviderShape.Value:
+                {
+                    var test = ExpressionBuilder.Capability(value, _capability);
+                    return negated ? ExpressionBuilder.Not(test) : test;
+                }
+
+                case ProviderShape.Nullable:
+                {
+                    var nullableTest = appendsToChain && value is ConditionalAccessExpressionSyntax chain
+                        ? ExpressionBuilder.AppendCapabilityToChain(chain, _capability)
+                        : ExpressionBuilder.ConditionalCapability(value, _capability);
+                    return ExpressionBuilder.CompareWithTrue(nullableTest, negated);
+                }
+
+                default:
+                {
+                    var name = _names.Next();
+                    var test = ExpressionBuilder.And(
+                        ExpressionBuilder.IsPattern(value, ExpressionBuilder.TypePattern(ApiProviderType(), name)),
+                        ExpressionBuilder.Capability(IdentifierName(name), _capability));
+                    return negated ? ExpressionBuilder.Not(test) : test;
+                }
+            }
+        }
+
+        /// <summary>An expression true exactly when <paramref name="value"/> matches <paramref name="pattern"/>, with the constant swapped for the capability.</summary>
+        public ExpressionSyntax? Translate(PatternSyntax pattern, ExpressionSyntax value, bool appendsToChain)
+        {
+            if (!ContainsFirstParty(pattern))
+            {
+                return ExpressionBuilder.IsPattern(value, pattern.WithoutTrivia());
+            }
+
+            switch (pattern)
+            {
+                case ConstantPatternSyntax constant when IsFirstParty(constant):
+                    return Test(value, ShapeOf(constant), appendsToChain, negated: false);
+                case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
+                    var inner = Translate(not.Pattern, value, appendsToChain);
+                    return inner is null ? null : ExpressionBuilder.Not(inner);
+                case ParenthesizedPatternSyntax parenthesized:
+                    return Translate(parenthesized.Pattern, value, appendsToChain);
+                case BinaryPatternSyntax binary:
+                    return TranslateCombination(binary, value, appendsToChain);
+                default:
+                    return TryInPlace(pattern, out var rewritten, out var condition)
+                        ? ExpressionBuilder.And(ExpressionBuilder.IsPattern(value, rewritten.WithoutTrivia()), condition)
+                        : null;
+            }
+        }
+
+        private ExpressionSyntax? TranslateCombination(BinaryPatternSyntax binary, ExpressionSyntax value, bool appendsToChain)
+        {
+            var kind = binary.Kind();
+            var operands = new List<PatternSyntax>();
+            Flatten(binary, kind, operands);
+
+            // Keep runs of sub-patterns without the constant together: `e is A or B || …` reads like the original.
+            ExpressionSyntax? result = null;
+            PatternSyntax? run = null;
+            foreach (var operand in operands.Append(null))
+            {
+                ExpressionSyntax? piece = null;
+                if (operand != null && !ContainsFirstParty(operand))
+                {
+                    var unwrapped = operand.WithoutTrivia();
+                    run = run is null ? unwrapped : ExpressionBuilder.CombinePatterns(kind, run, unwrapped);
+                    continue;
+                }
+
+                if (run != null)
+                {
+                    result = Combine(kind, result, ExpressionBuilder.IsPattern(value, run));
+                    run = null;
+                }
+
+                if (operand is null)
+                {
+                    break;
+                }
+
+                piece = Translate(operand, value, appendsToChain);
+                if (piece is null)
+                {
+                    return null;
+                }
+
+                result = Combine(kind, result, piece);
+            }
+
+            return result;
+        }
+
+        private static ExpressionSyntax Combine(SyntaxKind kind, ExpressionSyntax? left, ExpressionSyntax right) =>
+            left is null ? right
+            : kind == SyntaxKind.OrPattern ? ExpressionBuilder.Or(left, right)
+            : ExpressionBuilder.And(left, right);
+
+        private static void Flatten(PatternSyntax pattern, SyntaxKind kind, List<PatternSyntax> operands)
+        {
+            if (pattern is BinaryPatternSyntax binary && binary.IsKind(kind))
+            {
+                Flatten(binary.Left, kind, operands);
+                Flatten(binary.Right, kind, operands);
+            }
+            else
+            {
+                operands.Add(pattern);
+            }
+        }
+
+        /// <summary>
+        /// Replaces each first-party constant in <paramref name="pattern"/> with a fresh variable and returns the
+        /// conjunction of their capability tests. Fails when an <c>or</c> or <c>not</c> sits between a constant and
+        /// the top (C# forbids variables there, CS8780).
+        /// </summary>
+        public bool TryInPlace(PatternSyntax pattern, out PatternSyntax rewritten, out ExpressionSyntax condition)
+        {
+            rewritten = pattern;
+            condition = null!;
+            var constants = pattern.GetAnnotatedNodes(FirstPartyAnnotationKind).OfType<ConstantPatternSyntax>().ToList();
+            if (constants.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var constant in constants)
+            {
+                for (var node = constant.Parent; node != null && constant != pattern; node = node.Parent)
+                {
+                    var allowed = node is SubpatternSyntax || node is PropertyPatternClauseSyntax || node is PositionalPatternClauseSyntax
+                        || node is RecursivePatternSyntax || node is ParenthesizedPatternSyntax || node is ListPatternSyntax
+                        || (node is BinaryPatternSyntax binary && binary.IsKind(SyntaxKind.AndPattern));
+                    if (!allowed)
+                    {
+                        return false;
+                    }
+
+                    if (node == pattern)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var names = new Dictionary<ConstantPatternSyntax, string>();
+            ExpressionSyntax? tests = null;
+            foreach (var constant in constants)
+            {
+                var name = _names.Next();
+                names[constant] = name;
+                var test = Test(IdentifierName(name), ProviderShape.Value, appendsToChain: false, negated: false);
+                tests = tests is null ? test : ExpressionBuilder.And(tests, test);
+            }
+
+            if (constants.Count == 1 && constants[0] == pattern)
+            {
+                rewritten = Designation(constants[0], names[constants[0]]);
+            }
+            else
+            {
+                rewritten = pattern.ReplaceNodes(constants, (original, _) => Designation(original, names[original]));
+            }
+
+            condition = tests!;
+            return true;
+        }
+
+        private static PatternSyntax Designation(ConstantPatternSyntax constant, string name)
+        {
+            var designation = ShapeOf(constant) == ProviderShape.Value
+                ? ExpressionBuilder.VarPattern(name)
+                : ExpressionBuilder.TypePattern(ApiProviderType(), name);
+            return designation.WithTriviaFrom(constant);
+        }
+
+        public static bool IsFirstParty(SyntaxNode node) => node.HasAnnotations(FirstPartyAnnotationKind);
+
+        public static bool ContainsFirstParty(SyntaxNode node) => node.GetAnnotatedNodes(FirstPartyAnnotationKind).Any();
+
+        public static ProviderShape ShapeOf(SyntaxNode constant)
+        {
+            var data = constant.GetAnnotations(FirstPartyAnnotationKind).First().Data;
+            return data == nameof(ProviderShape.Nullable) ? ProviderShape.Nullable
+                : data == nameof(ProviderShape.Boxed) ? ProviderShape.Boxed
+                : ProviderShape.Value;
+        }
+
+        /// <summary>Pattern with parentheses and one level of <c>not</c> removed, to spot <c>X</c> and <c>not X</c>.</summary>
+        public static bool IsPlainFirstPartyTest(PatternSyntax pattern)
+        {
+            while (pattern is ParenthesizedPatternSyntax parenthesized)
+            {
+                pattern = parenthesized.Pattern;
+            }
+
+            if (pattern is UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not)
+            {
+                pattern = not.Pattern;
+                while (pattern is ParenthesizedPatternSyntax parenthesized)
+                {
+                    pattern = parenthesized.Pattern;
+                }
+            }
+
+            return pattern is ConstantPatternSyntax && IsFirstParty(pattern);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ProviderAudit.CodeFixes
+{
+    /// <summary>
+    /// Picks names for the pattern variables a rewrite introduces (<c>case var p when …</c>). A name is free when
+    /// no identifier in the enclosing member spells it: that rules out clashes with locals and parameters
+    /// (CS0128/CS0136) and with fields the surrounding code reads, which the new variable would shadow.
+    /// </summary>
+    internal sealed class VariableNames
+    {
+        private static readonly string[] Preferred = { "p", "provider", "apiProvider" };
+
+        private readonly HashSet<string> _taken = new HashSet<string>();
+
+        public VariableNames(SyntaxNode anchor)
+        {
+            // Variables of other switch-expression arms are scoped to their arm and cannot clash with ours.
+            var ownArm = anchor.FirstAncestorOrSelf<SwitchExpressionArmSyntax>();
+            foreach (var token in Scope(anchor).DescendantTokens(node => !(node is SwitchExpressionArmSyntax arm && ownArm != null && arm != ownArm && arm.Parent == ownArm.Parent)))
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    _taken.Add(token.ValueText);
+                }
+            }
+        }
+
+        public string Next()
+        {
+            foreach (var name in Preferred)
+            {
+                if (_taken.Add(name))
+                {
+                    return name;
+                }
+            }
+
+            for (var suffix = 2; ; suffix++)
+            {
+                var name = "provider" + suffix;
+                if (_taken.Add(name))
+                {
+                    return name;
+                }
+            }
+        }
+
+        private static SyntaxNode Scope(SyntaxNode anchor)
+        {
+            for (var node = anchor; node != null; node = node.Parent)
+            {
+                if (node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not GlobalStatementSyntax)
+                {
+                    return node;
+                }
+
+                if (node is CompilationUnitSyntax)
+                {
+                    return node;
+                }
+            }
+
+            return anchor;
+        }
+    }
+}

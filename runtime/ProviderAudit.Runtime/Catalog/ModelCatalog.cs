@@ -1,0 +1,59 @@
+namespace ProviderAudit.Runtime;
+
+/// <summary>
+/// Models in first-party id form. Wire ids, availability and beta/tool support per backend come from the backend's
+/// capabilities (<see cref="IModelIdFormat"/>, <see cref="IAuthTransport"/>), never from which backend it is.
+/// </summary>
+public sealed class ModelCatalog
+{
+    private const string Context1M = "context-1m-2025-08-07";
+    private const string InterleavedThinking = "interleaved-thinking-2025-05-14";
+    private const string FastMode = "fast-mode-2026-02-01";
+
+    /// <summary>Creates a catalog.</summary>
+    public ModelCatalog(IEnumerable<CatalogModel> models)
+    {
+        Models = models.ToArray();
+    }
+
+    /// <summary>The static catalog (a fallback when <c>/v1/models</c> cannot be asked).</summary>
+    public static ModelCatalog Default { get; } = new(
+    [
+        new CatalogModel("claude-opus-4-5", "20251101", "opus", "Claude Opus 4.5",
+            [new(InterleavedThinking, TransportFeature.Messages), new(FastMode, TransportFeature.FastMode)]),
+        new CatalogModel("claude-sonnet-4-6", null, "sonnet", "Claude Sonnet 4.6",
+            [new(InterleavedThinking, TransportFeature.Messages), new(Context1M, TransportFeature.AnthropicApiBetas)]),
+        new CatalogModel("claude-sonnet-4-5", "20250929", "sonnet", "Claude Sonnet 4.5",
+            [new(InterleavedThinking, TransportFeature.Messages), new(Context1M, TransportFeature.Messages)]),
+        new CatalogModel("claude-haiku-4-5", "20251001", "haiku", "Claude Haiku 4.5",
+            [new(InterleavedThinking, TransportFeature.Messages)]),
+    ]);
+
+    /// <summary>Every model.</summary>
+    public IReadOnlyList<CatalogModel> Models { get; }
+
+    /// <summary>The model with this first-party id or alias, or null.</summary>
+    public CatalogModel? Find(string idOrAlias) =>
+        Models.FirstOrDefault(m => string.Equals(m.Id, idOrAlias, StringComparison.Ordinal))
+        ?? Models.FirstOrDefault(m => m.Aliases.Contains(idOrAlias, StringComparer.Ordinal));
+
+    /// <summary>The id to send to <paramref name="backend"/> for <paramref name="model"/>.</summary>
+    public static string WireId(CatalogModel model, RuntimeBackend backend) => backend.ModelIdFormat.ToWireId(model);
+
+    /// <summary>The catalog model a wire id of <paramref name="backend"/>'s format names, or null (other format, unknown model).</summary>
+    public CatalogModel? FromWireId(string wireId, RuntimeBackend backend) =>
+        backend.ModelIdFormat.TryParseWireId(wireId, out var firstPartyId) ? Find(firstPartyId) : null;
+
+    /// <summary>Whether requests to <paramref name="backend"/> can use <paramref name="model"/>.</summary>
+    public static bool IsAvailable(CatalogModel model, RuntimeBackend backend) =>
+        backend.AuthTransport.Supports(TransportFeature.Messages) && backend.ModelIdFormat.TryParseWireId(backend.ModelIdFormat.ToWireId(model), out _);
+
+    /// <summary>Whether <paramref name="model"/> can use tools through <paramref name="backend"/>.</summary>
+    public static bool SupportsTools(CatalogModel model, RuntimeBackend backend) =>
+        model.SupportsTools && backend.AuthTransport.Supports(TransportFeature.ToolUse);
+
+    /// <summary>Whether the beta <paramref name="betaName"/> works for <paramref name="model"/> through <paramref name="backend"/>.</summary>
+    public static bool SupportsBeta(CatalogModel model, string betaName, RuntimeBackend backend) =>
+        model.Betas.FirstOrDefault(b => string.Equals(b.Name, betaName, StringComparison.Ordinal)) is { } beta
+        && backend.AuthTransport.Supports(beta.RequiredFeature);
+}

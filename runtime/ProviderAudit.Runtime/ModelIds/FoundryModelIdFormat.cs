@@ -1,0 +1,37 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace ProviderAudit.Runtime;
+
+/// <summary>
+/// Foundry deployment names. The resource owner chooses them; this format writes the default deployment name (the
+/// model's undated name, e.g. <c>claude-sonnet-4-5</c>) and parses names that follow that convention.
+/// </summary>
+public sealed partial class FoundryModelIdFormat : IModelIdFormat
+{
+    internal FoundryModelIdFormat()
+    {
+    }
+
+    [GeneratedRegex("^claude-[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    /// <inheritdoc />
+    public ModelIdFormatKind Kind => ModelIdFormatKind.Foundry;
+
+    /// <inheritdoc />
+    public bool IsFirstParty => false;
+
+    /// <inheritdoc />
+    public string ToWireId(CatalogModel model) => model.Name;
+
+    /// <inheritdoc />
+    public bool TryParseWireId(string wireId, [NotNullWhen(true)] out string? firstPartyId)
+    {
+        firstPartyId = IdPattern().IsMatch(wireId) ? wireId : null;
+        return firstPartyId is not null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => "Foundry";
+}

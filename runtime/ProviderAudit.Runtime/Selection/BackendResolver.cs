@@ -1,0 +1,81 @@
+namespace ProviderAudit.Runtime;
+
+using static EnvironmentVariableNames;
+
+/// <summary>
+/// Picks the backend for a launch target from an environment and host settings. A pure function of its inputs: it
+/// never reads the process environment.
+/// </summary>
+/// <remarks>
+/// Order for Anthropic-compatible targets: CLAUDE_CODE_USE_BEDROCK, CLAUDE_CODE_USE_FOUNDRY,
+/// CLAUDE_CODE_USE_ANTHROPIC_AWS, CLAUDE_CODE_USE_VERTEX (each truthy: 1/true/yes/on), then a non-empty
+/// ANTHROPIC_AWS_WORKSPACE_ID, then first party. AWS_PROFILE, AWS_REGION and AWS keys never select anything.
+/// </remarks>
+public static class BackendResolver
+{
+    private static readonly (string Variable, RuntimeBackend Backend)[] FlagSelectors =
+    [
+        (UseBedrock, RuntimeBackends.Bedrock),
+        (UseFoundry, RuntimeBackends.Foundry),
+        (UseAnthropicAws, RuntimeBackends.ClaudePlatformAws),
+        (UseVertex, RuntimeBackends.Vertex),
+    ];
+
+    /// <summary>The selection order, for messages and docs.</summary>
+    public static string OrderDescription { get; } =
+        string.Join(" > ", FlagSelectors.Select(s => s.Variable).Append(AnthropicAwsWorkspaceId).Append("first party"));
+
+    /// <summary>Resolves the backend for <paramref name="target"/>; settings' <c>env</c> applies on top of <paramref name="environment"/>.</summary>
+    public static BackendSelection Resolve(IReadOnlyDictionary<string, string> environment, HostSettings settings, LaunchTarget target)
+    {
+        var env = HostEnvironment.For(environment, settings, target);
+        if (!target.IsAnthropicCompatible())
+        {
+            return new BackendSelection(target, null, $"{target.Name()} does not use a Claude backend", IgnoredClaudeSelectors(env, target));
+        }
+
+        var warnings = new List<string>();
+        foreach (var (variable, _) in FlagSelectors)
+        {
+            if (env.TryGetValue(variable, out var value) && EnvFlag.IsUnrecognized(value))
+            {
+                warnings.Add($"{variable}={InputChecks.Show(value)} is not a recognized on/off value and counts as off; use 1/true/yes/on or 0/false/no/off.");
+            }
+        }
+
+        var matches = FlagSelectors
+            .Where(s => env.Flag(s.Variable))
+            .Select(s => (Signal: s.Variable, s.Backend))
+            .ToList();
+        if (env.Raw(AnthropicAwsWorkspaceId) is not null)
+        {
+            matches.Add((AnthropicAwsWorkspaceId, RuntimeBackends.ClaudePlatformAws));
+        }
+
+        if (matches.Count == 0)
+        {
+            return new BackendSelection(target, RuntimeBackends.FirstParty, "no backend selector is set", warnings);
+        }
+
+        var (winningSignal, winner) = matches[0];
+        var losers = matches.Skip(1).Where(m => !ReferenceEquals(m.Backend, winner)).ToArray();
+        if (losers.Length > 0)
+        {
+            warnings.Add(
+                $"Several backends are selected ({string.Join(", ", matches.Select(m => m.Signal))}); using {winner.DisplayName} because " +
+                $"{winningSignal} takes precedence over {string.Join(", ", losers.Select(l => $"{l.Signal} ({l.Backend.DisplayName})"))}. " +
+                $"Order: {OrderDescription}. Unset the ones you do not mean.");
+        }
+
+        var reason = winningSignal == AnthropicAwsWorkspaceId ? $"{AnthropicAwsWorkspaceId} is set" : $"{winningSignal} is on";
+        return new BackendSelection(target, winner, reason, warnings);
+    }
+
+    private static IReadOnlyList<string> IgnoredClaudeSelectors(IReadOnlyDictionary<string, string> env, LaunchTarget target)
+    {
+        var present = FlagSelectors.Select(s => s.Variable).Append(AnthropicAwsWorkspaceId).Where(env.Has).ToArray();
+        return present.Length == 0
+            ? []
+            : [$"{string.Join(", ", present)} {(present.Length == 1 ? "is" : "are")} ignored for {target.Name()}: it is not an Anthropic-compatible target, so no Claude backend variables are passed to it."];
+    }
+}

@@ -1,0 +1,14 @@
+namespace ProviderAudit.Runtime;
+
+/// <summary>The replaceable parts of a status computation.</summary>
+public sealed class RuntimeStatusOptions
+{
+    /// <summary>Defaults: <see cref="RequestTransportChecks.Default"/> and the real file system for credential files.</summary>
+    public static RuntimeStatusOptions Default { get; } = new();
+
+    /// <summary>Decides readiness once the inputs validate.</summary>
+    public IRequestTransportCheck RequestTransportCheck { get; init; } = RequestTransportChecks.Default;
+
+    /// <summary>Used to see default credential files; tests pass a stub.</summary>
+    public Func<string, bool> FileExists { get; init; } = File.Exists;
+}

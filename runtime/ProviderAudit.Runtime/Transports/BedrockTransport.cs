@@ -1,0 +1,75 @@
+namespace ProviderAudit.Runtime;
+
+using static EnvironmentVariableNames;
+
+/// <summary>Amazon Bedrock: SigV4 from the AWS chain or a Bedrock bearer token, Bedrock runtime endpoints.</summary>
+public sealed class BedrockTransport : IAuthTransport
+{
+    internal BedrockTransport()
+    {
+    }
+
+    /// <inheritdoc />
+    public AuthTransportKind Kind => AuthTransportKind.Bedrock;
+
+    /// <inheritdoc />
+    public bool IsFirstParty => false;
+
+    /// <inheritdoc />
+    public string? SelectorVariable => UseBedrock;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> OwnedVariables { get; } =
+        [BedrockBearerToken, BedrockBaseUrl, SkipBedrockAuth, "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION", .. AwsTransportVariables.All];
+
+    /// <inheritdoc />
+    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
+
+    /// <inheritdoc />
+    public TransportValidation Validate(TransportInputs inputs)
+    {
+        var env = inputs.Environment;
+        var problems = new List<ConfigurationProblem>();
+        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Amazon Bedrock", problems);
+        var baseUri = env.Raw(BedrockBaseUrl) is { } value
+            ? InputChecks.CheckBaseUrlOverride(BedrockBaseUrl, value, problems)
+            : region is null ? null : new Uri($"https://bedrock-runtime.{region}.amazonaws.com");
+
+        var sources = AwsCredentialSources.Find(inputs, problems);
+        string auth;
+        if (env.Flag(SkipBedrockAuth))
+        {
+            auth = "none (CLAUDE_CODE_SKIP_BEDROCK_AUTH)";
+        }
+        else if (env.Has(BedrockBearerToken))
+        {
+            auth = "Bedrock API key (AWS_BEARER_TOKEN_BEDROCK)";
+        }
+        else if (sources.Count > 0)
+        {
+            auth = "SigV4 via " + string.Join("; ", sources);
+        }
+        else
+        {
+            auth = "none";
+            problems.Add(new(AwsProfile,
+                "No AWS credentials for Amazon Bedrock: set AWS_PROFILE (e.g. an SSO profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_BEARER_TOKEN_BEDROCK."));
+        }
+
+        var details = new List<KeyValuePair<string, string>>
+        {
+            new("region", region is null ? "(unset)" : $"{region} ({regionVariable})"),
+            new("baseUrl", baseUri?.ToString() ?? "(unresolved)"),
+            new("auth", auth),
+        };
+        var signsWithAws = !env.Flag(SkipBedrockAuth) && !env.Has(BedrockBearerToken);
+        return new TransportValidation(baseUri, problems, signsWithAws ? AwsTransportVariables.RefreshAction(inputs.Settings) : [], [], details);
+    }
+
+    /// <inheritdoc />
+    public bool Supports(TransportFeature feature) =>
+        feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
+
+    /// <inheritdoc />
+    public override string ToString() => "Bedrock";
+}

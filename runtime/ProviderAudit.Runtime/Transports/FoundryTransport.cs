@@ -1,0 +1,73 @@
+namespace ProviderAudit.Runtime;
+
+using static EnvironmentVariableNames;
+
+/// <summary>Microsoft Foundry: an API key or Entra ID, <c>{resource}.services.ai.azure.com</c> endpoints.</summary>
+public sealed class FoundryTransport : IAuthTransport
+{
+    internal FoundryTransport()
+    {
+    }
+
+    /// <inheritdoc />
+    public AuthTransportKind Kind => AuthTransportKind.Foundry;
+
+    /// <inheritdoc />
+    public bool IsFirstParty => false;
+
+    /// <inheritdoc />
+    public string? SelectorVariable => UseFoundry;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> OwnedVariables { get; } =
+        [FoundryResource, FoundryBaseUrl, FoundryApiKey, SkipFoundryAuth, "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_AUTHORITY_HOST"];
+
+    /// <inheritdoc />
+    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
+
+    /// <inheritdoc />
+    public TransportValidation Validate(TransportInputs inputs)
+    {
+        var env = inputs.Environment;
+        var problems = new List<ConfigurationProblem>();
+        Uri? baseUri = null;
+        if (env.Raw(FoundryBaseUrl) is { } value)
+        {
+            baseUri = InputChecks.CheckBaseUrlOverride(FoundryBaseUrl, value, problems);
+        }
+        else if (env.Raw(FoundryResource) is { } resource)
+        {
+            if (InputChecks.IsRegionToken(resource))
+            {
+                baseUri = new Uri($"https://{resource}.services.ai.azure.com/anthropic/");
+            }
+            else
+            {
+                problems.Add(new(FoundryResource, $"ANTHROPIC_FOUNDRY_RESOURCE={InputChecks.Show(resource)} is not a valid resource name: use only lowercase letters, digits and hyphens."));
+            }
+        }
+        else
+        {
+            problems.Add(new(FoundryResource, "Microsoft Foundry needs an endpoint: set ANTHROPIC_FOUNDRY_RESOURCE (the resource name) or ANTHROPIC_FOUNDRY_BASE_URL."));
+        }
+
+        // Without a key the Foundry client uses Entra ID through the default Azure credential chain (az login, managed
+        // identity, …), which the environment cannot show; resolving it is the request transport's job.
+        var auth = env.Flag(SkipFoundryAuth) ? "none (CLAUDE_CODE_SKIP_FOUNDRY_AUTH)"
+            : env.Has(FoundryApiKey) ? "API key (ANTHROPIC_FOUNDRY_API_KEY)"
+            : "Entra ID (default Azure credential chain)";
+        var details = new List<KeyValuePair<string, string>>
+        {
+            new("baseUrl", baseUri?.ToString() ?? "(unresolved)"),
+            new("auth", auth),
+        };
+        return new TransportValidation(baseUri, problems, [], [], details);
+    }
+
+    /// <inheritdoc />
+    public bool Supports(TransportFeature feature) =>
+        feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
+
+    /// <inheritdoc />
+    public override string ToString() => "Foundry";
+}

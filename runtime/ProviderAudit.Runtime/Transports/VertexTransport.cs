@@ -1,0 +1,87 @@
+namespace ProviderAudit.Runtime;
+
+using static EnvironmentVariableNames;
+
+/// <summary>Google Vertex AI: Google credentials, regional <c>aiplatform.googleapis.com</c> endpoints.</summary>
+public sealed class VertexTransport : IAuthTransport
+{
+    internal VertexTransport()
+    {
+    }
+
+    /// <inheritdoc />
+    public AuthTransportKind Kind => AuthTransportKind.Vertex;
+
+    /// <inheritdoc />
+    public bool IsFirstParty => false;
+
+    /// <inheritdoc />
+    public string? SelectorVariable => UseVertex;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> OwnedVariables { get; } =
+        [VertexRegion, VertexProjectId, VertexBaseUrl, SkipVertexAuth, GoogleApplicationCredentials, "GOOGLE_CLOUD_PROJECT", "CLOUDSDK_CONFIG"];
+
+    /// <inheritdoc />
+    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
+
+    /// <inheritdoc />
+    public TransportValidation Validate(TransportInputs inputs)
+    {
+        var env = inputs.Environment;
+        var problems = new List<ConfigurationProblem>();
+        var region = env.Raw(VertexRegion);
+        if (region is null)
+        {
+            problems.Add(new(VertexRegion, "CLOUD_ML_REGION is not set. Google Vertex AI needs a region: set CLOUD_ML_REGION, e.g. us-east5 or global."));
+        }
+        else if (!InputChecks.IsRegionToken(region))
+        {
+            problems.Add(new(VertexRegion, $"CLOUD_ML_REGION={InputChecks.Show(region)} is not a valid region: use only lowercase letters, digits and hyphens, e.g. us-east5."));
+            region = null;
+        }
+
+        if (!env.Has(VertexProjectId))
+        {
+            problems.Add(new(VertexProjectId, "ANTHROPIC_VERTEX_PROJECT_ID is not set: set it to your Google Cloud project id."));
+        }
+
+        var baseUri = env.Raw(VertexBaseUrl) is { } value
+            ? InputChecks.CheckBaseUrlOverride(VertexBaseUrl, value, problems)
+            : region is null ? null
+            : string.Equals(region, "global", StringComparison.Ordinal) ? new Uri("https://aiplatform.googleapis.com")
+            : new Uri($"https://{region}-aiplatform.googleapis.com");
+
+        var credentials = CredentialSource(inputs);
+        if (credentials is null)
+        {
+            problems.Add(new(GoogleApplicationCredentials,
+                "No Google credentials for Vertex AI: run `gcloud auth application-default login` or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file."));
+        }
+
+        var details = new List<KeyValuePair<string, string>>
+        {
+            new("region", region ?? "(unset)"),
+            new("baseUrl", baseUri?.ToString() ?? "(unresolved)"),
+            new("auth", credentials ?? "none"),
+        };
+        return new TransportValidation(baseUri, problems, [], [], details);
+    }
+
+    /// <inheritdoc />
+    public bool Supports(TransportFeature feature) =>
+        feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
+
+    /// <inheritdoc />
+    public override string ToString() => "Vertex";
+
+    private static string? CredentialSource(TransportInputs inputs)
+    {
+        var env = inputs.Environment;
+        if (env.Flag(SkipVertexAuth)) return "none (CLAUDE_CODE_SKIP_VERTEX_AUTH)";
+        if (env.Has(GoogleApplicationCredentials)) return "service account (GOOGLE_APPLICATION_CREDENTIALS)";
+        var configDir = env.Raw("CLOUDSDK_CONFIG") ?? (env.Raw("HOME") is { } home ? Path.Combine(home, ".config", "gcloud") : null);
+        var adc = configDir is null ? null : Path.Combine(configDir, "application_default_credentials.json");
+        return adc is not null && inputs.FileExists(adc) ? $"application default credentials ({adc})" : null;
+    }
+}

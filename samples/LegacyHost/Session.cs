@@ -1,0 +1,5 @@
+using ProviderAudit.Runtime;
+
+namespace LegacyHost;
+
+public sealed record Session(ApiProvider Provider, bool HasOAuthToken);

@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ProviderAudit.Analyzers.Tests;
+
+/// <summary>Markup-based verification (<c>{|PA0001:…|}</c>) against the real runtime and offline references.</summary>
+internal static class AuditVerifier
+{
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+        => VerifyAsync(source, editorConfig: null, expected);
+
+    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add((editorConfig.StartsWith("is_global", StringComparison.Ordinal) ? "/.globalconfig" : "/.editorconfig", editorConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static DiagnosticResult PA0001() => new(ProviderAuditDescriptors.FirstPartyComparison);
+
+    public static DiagnosticResult PA0002() => new(ProviderAuditDescriptors.InvalidConfiguration);
+}
