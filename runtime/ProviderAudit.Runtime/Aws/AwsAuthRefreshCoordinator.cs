@@ -56,6 +56,12 @@ public sealed class AwsAuthRefreshCoordinator
     /// <summary>How many times the command was started.</summary>
     public int Runs => Volatile.Read(ref _runs);
 
+    /// <summary>Redacts the secrets of <paramref name="auth"/> from the command's output from now on.</summary>
+    public void RedactSecretsOf(CpaResolvedAuth auth)
+    {
+        _redaction.Add(auth.RevealApiKey()).Add(auth.Aws?.SecretAccessKey).Add(auth.Aws?.SessionToken);
+    }
+
     /// <summary>Raised after a successful run, before <see cref="Epoch"/> moves on (credential caches drop their entries here).</summary>
     public event Action? Refreshed;
 

@@ -182,6 +182,8 @@ public sealed class ClaudePlatformAwsRequestClient : IDisposable
             auth = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // The refresh command may echo the credentials it replaces (e.g. in debug output).
+        _refresh?.RedactSecretsOf(auth);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
