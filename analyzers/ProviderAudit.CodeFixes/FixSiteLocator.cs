@@ -185,6 +185,8 @@ namespace ProviderAudit.CodeFixes
                         site = new FixSite(HostKind.SwitchArm, arm)
                         {
                             Shape = _types.Classify(_model.GetTypeInfo(switchExpression.GoverningExpression, _cancellationToken).Type),
+                            SwitchNeedingCatchAll = CoversNamedValuesOnly(switchExpression) ? switchExpression : null,
+                            HasSwitchExpressionException = _model.Compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.SwitchExpressionException") != null,
                         };
                     }
 
@@ -262,6 +264,25 @@ namespace ProviderAudit.CodeFixes
             }
 
             return false;
+        }
+
+        /// <summary>Not exhaustive (the compiler adds a throwing default) and yet no CS8509: every named value is handled (CS8524, or that warning is off).</summary>
+        private bool CoversNamedValuesOnly(SwitchExpressionSyntax switchExpression)
+        {
+            if (!(_model.GetOperation(switchExpression, _cancellationToken) is ISwitchExpressionOperation { IsExhaustive: false }))
+            {
+                return false;
+            }
+
+            foreach (var diagnostic in _model.GetDiagnostics(switchExpression.Span, _cancellationToken))
+            {
+                if (diagnostic.Id == "CS8509")
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private bool AppendsToChain(SyntaxNode operand)

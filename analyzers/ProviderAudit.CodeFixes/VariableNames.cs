@@ -49,6 +49,19 @@ namespace ProviderAudit.CodeFixes
             }
         }
 
+        /// <summary>A name for the value no arm matched.</summary>
+        public string NextUnmatched()
+        {
+            for (var suffix = 1; ; suffix++)
+            {
+                var name = suffix == 1 ? "unmatched" : "unmatched" + suffix;
+                if (_taken.Add(name))
+                {
+                    return name;
+                }
+            }
+        }
+
         private static SyntaxNode Scope(SyntaxNode anchor)
         {
             for (var node = anchor; node != null; node = node.Parent)

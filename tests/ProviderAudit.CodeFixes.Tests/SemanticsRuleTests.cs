@@ -91,6 +91,17 @@ public class SemanticsRuleTests
                 _ => "other",
             };
             """ },
+        { "switch-covering-named-providers-only", """
+            #pragma warning disable CS8524
+            static string Body(ApiProvider provider) => provider switch
+            {
+                ApiProvider.FirstParty => "first",
+                ApiProvider.Bedrock => "bedrock",
+                ApiProvider.Vertex => "vertex",
+                ApiProvider.Foundry => "foundry",
+                ApiProvider.ClaudePlatformAws => "cpa"
+            };
+            """ },
         { "lambda-and-query", "static string Body(ApiProvider provider) { var list = new List<ApiProvider> { provider, ApiProvider.Bedrock }; return list.Count(p => p == ApiProvider.FirstParty) + \",\" + (from p in list where p != ApiProvider.FirstParty select p).Count(); }" },
     };
 

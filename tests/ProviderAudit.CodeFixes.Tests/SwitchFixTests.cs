@@ -303,4 +303,46 @@ public class SwitchFixTests
                 };
             """),
         Verify.ModelId);
+    [Fact]
+    public async Task SwitchCoveringEveryNamedProviderGetsTheCatchAllTheCompilerGeneratedBefore()
+    {
+        // Before: CS8524 (unnamed enum values are not covered). A guarded arm no longer covers FirstParty, which would
+        // turn that into CS8509; the fix appends the throwing arm the compiler used to generate, so neither remains.
+        var test = new FixTest
+        {
+            CodeActionEquivalenceKey = Verify.ModelId,
+            TestCode = """
+                using ProviderAudit.Runtime;
+
+                class C
+                {
+                    int M(ApiProvider provider) => provider {|CS8524:switch|}
+                    {
+                        {|PA0001:ApiProvider.FirstParty|} => 1,
+                        ApiProvider.Bedrock => 2,
+                        ApiProvider.Vertex => 3,
+                        ApiProvider.Foundry => 4,
+                        ApiProvider.ClaudePlatformAws => 5
+                    };
+                }
+                """,
+            FixedCode = """
+                using ProviderAudit.Runtime;
+
+                class C
+                {
+                    int M(ApiProvider provider) => provider switch
+                    {
+                        var p when p.ModelIdFormat().IsFirstParty => 1,
+                        ApiProvider.Bedrock => 2,
+                        ApiProvider.Vertex => 3,
+                        ApiProvider.Foundry => 4,
+                        ApiProvider.ClaudePlatformAws => 5,
+                        var unmatched => throw new System.Runtime.CompilerServices.SwitchExpressionException(unmatched)
+                    };
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
 }
