@@ -61,7 +61,9 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            var needsUsing = !ExtensionMethodsInScope(model, types, capability, sites.Keys.First().SpanStart);
+            var position = sites.Keys.First().SpanStart;
+            var needsUsing = !ExtensionMethodsInScope(model, types, capability, position);
+            var simpleTypeName = SimpleNameBindsToProvider(model, types, position);
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
@@ -94,7 +96,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(capability, new VariableNames(host));
+                var translator = new PatternTranslator(capability, new VariableNames(host), simpleTypeName);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -120,8 +122,8 @@ namespace ProviderAudit.CodeFixes
 
         public static bool IsFixable(Diagnostic diagnostic) =>
             diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
-            && !HasProperty(diagnostic, "NoFix", "true")
-            && !HasProperty(diagnostic, "HasCapabilityFix", "false");
+            && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
+            && !HasProperty(diagnostic, DiagnosticContract.HasCapabilityFixProperty, "false");
 
         private static bool HasProperty(Diagnostic diagnostic, string key, string value) =>
             diagnostic.Properties.TryGetValue(key, out var actual) && string.Equals(actual, value, System.StringComparison.OrdinalIgnoreCase);
@@ -139,6 +141,14 @@ namespace ProviderAudit.CodeFixes
         private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, Capability capability, int position) =>
             !model.LookupSymbols(position, types.ApiProvider, capability.ExtensionMethod(), includeReducedExtensionMethods: true)
                 .IsEmpty;
+
+        /// <summary>Whether plain <c>ApiProvider</c> means the runtime enum here (now, or once its namespace is imported).</summary>
+        private static bool SimpleNameBindsToProvider(SemanticModel model, ProviderTypes types, int position)
+        {
+            var visible = model.LookupNamespacesAndTypes(position, name: "ApiProvider");
+            return visible.IsEmpty
+                || (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], types.ApiProvider));
+        }
 
         private static SyntaxNode? Rewrite(FixSite site, SyntaxNode host, PatternTranslator translator)
         {
@@ -168,7 +178,7 @@ namespace ProviderAudit.CodeFixes
                     var name = translator.NextName();
                     var designation = site.Shape == ProviderShape.Value
                         ? ExpressionBuilder.VarPattern(name)
-                        : ExpressionBuilder.TypePattern(PatternTranslator.ApiProviderType(), name);
+                        : ExpressionBuilder.TypePattern(translator.ApiProviderType(), name);
                     var test = translator.Test(IdentifierName(name), ProviderShape.Value, appendsToChain: false, negated: false);
                     return CasePatternSwitchLabel(
                         label.Keyword,

@@ -37,6 +37,10 @@ namespace ProviderAudit.CodeFixes
                         return TryAddConstantCase(caseLabel, sites);
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                         return TryAddComparison(binary, new[] { binary.Left, binary.Right }, binary.IsKind(SyntaxKind.NotEqualsExpression), sites);
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.IsExpression):
+                        // `e is ApiProvider.FirstParty` parses as a type test that binds to a constant pattern: the same as `==`.
+                        return _model.GetOperation(binary, _cancellationToken) is IIsPatternOperation { Pattern: IConstantPatternOperation }
+                            && TryAddComparison(binary, new[] { binary.Left, (ExpressionSyntax)binary.Right }, negated: false, sites);
                     case InvocationExpressionSyntax invocation:
                         return TryAddEqualsInvocation(invocation, sites);
                     case StatementSyntax:

@@ -18,7 +18,9 @@ namespace ProviderAudit.CodeFixes
 
         public VariableNames(SyntaxNode anchor)
         {
-            foreach (var token in Scope(anchor).DescendantTokens())
+            // Pattern variables of other switch arms and case labels are scoped to their arm or section: they cannot clash with ours.
+            foreach (var token in Scope(anchor).DescendantTokens(node =>
+                         !((node is SwitchExpressionArmSyntax || node is CasePatternSwitchLabelSyntax) && !node.Span.Contains(anchor.Span))))
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken))
                 {

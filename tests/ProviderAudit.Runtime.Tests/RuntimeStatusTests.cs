@@ -268,4 +268,20 @@ public class RuntimeStatusTests
         Assert.Contains(status.Warnings, w => w.Contains("/tmp/settings.json", StringComparison.Ordinal) && w.Contains("AWS_REGION", StringComparison.Ordinal));
         Assert.Contains(status.Details, d => d.Key == "region" && d.Value.StartsWith("eu-west-1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void CPA_API_key_path_offers_no_refresh_action()
+    {
+        var settings = new HostSettings(awsAuthRefresh: "aws sso login --profile cc");
+        var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE").With("ANTHROPIC_AWS_API_KEY", TestEnv.CpaKey);
+        Assert.Empty(TestEnv.Status(env, settings).Actions);
+    }
+
+    [Fact]
+    public void Bedrock_offers_the_awsAuthRefresh_command_too()
+    {
+        var settings = new HostSettings(awsAuthRefresh: "aws sso login --profile cc");
+        var env = TestEnv.Of(("CLAUDE_CODE_USE_BEDROCK", "1"), ("AWS_REGION", "us-east-1"), ("AWS_PROFILE", "cc"));
+        Assert.Equal(["Run `aws sso login --profile cc`"], TestEnv.Status(env, settings).Actions);
+    }
 }

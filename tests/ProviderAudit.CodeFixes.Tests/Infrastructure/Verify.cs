@@ -2,11 +2,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 /// <summary>Code-fix test against the real runtime assembly, with compiler warnings of the fixed code checked.</summary>
-internal sealed class FixTest : CSharpCodeFixTest<ContractStandInAnalyzer, FirstPartyComparisonCodeFixProvider, DefaultVerifier>
+internal sealed class FixTest : CSharpCodeFixTest<FirstPartyComparisonAnalyzer, FirstPartyComparisonCodeFixProvider, DefaultVerifier>
 {
     public FixTest()
     {
@@ -17,7 +18,7 @@ internal sealed class FixTest : CSharpCodeFixTest<ContractStandInAnalyzer, First
 
     /// <summary>CS1701/CS1702 (net8.0 runtime assembly unified with net10.0 framework) are off, as in every SDK build.</summary>
     protected override CompilationOptions CreateCompilationOptions() =>
-        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithSpecificDiagnosticOptions(
+        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable).WithSpecificDiagnosticOptions(
             new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 }
 
