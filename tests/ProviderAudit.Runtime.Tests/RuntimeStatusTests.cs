@@ -3,12 +3,13 @@ namespace ProviderAudit.Runtime.Tests;
 public class RuntimeStatusTests
 {
     [Fact]
-    public void Valid_CPA_configuration_is_not_ready_until_the_request_transport_exists()
+    public void Valid_CPA_inputs_are_not_ready_until_the_request_transport_resolves_a_credential()
     {
+        // The profile's files do not exist for this environment (no HOME), so no credential resolves.
         var status = TestEnv.Status(TestEnv.CpaWithProfile());
         Assert.Same(RuntimeBackends.ClaudePlatformAws, status.Backend);
         Assert.False(status.Ready);
-        Assert.Contains(RequestTransportChecks.NotAvailableYet, status.Message, StringComparison.Ordinal);
+        Assert.Contains("AWS_PROFILE=cc", status.Message, StringComparison.Ordinal);
         Assert.Empty(status.Problems);
     }
 

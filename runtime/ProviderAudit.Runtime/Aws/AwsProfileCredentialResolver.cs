@@ -30,7 +30,17 @@ public static class AwsProfileCredentialResolver
         bool required = true,
         CancellationToken cancellationToken = default)
     {
-        var (credentialsFile, configFile) = Locate(environment);
+        var files = Locate(environment);
+        if (files is null)
+        {
+            return required
+                ? throw new CpaCredentialException(CpaCredentialProblem.Invalid, profileSetting,
+                    $"{profileSetting}={profileName}: there is no AWS credentials or config file to read it from: neither HOME nor "
+                    + "AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE is set in the environment given to the runtime.")
+                : null;
+        }
+
+        var (credentialsFile, configFile) = files.Value;
         var source = $"profile {profileName} ({profileSetting})";
         CredentialProfile? profile;
         SharedCredentialsFile store;
@@ -89,16 +99,30 @@ public static class AwsProfileCredentialResolver
 
     /// <summary>
     /// The credentials file to hand to AWSSDK.Core and the config file it will read with it, for the
-    /// runtime's environment.
+    /// runtime's environment; null when it names none (no HOME, no explicit files): this machine's files are
+    /// not read behind the environment's back.
     /// </summary>
     /// <exception cref="CpaCredentialException">AWSSDK.Core cannot be made to read the config file the environment names.</exception>
-    public static (string CredentialsFile, string ConfigFile) Locate(IReadOnlyDictionary<string, string> environment)
+    public static (string CredentialsFile, string ConfigFile)? Locate(IReadOnlyDictionary<string, string> environment)
     {
-        var home = Value(environment, "HOME") ?? Value(environment, "USERPROFILE") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        var home = Value(environment, "HOME") ?? Value(environment, "USERPROFILE");
         var explicitCredentials = Value(environment, "AWS_SHARED_CREDENTIALS_FILE");
         var explicitConfig = Value(environment, "AWS_CONFIG_FILE");
-        var credentials = Path.GetFullPath(explicitCredentials ?? Path.Combine(home, ".aws", "credentials"));
-        var config = Path.GetFullPath(explicitConfig ?? Path.Combine(home, ".aws", "config"));
+        if (home is null && (explicitCredentials is null || explicitConfig is null))
+        {
+            if (explicitCredentials is null && explicitConfig is null)
+            {
+                return null;
+            }
+
+            // One file named: the other is its sibling, as AWSSDK.Core reads them.
+            home = null;
+            explicitCredentials ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(explicitConfig!))!, "credentials");
+            explicitConfig ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(explicitCredentials))!, "config");
+        }
+
+        var credentials = Path.GetFullPath(explicitCredentials ?? Path.Combine(home!, ".aws", "credentials"));
+        var config = Path.GetFullPath(explicitConfig ?? Path.Combine(home!, ".aws", "config"));
 
         // Only the config file gets a choice: without an explicit credentials file, one that does not exist
         // yet next to the config file serves as well as the default, and makes the SDK read the right config.

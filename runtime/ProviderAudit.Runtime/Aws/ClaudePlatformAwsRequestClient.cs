@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Anthropic;
 using Anthropic.Aws;
 using Anthropic.Exceptions;
 
@@ -10,7 +11,7 @@ namespace ProviderAudit.Runtime.Aws;
 /// expired (401) runs <c>awsAuthRefresh</c> once (shared by concurrent requests), re-resolves and
 /// retries the request once.
 /// </summary>
-public sealed class ClaudePlatformAwsRequestClient : IDisposable
+public sealed class ClaudePlatformAwsRequestClient : IRequestClient
 {
     private readonly CpaCredentialCache _credentials;
     private readonly AwsAuthRefreshCoordinator? _refresh;
@@ -43,6 +44,12 @@ public sealed class ClaudePlatformAwsRequestClient : IDisposable
 
     /// <summary>Where requests go.</summary>
     public CpaEndpoint Endpoint { get; }
+
+    /// <inheritdoc />
+    public AuthTransportKind Transport => AuthTransportKind.ClaudePlatformAws;
+
+    /// <inheritdoc />
+    public Uri BaseUri => Endpoint.BaseUri;
 
     /// <summary>The refresh coordinator, if configured.</summary>
     public AwsAuthRefreshCoordinator? Refresh => _refresh;
@@ -118,6 +125,36 @@ public sealed class ClaudePlatformAwsRequestClient : IDisposable
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <inheritdoc />
+    async Task IRequestClient.PrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaCredentialException e)
+        {
+            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
+        }
+    }
+
+    /// <inheritdoc />
+    async Task<T> IRequestClient.SendAsync<T>(Func<IAnthropicClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync((client, ct) => operation(client, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaCredentialException e)
+        {
+            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
+        }
+    }
+
+    /// <inheritdoc />
+    IAsyncEnumerable<T> IRequestClient.StreamAsync<T>(Func<IAnthropicClient, CancellationToken, IAsyncEnumerable<T>> operation, CancellationToken cancellationToken) =>
+        StreamAsync((client, ct) => operation(client, ct), cancellationToken);
 
     /// <summary>True for a gateway answer that means "your AWS credentials expired or were revoked".</summary>
     public static bool IsExpiredCredentialsAnswer(AnthropicApiException exception) =>

@@ -75,26 +75,9 @@ public sealed class CpaCredentialResolver
             return CpaResolvedAuth.ApiKey(cpaKey, "ANTHROPIC_AWS_API_KEY");
         }
 
-        // Like Claude Code, a configured awsCredentialExport replaces the default AWS chain.
-        if (_credentialExport is not null)
+        if (await AwsCredentialChain.ResolveAsync(_environment, _credentialExport, _clock, cancellationToken).ConfigureAwait(false) is { } chain)
         {
-            return CpaResolvedAuth.SigV4(await _credentialExport.GetAsync(cancellationToken).ConfigureAwait(false));
-        }
-
-        if (KeyPair(Value("AWS_ACCESS_KEY_ID"), Value("AWS_SECRET_ACCESS_KEY"), Value("AWS_SESSION_TOKEN"), "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "environment keys (AWS_ACCESS_KEY_ID)") is { } environmentKeys)
-        {
-            return Fresh(environmentKeys, "AWS_ACCESS_KEY_ID");
-        }
-
-        if (Value("AWS_PROFILE") is { } profile)
-        {
-            var fromProfile = await AwsProfileCredentialResolver.ResolveAsync(profile, "AWS_PROFILE", _environment, true, cancellationToken).ConfigureAwait(false);
-            return Fresh(fromProfile!, "AWS_PROFILE");
-        }
-
-        if (await AwsProfileCredentialResolver.ResolveAsync("default", "the default AWS profile", _environment, false, cancellationToken).ConfigureAwait(false) is { } fromDefault)
-        {
-            return Fresh(fromDefault, "the default AWS profile");
+            return CpaResolvedAuth.SigV4(chain);
         }
 
         throw new CpaCredentialException(CpaCredentialProblem.Missing, "ANTHROPIC_AWS_API_KEY",
@@ -103,36 +86,11 @@ public sealed class CpaCredentialResolver
             + "or the awsCredentialExport setting.");
     }
 
-    private AwsSessionCredentials? KeyPair(string? id, string? secret, string? token, string idName, string secretName, string source)
-    {
-        id = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
-        secret = string.IsNullOrWhiteSpace(secret) ? null : secret.Trim();
-        if (id is null && secret is null)
-        {
-            return null;
-        }
+    private static AwsSessionCredentials? KeyPair(string? id, string? secret, string? token, string idName, string secretName, string source) =>
+        AwsCredentialChain.KeyPair(id, secret, token, idName, secretName, source);
 
-        // The official client would sign with a null secret and send the request; say so before that.
-        if (id is null || secret is null)
-        {
-            var (present, missing) = id is null ? (secretName, idName) : (idName, secretName);
-            throw new CpaCredentialException(CpaCredentialProblem.Invalid, missing,
-                $"{present} is set but {missing} is not: set both, or remove {present} to use another credential source.");
-        }
-
-        return new AwsSessionCredentials(id, secret, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), null, source);
-    }
-
-    private CpaResolvedAuth Fresh(AwsSessionCredentials credentials, string setting)
-    {
-        if (credentials.IsExpiredAt(_clock.GetUtcNow()))
-        {
-            throw new CpaCredentialException(CpaCredentialProblem.Expired, setting,
-                $"The AWS credentials from {credentials.Source} expired at {credentials.Expiration:u}; sign in again (e.g. `aws sso login`), or configure awsAuthRefresh to do it.");
-        }
-
-        return CpaResolvedAuth.SigV4(credentials);
-    }
+    private CpaResolvedAuth Fresh(AwsSessionCredentials credentials, string setting) =>
+        CpaResolvedAuth.SigV4(AwsCredentialChain.Fresh(credentials, setting, _clock));
 
     private string? Value(string name) =>
         _environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
