@@ -40,7 +40,8 @@ namespace ProviderAudit.Analyzers
         /// <summary>
         /// Diagnostic property, "true" when no rewrite must be offered: the check sits inside a lambda converted
         /// to <c>System.Linq.Expressions.Expression&lt;T&gt;</c>, where a method call changes what a LINQ/EF
-        /// provider can translate. "false" otherwise.
+        /// provider can translate, or it is a tuple equality (<c>(p, x) == (ApiProvider.FirstParty, y)</c>,
+        /// located on the whole binary expression) that no single capability call can replace. "false" otherwise.
         /// </summary>
         public const string NoFixProperty = "NoFix";
 

@@ -54,6 +54,7 @@ namespace ProviderAudit.Analyzers
 
             var detector = new FirstPartyComparisonDetector(targets, configuration, context.Compilation);
             context.RegisterOperationAction(detector.AnalyzeBinary, OperationKind.Binary);
+            context.RegisterOperationAction(detector.AnalyzeTupleBinary, OperationKind.TupleBinary);
             context.RegisterOperationAction(detector.AnalyzeInvocation, OperationKind.Invocation);
             context.RegisterOperationAction(detector.AnalyzeConstantPattern, OperationKind.ConstantPattern);
             context.RegisterOperationAction(detector.AnalyzeCaseClause, OperationKind.CaseClause);

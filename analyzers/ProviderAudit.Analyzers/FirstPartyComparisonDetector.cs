@@ -52,6 +52,25 @@ namespace ProviderAudit.Analyzers
             }
         }
 
+        /// <summary>
+        /// <c>(p, x) == (ApiProvider.FirstParty, y)</c>: reported on the whole expression with NoFix, since a
+        /// capability call cannot stand in for one element of a tuple comparison.
+        /// </summary>
+        public void AnalyzeTupleBinary(OperationAnalysisContext context)
+        {
+            var binary = (ITupleBinaryOperation)context.Operation;
+            if (binary.OperatorKind != BinaryOperatorKind.Equals && binary.OperatorKind != BinaryOperatorKind.NotEquals)
+            {
+                return;
+            }
+
+            var target = MatchFirstPartyElement(binary.LeftOperand) ?? MatchFirstPartyElement(binary.RightOperand);
+            if (target is not null)
+            {
+                Report(context, binary, binary.Syntax, target, null, forceNoFix: true);
+            }
+        }
+
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -168,6 +187,29 @@ namespace ProviderAudit.Analyzers
                 else
                 {
                     return null;
+                }
+            }
+
+            return null;
+        }
+
+        private ProviderTarget? MatchFirstPartyElement(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            if (operation is not ITupleOperation tuple)
+            {
+                return MatchFirstParty(operation);
+            }
+
+            foreach (var element in tuple.Elements)
+            {
+                if (MatchFirstPartyElement(element) is { } target)
+                {
+                    return target;
                 }
             }
 
@@ -330,11 +372,11 @@ namespace ProviderAudit.Analyzers
             return false;
         }
 
-        private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName)
+        private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, bool forceNoFix = false)
         {
             var inference = ConcernInference.Infer(location);
             var hasCapabilityFix = target?.HasCapabilityFix ?? false;
-            var noFix = IsInExpressionTree(operation);
+            var noFix = forceNoFix || IsInExpressionTree(operation);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
@@ -373,7 +415,7 @@ namespace ProviderAudit.Analyzers
                 };
             }
 
-            return noFix ? advice + " (inside an expression tree: no automatic fix)" : advice;
+            return noFix ? advice + " (no automatic fix here)" : advice;
         }
     }
 }

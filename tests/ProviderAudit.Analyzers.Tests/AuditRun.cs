@@ -24,7 +24,7 @@ internal sealed class AuditRun
 
     public Diagnostic Single() => Assert.Single(Diagnostics, d => d.Id == DiagnosticContract.FirstPartyComparisonId);
 
-    public static async Task<AuditRun> OfAsync(string source, bool referenceRuntime = true)
+    public static async Task<AuditRun> OfAsync(string source, bool referenceRuntime = true, IReadOnlyDictionary<string, string>? editorConfig = null)
     {
         var references = referenceRuntime
             ? TestReferences.All
@@ -36,7 +36,7 @@ internal sealed class AuditRun
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            new AnalyzerOptions([], new EditorConfigOptions((editorConfig ?? new Dictionary<string, string>()).ToImmutableDictionary())),
             onAnalyzerException: (exception, _, _) =>
             {
                 lock (exceptions)

@@ -19,7 +19,7 @@ internal static class AuditVerifier
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         if (editorConfig is not null)
         {
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+            test.TestState.AnalyzerConfigFiles.Add((editorConfig.StartsWith("is_global", StringComparison.Ordinal) ? "/.globalconfig" : "/.editorconfig", editorConfig));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);

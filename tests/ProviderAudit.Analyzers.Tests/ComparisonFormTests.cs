@@ -158,6 +158,18 @@ public sealed class ComparisonFormTests
         => VerifyAsync(InMethod("if ({|PA0001:EqualityComparer<ApiProvider>.Default.Equals(p, ApiProvider.FirstParty)|}) { }"));
 
     [Fact]
+    public Task TupleEqualityContainingFirstPartyIsFlaggedOnTheWholeExpression()
+        => VerifyAsync(InMethod("if ({|PA0001:(p, boxed) == (ApiProvider.FirstParty, null)|}) { }"));
+
+    [Fact]
+    public async Task TupleEqualityIsReportedWithoutFix()
+    {
+        var run = await AuditRun.OfAsync(InMethod("if ((p, boxed) == (ApiProvider.FirstParty, null)) { }"));
+
+        Assert.Equal("true", run.Single().Properties[DiagnosticContract.NoFixProperty]);
+    }
+
+    [Fact]
     public Task ComparisonInLambdaIsFlagged()
         => VerifyAsync(InMethod("Func<ApiProvider, bool> f = x => {|PA0001:x == ApiProvider.FirstParty|};"));
 

@@ -1,0 +1,271 @@
+using Microsoft.CodeAnalysis;
+using static ProviderAudit.Analyzers.Tests.AuditVerifier;
+
+namespace ProviderAudit.Analyzers.Tests;
+
+/// <summary>.editorconfig: severity, extra provider enums, string provider names, and PA0002 for bad values.</summary>
+public sealed class ConfigurationTests
+{
+    private const string OwnEnum = """
+        namespace MyApp
+        {
+            public enum Backend { Anthropic, Aws, Google }
+
+            public static class Code
+            {
+                public static bool Check(Backend b) => {|PA0001:b == Backend.Anthropic|} || b == Backend.Aws;
+            }
+        }
+        """;
+
+    private static string Config(params string[] lines) => "root = true\n[*.cs]\n" + string.Join("\n", lines) + "\n";
+
+    [Fact]
+    public Task SeverityIsSetWithTheStandardDiagnosticKey()
+        => VerifyAsync(
+            """
+            using ProviderAudit.Runtime;
+            public static class Code { public static bool Check(ApiProvider p) => {|#0:p == ApiProvider.FirstParty|}; }
+            """,
+            Config("dotnet_diagnostic.PA0001.severity = suggestion"),
+            PA0001().WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                "ApiProvider.FirstParty",
+                "guards code that names neither model ids nor auth/endpoints, so its concern is unclear",
+                "decide which one this check means and ask provider.ModelIdFormat().IsFirstParty or provider.AuthTransport().IsFirstParty"));
+
+    [Fact]
+    public Task SeverityNoneTurnsTheAuditOff()
+        => VerifyAsync(
+            """
+            using ProviderAudit.Runtime;
+            public static class Code { public static bool Check(ApiProvider p) => p == ApiProvider.FirstParty; }
+            """,
+            Config("dotnet_diagnostic.PA0001.severity = none"));
+
+    [Fact]
+    public Task AdditionalProviderTypeIsFlaggedOnItsConfiguredFirstPartyMember()
+        => VerifyAsync(OwnEnum, Config("provider_audit.additional_provider_types = MyApp.Backend", "provider_audit.first_party_member = Anthropic"));
+
+    [Fact]
+    public Task AdditionalProviderTypeIsNotFlaggedWithoutConfiguration()
+        => VerifyAsync(OwnEnum.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty));
+
+    [Fact]
+    public async Task AdditionalProviderTypeWithoutCapabilityMethodsIsReportedWithoutCapabilityFix()
+    {
+        var run = await AuditRun.OfAsync(
+            StripMarkup(OwnEnum),
+            editorConfig: new Dictionary<string, string>
+            {
+                ["provider_audit.additional_provider_types"] = "MyApp.Backend",
+                ["provider_audit.first_party_member"] = "Anthropic",
+            });
+
+        var diagnostic = run.Single();
+        Assert.Equal("false", diagnostic.Properties[DiagnosticContract.HasCapabilityFixProperty]);
+        Assert.Equal("MyApp.Backend", diagnostic.Properties[DiagnosticContract.ProviderTypeProperty]);
+        Assert.Contains("give Backend ModelIdFormat() and AuthTransport() extension methods", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task AdditionalProviderTypeWithCapabilityMethodsIsReportedWithCapabilityFix()
+    {
+        var run = await AuditRun.OfAsync(
+            StripMarkup(OwnEnum) + """
+
+            namespace MyApp
+            {
+                public static class BackendCapabilities
+                {
+                    public static ProviderAudit.Runtime.IModelIdFormat ModelIdFormat(this Backend b) => ProviderAudit.Runtime.ModelIdFormats.FirstParty;
+                    public static ProviderAudit.Runtime.IAuthTransport AuthTransport(this Backend b) => ProviderAudit.Runtime.AuthTransports.FirstParty;
+                }
+            }
+            """,
+            editorConfig: new Dictionary<string, string>
+            {
+                ["provider_audit.additional_provider_types"] = "MyApp.Backend",
+                ["provider_audit.first_party_member"] = "Anthropic",
+            });
+
+        Assert.Equal("true", run.Single().Properties[DiagnosticContract.HasCapabilityFixProperty]);
+    }
+
+    [Fact]
+    public async Task ApiProviderDiagnosticsCarryTheCapabilityFixAndTypeProperties()
+    {
+        var run = await AuditRun.OfAsync("""
+            using ProviderAudit.Runtime;
+            public static class Code { public static bool Check(ApiProvider p) => p == ApiProvider.FirstParty; }
+            """);
+
+        var diagnostic = run.Single();
+        Assert.Equal("true", diagnostic.Properties[DiagnosticContract.HasCapabilityFixProperty]);
+        Assert.Equal("false", diagnostic.Properties[DiagnosticContract.NoFixProperty]);
+        Assert.Equal("ProviderAudit.Runtime.ApiProvider", diagnostic.Properties[DiagnosticContract.ProviderTypeProperty]);
+    }
+
+    private const string StringChecks = """
+        public sealed class Settings
+        {
+            public string GetApiProvider() => "bedrock";
+            public string Other() => "firstParty";
+
+            public void Use()
+            {
+                if ({|PA0001:GetApiProvider() == "firstParty"|}) { }
+                if ({|PA0001:"firstParty" != this?.GetApiProvider()|}) { }
+                if ({|PA0001:string.Equals(GetApiProvider(), "firstParty", System.StringComparison.Ordinal)|}) { }
+                if ({|PA0001:GetApiProvider().Equals("firstParty")|}) { }
+                if (GetApiProvider() is {|PA0001:"firstParty"|} or "vertex") { }
+                switch (GetApiProvider())
+                {
+                    {|PA0001:case "firstParty":|}
+                        break;
+                }
+                var label = GetApiProvider() switch { {|PA0001:"firstParty"|} => 1, _ => 2 };
+                if (Other() == "firstParty" || GetApiProvider() == "bedrock") { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task StringComparisonsWithProviderNamesFromConfiguredMembersAreFlagged()
+        => VerifyAsync(StringChecks, Config("provider_audit.string_provider_members = GetApiProvider"));
+
+    [Fact]
+    public Task StringComparisonsAreNotFlaggedUntilProviderMembersAreConfigured()
+        => VerifyAsync(StripMarkup(StringChecks));
+
+    [Fact]
+    public Task ConfiguredProviderNamesReplaceTheDefault()
+        => VerifyAsync(
+            """
+            public sealed class Settings
+            {
+                public string ProviderName { get; } = "first-party";
+                public bool A => {|PA0001:ProviderName == "first-party"|};
+                public bool B => {|PA0001:ProviderName == "ANTHROPIC"|};
+                public bool C => ProviderName == "firstParty";
+            }
+            """,
+            Config("provider_audit.string_provider_members = ProviderName", "provider_audit.string_provider_names = first-party, anthropic"));
+
+    [Fact]
+    public async Task StringComparisonsAreReportedWithoutCapabilityFix()
+    {
+        var run = await AuditRun.OfAsync(
+            StripMarkup(StringChecks),
+            editorConfig: new Dictionary<string, string> { ["provider_audit.string_provider_members"] = "GetApiProvider" });
+
+        Assert.All(run.Diagnostics, d => Assert.Equal("false", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal("System.String", d.Properties[DiagnosticContract.ProviderTypeProperty]));
+        Assert.Contains("provider name \"firstParty\"", run.Diagnostics[0].GetMessage());
+    }
+
+    private const string Clean = """
+        using ProviderAudit.Runtime;
+        public enum NotFirst { A, B }
+        public sealed class NotAnEnum { }
+        public static class Code { public static bool Check(ApiProvider p) => p.AuthTransport().IsFirstParty; }
+        """;
+
+    [Fact]
+    public Task EmptyAdditionalProviderTypesIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.additional_provider_types = MyApp.Backend,,Other.Backend"),
+            PA0002().WithArguments(
+                "provider_audit.additional_provider_types",
+                "MyApp.Backend,,Other.Backend",
+                "empty entry in the list; list fully-qualified enum names separated by commas, e.g. MyApp.Backends.BackendKind, or remove the key"));
+
+    [Fact]
+    public Task MalformedTypeNameIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.additional_provider_types = MyApp.Back end"),
+            PA0002().WithArguments(
+                "provider_audit.additional_provider_types",
+                "MyApp.Back end",
+                "'MyApp.Back end' is not a fully-qualified type name; write Namespace.TypeName (nested types as Namespace.Outer+Inner)"));
+
+    [Fact]
+    public Task TypeThatIsNotAnEnumIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.additional_provider_types = NotAnEnum"),
+            PA0002().WithArguments(
+                "provider_audit.additional_provider_types",
+                "NotAnEnum",
+                "'NotAnEnum' is a class, not an enum; list only provider enums"));
+
+    [Fact]
+    public Task EnumWithoutTheFirstPartyMemberIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.additional_provider_types = NotFirst"),
+            PA0002().WithArguments(
+                "provider_audit.first_party_member",
+                "FirstParty",
+                "enum 'NotFirst' has no member 'FirstParty'; set provider_audit.first_party_member to the member that means first party"));
+
+    [Fact]
+    public Task FirstPartyMemberThatIsNotAnIdentifierIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.first_party_member = First-Party"),
+            PA0002().WithArguments(
+                "provider_audit.first_party_member",
+                "First-Party",
+                "not a C# identifier; name the enum member that means first party, e.g. FirstParty"));
+
+    [Fact]
+    public Task EmptyStringProviderNamesIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.string_provider_names = ,"),
+            PA0002().WithArguments(
+                "provider_audit.string_provider_names",
+                ",",
+                "empty entry in the list; list the provider names that mean first party separated by commas, e.g. firstParty, first-party, or remove the key"));
+
+    [Fact]
+    public Task StringProviderMemberThatIsNotANameIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.string_provider_members = Settings.GetApiProvider()"),
+            PA0002().WithArguments(
+                "provider_audit.string_provider_members",
+                "Settings.GetApiProvider()",
+                "'Settings.GetApiProvider()' is not a member name; write the bare method/property name, e.g. GetApiProvider"));
+
+    [Fact]
+    public Task UnknownProviderAuditKeyIsInvalid()
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.additional_provider_type = MyApp.Backend"),
+            PA0002().WithArguments(
+                "provider_audit.additional_provider_type",
+                "MyApp.Backend",
+                "unknown ProviderAudit key; the known keys are provider_audit.additional_provider_types, provider_audit.first_party_member, provider_audit.string_provider_names, provider_audit.string_provider_members"));
+
+    [Fact]
+    public Task InvalidConfigurationDoesNotStopTheAudit()
+        => VerifyAsync(
+            """
+            using ProviderAudit.Runtime;
+            public static class Code { public static bool Check(ApiProvider p) => {|PA0001:p == ApiProvider.FirstParty|}; }
+            """,
+            Config("provider_audit.first_party_member = 42"),
+            PA0002().WithArguments(
+                "provider_audit.first_party_member",
+                "42",
+                "not a C# identifier; name the enum member that means first party, e.g. FirstParty"));
+
+    [Fact]
+    public Task ConfiguredTypeMissingFromTheCompilationIsSkippedLikeApiProvider()
+        => VerifyAsync(Clean, Config("provider_audit.additional_provider_types = Elsewhere.Backend"));
+
+    private static string StripMarkup(string source) => source.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty);
+}
