@@ -205,4 +205,31 @@ public class FixAllTests
         };
         await test.RunAsync();
     }
+    [Fact]
+    public Task NestedSitesInOneArmAreBothRewritten() => Verify.FixAsync(
+        """
+        using ProviderAudit.Runtime;
+
+        class C
+        {
+            int M(ApiProvider provider, ApiProvider fallback) => provider switch
+            {
+                {|PA0001:ApiProvider.FirstParty|} when {|PA0001:fallback != ApiProvider.FirstParty|} => 1,
+                _ => 2,
+            };
+        }
+        """,
+        """
+        using ProviderAudit.Runtime;
+
+        class C
+        {
+            int M(ApiProvider provider, ApiProvider fallback) => provider switch
+            {
+                var p when p.ModelIdFormat().IsFirstParty && !fallback.ModelIdFormat().IsFirstParty => 1,
+                _ => 2,
+            };
+        }
+        """,
+        Verify.ModelId);
 }
