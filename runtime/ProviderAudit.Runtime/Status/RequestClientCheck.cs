@@ -27,6 +27,9 @@ public sealed class RequestClientCheck : IRequestTransportCheck
     /// <summary>True when the check sends a request.</summary>
     public bool Probe { get; }
 
+    /// <summary>How request clients are built.</summary>
+    public RequestClientOptions Options => _options;
+
     /// <summary>The same check, sending one minimal request.</summary>
     public RequestClientCheck WithProbe() => new(_options, probe: true);
 
