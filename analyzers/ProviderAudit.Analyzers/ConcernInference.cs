@@ -58,9 +58,15 @@ namespace ProviderAudit.Analyzers
             var node = comparison;
 
             // A pattern: climb to the construct that owns it.
+            // Sibling sub-patterns ({ Provider: FirstParty, HasOAuthToken: false }) are the rest of the condition.
             while (node.Parent is PatternSyntax || node.Parent is SubpatternSyntax
                 || node.Parent is PropertyPatternClauseSyntax || node.Parent is PositionalPatternClauseSyntax)
             {
+                if (node is SubpatternSyntax subpattern)
+                {
+                    AddSiblingSubpatterns(subpattern, guarded);
+                }
+
                 node = node.Parent!;
             }
 
@@ -109,6 +115,22 @@ namespace ProviderAudit.Analyzers
                     {
                         guarded.Add(ifStatement.Else);
                     }
+                    else if (EndsInJump(ifStatement.Statement))
+                    {
+                        AddFollowingStatements(ifStatement, guarded);
+                    }
+
+                    break;
+                case LambdaExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation } }:
+                    // A predicate passed to Where/Any/…: what it filters says what it is about.
+                    guarded.Add(invocation.Expression);
+                    break;
+                case WhereClauseSyntax { Parent: QueryBodySyntax { Parent: QueryExpressionSyntax query } body }:
+                    guarded.Add(query.FromClause.Expression);
+                    if (body.SelectOrGroup is not null)
+                    {
+                        guarded.Add(body.SelectOrGroup);
+                    }
 
                     break;
                 case ConditionalExpressionSyntax conditional when conditional.Condition == node:
@@ -139,6 +161,47 @@ namespace ProviderAudit.Analyzers
                 case ArgumentSyntax { NameColon: { } nameColon }:
                     names.Add(nameColon.Name.Identifier);
                     break;
+            }
+        }
+
+        private static void AddSiblingSubpatterns(SubpatternSyntax subpattern, List<SyntaxNode> guarded)
+        {
+            if (subpattern.Parent is not (PropertyPatternClauseSyntax or PositionalPatternClauseSyntax))
+            {
+                return;
+            }
+
+            foreach (var sibling in subpattern.Parent.ChildNodes())
+            {
+                if (sibling != subpattern && sibling is SubpatternSyntax)
+                {
+                    guarded.Add(sibling);
+                }
+            }
+        }
+
+        /// <summary>An early exit: then the statements after the <c>if</c> are its other branch.</summary>
+        private static bool EndsInJump(StatementSyntax statement)
+        {
+            if (statement is BlockSyntax block)
+            {
+                return block.Statements.Count > 0 && EndsInJump(block.Statements[block.Statements.Count - 1]);
+            }
+
+            return statement is ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax;
+        }
+
+        private static void AddFollowingStatements(IfStatementSyntax ifStatement, List<SyntaxNode> guarded)
+        {
+            if (ifStatement.Parent is not BlockSyntax block)
+            {
+                return;
+            }
+
+            var index = block.Statements.IndexOf(ifStatement);
+            for (var i = index + 1; i < block.Statements.Count; i++)
+            {
+                guarded.Add(block.Statements[i]);
             }
         }
 

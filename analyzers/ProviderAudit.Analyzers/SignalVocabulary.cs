@@ -4,7 +4,7 @@ namespace ProviderAudit.Analyzers
 {
     /// <summary>
     /// Words that tie code to one capability. Model-id format: model ids, catalog, aliases, <c>claude-…</c>
-    /// strings. Auth/endpoint transport: headers, API keys, tokens, OAuth, login/"Connect Anthropic", base
+    /// strings. Auth/endpoint transport: known header names (not every <c>anthropic-…</c> string is a header), API keys, tokens, OAuth, login/"Connect Anthropic", base
     /// URLs/endpoints/hosts, credentials, HTTP clients. Matching is by case-insensitive substring, with the
     /// few common words that contain a transport word but are not about transport excluded.
     /// </summary>
@@ -25,10 +25,15 @@ namespace ProviderAudit.Analyzers
         private static readonly string[] TransportStringFragments =
         {
             "api_key", "apikey", "api-key", "auth_token", "oauth", "bearer", "token", "login", "credential", "base_url",
-            "://", "api.anthropic.com", "connect anthropic",
+            "://", "api.anthropic.com", "connect anthropic", "log in", "sign in", "aws_",
         };
 
-        private static readonly string[] HeaderNames = { "x-api-key", "authorization" };
+        private static readonly string[] HeaderNames =
+        {
+            "x-api-key", "authorization", "anthropic-version", "anthropic-beta", "anthropic-workspace-id",
+            "anthropic-organization-id", "anthropic-dangerous-direct-browser-access", "x-amz-date", "x-amz-security-token",
+            "x-amz-content-sha256",
+        };
 
         public static bool IsModelIdentifier(string identifier)
             => ContainsAny(identifier, ModelIdentifierWords);
@@ -74,11 +79,6 @@ namespace ProviderAudit.Analyzers
                 {
                     return "uses header '" + text + "'";
                 }
-            }
-
-            if (text.StartsWith("anthropic-", StringComparison.OrdinalIgnoreCase) && IsIdShaped(text) && text.IndexOf("claude", StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                return "uses header '" + text + "'";
             }
 
             foreach (var fragment in TransportStringFragments)

@@ -12,18 +12,25 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace ProviderAudit.CodeFixes
 {
     /// <summary>
-    /// Rewrites every PA0001 site of one document to ask <paramref name="capability"/>. Single fixes and Fix All share
-    /// this path, so sites that share a node (two constants in one switch arm) are rewritten together rather than
-    /// as conflicting text edits.
+    /// Rewrites PA0001 sites of one document to ask a capability. Single fixes and Fix All share this path, so sites
+    /// that share a node (two constants in one switch arm) are rewritten together rather than as conflicting text edits.
     /// </summary>
     internal static class CapabilityRewriter
     {
         private const string HostAnnotationKind = "ProviderAudit.FixHost";
         private const string OperandAnnotationKind = "ProviderAudit.FixOperand";
+        private const string CatchAllAnnotationKind = "ProviderAudit.CatchAll";
+        private static readonly SyntaxAnnotation CatchAllWithValue = new SyntaxAnnotation(CatchAllAnnotationKind, "value");
+        private static readonly SyntaxAnnotation CatchAllWithoutValue = new SyntaxAnnotation(CatchAllAnnotationKind, "none");
 
-        /// <summary>The rewritten document, or null when none of the diagnostics can be fixed.</summary>
+        /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
+        public static Task<Document?> RewriteAsync(
+            Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken) =>
+            RewriteAsync(document, diagnostics, _ => capability, cancellationToken);
+
+        /// <summary>Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.</summary>
         public static async Task<Document?> RewriteAsync(
-            Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken)
+            Document document, IEnumerable<Diagnostic> diagnostics, System.Func<Diagnostic, Capability> choose, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +60,11 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                locator.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                var site = locator.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                if (site != null && site.Capability is null)
+                {
+                    site.Capability = choose(diagnostic);
+                }
             }
 
             if (sites.Count == 0)
@@ -61,7 +72,9 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            var needsUsing = !ExtensionMethodsInScope(model, types, capability, sites.Keys.First().SpanStart);
+            var position = sites.Keys.First().SpanStart;
+            var needsUsing = !ExtensionMethodsInScope(model, types, position);
+            var simpleTypeName = SimpleNameBindsToProvider(model, types, position);
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
@@ -75,6 +88,11 @@ namespace ProviderAudit.CodeFixes
                 if (site.Operand != null)
                 {
                     Annotate(annotations, site.Operand, new SyntaxAnnotation(OperandAnnotationKind));
+                }
+
+                if (site.SwitchNeedingCatchAll != null)
+                {
+                    Annotate(annotations, site.SwitchNeedingCatchAll, site.HasSwitchExpressionException ? CatchAllWithValue : CatchAllWithoutValue);
                 }
 
                 foreach (var constant in site.FirstPartyConstants)
@@ -94,7 +112,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(capability, new VariableNames(host));
+                var translator = new PatternTranslator(ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), simpleTypeName);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -110,6 +128,8 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
+            current = AddCatchAllArms(current);
+
             if (needsUsing && current is CompilationUnitSyntax compilationUnit)
             {
                 current = UsingDirectives.AddRuntimeNamespace(compilationUnit);
@@ -118,10 +138,70 @@ namespace ProviderAudit.CodeFixes
             return document.WithSyntaxRoot(current);
         }
 
+        /// <summary>
+        /// Appends <c>var unmatched =&gt; throw new SwitchExpressionException(unmatched)</c> — exactly what the compiler
+        /// generated for an unnamed enum value before — to switches whose FirstParty arm became guarded.
+        /// </summary>
+        private static SyntaxNode AddCatchAllArms(SyntaxNode root)
+        {
+            var switches = root.GetAnnotatedNodes(CatchAllAnnotationKind).OfType<SwitchExpressionSyntax>().ToList();
+            return switches.Count == 0 ? root : root.ReplaceNodes(switches, (original, rewritten) => WithCatchAll(rewritten, original));
+        }
+
+        private static SwitchExpressionSyntax WithCatchAll(SwitchExpressionSyntax switchExpression, SyntaxNode scopeAnchor)
+        {
+            var arms = switchExpression.Arms;
+            if (arms.Count == 0)
+            {
+                return switchExpression;
+            }
+
+            var withValue = switchExpression.GetAnnotations(CatchAllAnnotationKind).First().Data == "value";
+            var name = withValue ? new VariableNames(scopeAnchor).NextUnmatched() : "_";
+            var exception = withValue
+                ? ParseExpression("new global::System.Runtime.CompilerServices.SwitchExpressionException(" + name + ")")
+                : ParseExpression("new global::System.InvalidOperationException()");
+            exception = exception.ReplaceNode(
+                ((ObjectCreationExpressionSyntax)exception).Type,
+                ((ObjectCreationExpressionSyntax)exception).Type.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
+
+            var last = arms.Last();
+            var lastTrailing = last.GetTrailingTrivia();
+            var separatorTrailing = arms.SeparatorCount > 0 ? arms.GetSeparator(0).TrailingTrivia : lastTrailing;
+            var newArm = SwitchExpressionArm(
+                    withValue ? ExpressionBuilder.VarPattern(name) : (PatternSyntax)DiscardPattern(),
+                    null,
+                    ExpressionBuilder.SpacedToken(SyntaxKind.EqualsGreaterThanToken),
+                    ThrowExpression(Token(TriviaList(), SyntaxKind.ThrowKeyword, TriviaList(Space)), exception))
+                .WithLeadingTrivia(last.GetLeadingTrivia());
+
+            var items = new List<SyntaxNodeOrToken>();
+            var withSeparators = arms.GetWithSeparators();
+            for (var i = 0; i < withSeparators.Count; i++)
+            {
+                var item = withSeparators[i];
+                items.Add(i == withSeparators.Count - 1 && item.IsNode ? item.AsNode()!.WithoutTrailingTrivia() : item);
+            }
+
+            if (arms.SeparatorCount < arms.Count)
+            {
+                // No trailing comma: the line break after the last arm moves after the new one.
+                items.Add(Token(TriviaList(), SyntaxKind.CommaToken, separatorTrailing));
+                items.Add(newArm.WithTrailingTrivia(lastTrailing));
+            }
+            else
+            {
+                items.Add(newArm);
+                items.Add(Token(TriviaList(), SyntaxKind.CommaToken, separatorTrailing));
+            }
+
+            return switchExpression.WithArms(SeparatedList<SwitchExpressionArmSyntax>(items));
+        }
+
         public static bool IsFixable(Diagnostic diagnostic) =>
             diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
-            && !HasProperty(diagnostic, "NoFix", "true")
-            && !HasProperty(diagnostic, "HasCapabilityFix", "false");
+            && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
+            && !HasProperty(diagnostic, DiagnosticContract.HasCapabilityFixProperty, "false");
 
         private static bool HasProperty(Diagnostic diagnostic, string key, string value) =>
             diagnostic.Properties.TryGetValue(key, out var actual) && string.Equals(actual, value, System.StringComparison.OrdinalIgnoreCase);
@@ -136,9 +216,18 @@ namespace ProviderAudit.CodeFixes
             list.Add(annotation);
         }
 
-        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, Capability capability, int position) =>
-            !model.LookupSymbols(position, types.ApiProvider, capability.ExtensionMethod(), includeReducedExtensionMethods: true)
+        /// <summary>Both extension methods live in one class, so one being in scope means both are.</summary>
+        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, int position) =>
+            !model.LookupSymbols(position, types.ApiProvider, Capability.ModelIdFormat.ExtensionMethod(), includeReducedExtensionMethods: true)
                 .IsEmpty;
+
+        /// <summary>Whether plain <c>ApiProvider</c> means the runtime enum here (now, or once its namespace is imported).</summary>
+        private static bool SimpleNameBindsToProvider(SemanticModel model, ProviderTypes types, int position)
+        {
+            var visible = model.LookupNamespacesAndTypes(position, name: "ApiProvider");
+            return visible.IsEmpty
+                || (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], types.ApiProvider));
+        }
 
         private static SyntaxNode? Rewrite(FixSite site, SyntaxNode host, PatternTranslator translator)
         {
@@ -168,7 +257,7 @@ namespace ProviderAudit.CodeFixes
                     var name = translator.NextName();
                     var designation = site.Shape == ProviderShape.Value
                         ? ExpressionBuilder.VarPattern(name)
-                        : ExpressionBuilder.TypePattern(PatternTranslator.ApiProviderType(), name);
+                        : ExpressionBuilder.TypePattern(translator.ApiProviderType(), name);
                     var test = translator.Test(IdentifierName(name), ProviderShape.Value, appendsToChain: false, negated: false);
                     return CasePatternSwitchLabel(
                         label.Keyword,

@@ -25,10 +25,13 @@ namespace ProviderAudit.CodeFixes
         private readonly Capability _capability;
         private readonly VariableNames _names;
 
-        public PatternTranslator(Capability capability, VariableNames names)
+        private readonly bool _simpleTypeName;
+
+        public PatternTranslator(Capability capability, VariableNames names, bool simpleTypeName)
         {
             _capability = capability;
             _names = names;
+            _simpleTypeName = simpleTypeName;
         }
 
         public string NextName() => _names.Next();
@@ -36,8 +39,14 @@ namespace ProviderAudit.CodeFixes
         public static SyntaxAnnotation FirstPartyAnnotation(ProviderShape inputShape) =>
             new SyntaxAnnotation(FirstPartyAnnotationKind, inputShape.ToString());
 
-        public static TypeSyntax ApiProviderType() =>
-            ParseTypeName("global::" + ProviderTypes.ApiProviderMetadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+        /// <summary>
+        /// <c>ApiProvider</c> when that name will bind to the runtime's enum once the runtime namespace is imported;
+        /// otherwise the global name, which code cleanup shortens where it can.
+        /// </summary>
+        public TypeSyntax ApiProviderType() =>
+            _simpleTypeName
+                ? IdentifierName("ApiProvider")
+                : ParseTypeName("global::" + ProviderTypes.ApiProviderMetadataName).WithAdditionalAnnotations(Simplifier.Annotation);
 
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)
@@ -212,7 +221,7 @@ namespace ProviderAudit.CodeFixes
             return true;
         }
 
-        private static PatternSyntax Designation(ConstantPatternSyntax constant, string name)
+        private PatternSyntax Designation(ConstantPatternSyntax constant, string name)
         {
             var designation = ShapeOf(constant) == ProviderShape.Value
                 ? ExpressionBuilder.VarPattern(name)

@@ -18,9 +18,9 @@ namespace ProviderAudit.CodeFixes
 
         public VariableNames(SyntaxNode anchor)
         {
-            // Variables of other switch-expression arms are scoped to their arm and cannot clash with ours.
-            var ownArm = anchor.FirstAncestorOrSelf<SwitchExpressionArmSyntax>();
-            foreach (var token in Scope(anchor).DescendantTokens(node => !(node is SwitchExpressionArmSyntax arm && ownArm != null && arm != ownArm && arm.Parent == ownArm.Parent)))
+            // Pattern variables of other switch arms and case labels are scoped to their arm or section: they cannot clash with ours.
+            foreach (var token in Scope(anchor).DescendantTokens(node =>
+                         !((node is SwitchExpressionArmSyntax || node is CasePatternSwitchLabelSyntax) && !node.Span.Contains(anchor.Span))))
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken))
                 {
@@ -42,6 +42,19 @@ namespace ProviderAudit.CodeFixes
             for (var suffix = 2; ; suffix++)
             {
                 var name = "provider" + suffix;
+                if (_taken.Add(name))
+                {
+                    return name;
+                }
+            }
+        }
+
+        /// <summary>A name for the value no arm matched.</summary>
+        public string NextUnmatched()
+        {
+            for (var suffix = 1; ; suffix++)
+            {
+                var name = suffix == 1 ? "unmatched" : "unmatched" + suffix;
                 if (_taken.Add(name))
                 {
                     return name;

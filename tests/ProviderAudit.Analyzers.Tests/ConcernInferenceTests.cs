@@ -232,4 +232,59 @@ public sealed class ConcernInferenceTests
 
         Assert.DoesNotContain("sk-ant", diagnostic.GetMessage());
     }
+
+    [Fact]
+    public async Task StatementsAfterAnEarlyReturnAreTheOtherBranch()
+    {
+        var diagnostic = await SingleAsync("""
+            public void Early(ApiProvider p)
+            {
+                if (p != ApiProvider.FirstParty) { return; }
+                headers["x-api-key"] = "key";
+            }
+            """);
+
+        Assert.Equal(Concerns.AuthTransport, ConcernOf(diagnostic));
+    }
+
+    [Fact]
+    public async Task SiblingSubpatternsArePartOfTheCondition()
+    {
+        var diagnostic = await SingleAsync("""
+            public sealed record Session(ApiProvider Provider, bool HasOAuthToken);
+            public bool Check(Session s) => s is { Provider: ApiProvider.FirstParty, HasOAuthToken: false };
+            """);
+
+        Assert.Equal(Concerns.AuthTransport, ConcernOf(diagnostic));
+    }
+
+    [Fact]
+    public async Task WhatAPredicateFiltersDecidesTheConcern()
+    {
+        var diagnostic = await SingleAsync("""
+            public IEnumerable<string> Visible(ApiProvider p) => catalog.FindAll(m => p == ApiProvider.FirstParty);
+            """);
+
+        Assert.Equal(Concerns.ModelIdFormat, ConcernOf(diagnostic));
+    }
+
+    [Fact]
+    public async Task WhatAQueryReadsDecidesTheConcern()
+    {
+        var diagnostic = await SingleAsync("""
+            public IEnumerable<string> Visible(ApiProvider p) => from model in catalog where p == ApiProvider.FirstParty select model;
+            """);
+
+        Assert.Equal(Concerns.ModelIdFormat, ConcernOf(diagnostic));
+    }
+
+    [Fact]
+    public async Task AnthropicPrefixedTextThatIsNotAHeaderIsNoSignal()
+    {
+        var diagnostic = await SingleAsync("""
+            public string Channel(ApiProvider p) => Equals(p, ApiProvider.FirstParty) ? "anthropic-console" : "marketplace";
+            """);
+
+        Assert.Equal(Concerns.Ambiguous, ConcernOf(diagnostic));
+    }
 }

@@ -59,8 +59,8 @@ public class ComparisonFixTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task CastsToTheUnderlyingTypeAreDropped() => Verify.FixAsync(
-        Class("    bool M(ApiProvider provider) => {|PA0001:(int)provider == (int)ApiProvider.FirstParty|};"),
+    public Task CastConstantIsRecognised() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => {|PA0001:provider == (ApiProvider)0|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
@@ -98,6 +98,18 @@ public class ComparisonFixTests
     public Task ComplexProviderExpressionIsParenthesisedAsReceiver() => Verify.FixAsync(
         Class("    bool M(ApiProvider? provider) => {|PA0001:(provider ?? ApiProvider.Bedrock) == ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider? provider) => (provider ?? ApiProvider.Bedrock).ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task DefaultValueConstantIsRecognised() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => {|PA0001:default(ApiProvider) != provider|};"),
+        Class("    bool M(ApiProvider provider) => !provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task NamedConstantEqualToFirstPartyIsRecognised() => Verify.FixAsync(
+        Class("    const ApiProvider Default = ApiProvider.FirstParty;\n    bool M(ApiProvider provider) => {|PA0001:provider == Default|};"),
+        Class("    const ApiProvider Default = ApiProvider.FirstParty;\n    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]

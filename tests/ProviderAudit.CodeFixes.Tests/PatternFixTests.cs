@@ -25,7 +25,7 @@ public class PatternFixTests
 
     [Fact]
     public Task IsPatternBecomesCapability() => Verify.FixAsync(
-        Class("    bool M(ApiProvider provider) => provider is {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => {|PA0001:provider is ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
@@ -85,7 +85,7 @@ public class PatternFixTests
 
     [Fact]
     public Task NullableIsPatternKeepsNullFalse() => Verify.FixAsync(
-        Class("    bool M(Settings? settings) => settings?.Provider is {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(Settings? settings) => {|PA0001:settings?.Provider is ApiProvider.FirstParty|};"),
         Class("    bool M(Settings? settings) => settings?.Provider.ModelIdFormat().IsFirstParty == true;"),
         Verify.ModelId);
 

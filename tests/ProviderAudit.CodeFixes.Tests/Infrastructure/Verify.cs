@@ -2,11 +2,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 /// <summary>Code-fix test against the real runtime assembly, with compiler warnings of the fixed code checked.</summary>
-internal sealed class FixTest : CSharpCodeFixTest<ContractStandInAnalyzer, FirstPartyComparisonCodeFixProvider, DefaultVerifier>
+internal sealed class FixTest : CSharpCodeFixTest<FirstPartyComparisonAnalyzer, FirstPartyComparisonCodeFixProvider, DefaultVerifier>
 {
     public FixTest()
     {
