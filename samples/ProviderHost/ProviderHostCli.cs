@@ -18,7 +18,7 @@ public sealed class ProviderHostCli
     }
 
     /// <summary>The built-in commands.</summary>
-    public static IReadOnlyList<IHostCommand> DefaultCommands { get; } = [new StatusCommand(), new LaunchCommand(), new ModelsCommand()];
+    public static IReadOnlyList<IHostCommand> DefaultCommands { get; } = [new StatusCommand(), new LaunchCommand(), new ModelsCommand(), new AskCommand()];
 
     /// <summary>Runs the built-in commands.</summary>
     public static int Run(

@@ -16,6 +16,9 @@ public sealed class LegacyHostDemo : IDisposable
     public static readonly string[] FixCommand =
         ["format", "analyzers", ProjectPath, "--diagnostics", "PA0001", "--severity", "warn"];
 
+    /// <summary>README's CI gate: exits 2 while fixes would change code.</summary>
+    public static readonly string[] VerifyCommand = [.. FixCommand, "--verify-no-changes"];
+
     private static readonly string[] CopiedFolders = ["runtime", "analyzers", "samples/LegacyHost"];
 
     private static readonly string[] CopiedFiles =
@@ -32,14 +35,23 @@ public sealed class LegacyHostDemo : IDisposable
             return;
         }
 
+        Verify = DotnetCli.Run(_copy.Path, VerifyCommand);
+        SourcesChangedByVerify = ReadSources()
+            .Where(source => source.Value != File.ReadAllText(RepositoryRoot.Combine("samples", "LegacyHost", source.Key)))
+            .Select(source => source.Key)
+            .ToList();
         Fix = DotnetCli.Run(_copy.Path, FixCommand);
         // Compile the sample again even if nothing changed, so unfixed findings cannot hide behind an up-to-date build.
         After = DotnetCli.Run(_copy.Path, [.. BuildCommand, "--no-incremental", "-p:BuildProjectReferences=false"]);
-        FixedSources = Directory.GetFiles(_copy.Combine("samples", "LegacyHost"), "*.cs")
-            .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
+        FixedSources = ReadSources();
     }
 
     public DotnetResult Before { get; }
+
+    public DotnetResult? Verify { get; }
+
+    /// <summary>Files of the copy that differ from the repository's after the verify-only run (none expected).</summary>
+    public IReadOnlyList<string> SourcesChangedByVerify { get; } = [];
 
     public DotnetResult? Fix { get; }
 
@@ -50,6 +62,10 @@ public sealed class LegacyHostDemo : IDisposable
     public IReadOnlyList<BuildDiagnostic> FindingsBefore => BuildDiagnostics.Parse(Before.Output).WithId("PA0001");
 
     public void Dispose() => _copy.Dispose();
+
+    private Dictionary<string, string> ReadSources() =>
+        Directory.GetFiles(_copy.Combine("samples", "LegacyHost"), "*.cs")
+            .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 
     private static void CopyRepositorySources(string destination)
     {

@@ -71,12 +71,8 @@ public sealed partial class Redaction
         return IniSecretLine().Replace(text, m => m.Groups["head"].Value + Redact(m.Groups["value"].Value));
     }
 
-    /// <summary>
-    /// At most the first three and last four characters (<c>sk-…abcd</c>); values shorter than 12
-    /// characters show only the ellipsis, since their ends would give away too much.
-    /// </summary>
-    public static string Redact(string? value) =>
-        string.IsNullOrEmpty(value) ? "(empty)" : value.Length < 12 ? "…" : $"{value[..3]}…{value[^4..]}";
+    /// <summary>The runtime's one redacted form (<see cref="Secret.Redact"/>): <c>sk-…abcd</c>.</summary>
+    public static string Redact(string? value) => Secret.Redact(value);
 
     [GeneratedRegex(@"sk-ant-[A-Za-z0-9_\-]{6,}", RegexOptions.CultureInvariant)]
     private static partial Regex AnthropicKey();

@@ -3,7 +3,7 @@ using ProviderAudit.Runtime.Aws;
 namespace ProviderAudit.Runtime;
 
 /// <summary>How request clients run host commands and talk HTTP; defaults suit a real host.</summary>
-public sealed class RequestClientOptions
+public sealed record RequestClientOptions
 {
     /// <summary>The defaults.</summary>
     public static RequestClientOptions Default { get; } = new();

@@ -27,6 +27,9 @@ public sealed class RequestClientCheck : IRequestTransportCheck
     /// <summary>True when the check sends a request.</summary>
     public bool Probe { get; }
 
+    /// <summary>How request clients are built.</summary>
+    public RequestClientOptions Options => _options;
+
     /// <summary>The same check, sending one minimal request.</summary>
     public RequestClientCheck WithProbe() => new(_options, probe: true);
 
@@ -79,6 +82,11 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         catch (AnthropicIOException e)
         {
             return RequestTransportReadiness.NotReady($"The probe could not reach {client.BaseUri}: {e.Message} Check ANTHROPIC_AWS_BASE_URL / AWS_REGION and the network.");
+        }
+        catch (InvalidOperationException e)
+        {
+            // The wire guard refused to send a request that did not carry exactly one auth.
+            return RequestTransportReadiness.NotReady(e.Message);
         }
     }
 }
