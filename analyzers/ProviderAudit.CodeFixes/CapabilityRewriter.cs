@@ -39,13 +39,7 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            var types = ProviderTypes.Resolve(model.Compilation);
-            if (types is null)
-            {
-                return null;
-            }
-
-            var locator = new FixSiteLocator(model, types, cancellationToken);
+            var locators = new Dictionary<string, FixSiteLocator?>();
             var sites = new Dictionary<SyntaxNode, FixSite>();
             foreach (var diagnostic in diagnostics)
             {
@@ -60,10 +54,18 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var site = locator.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                var providerType = ProviderTypeOf(diagnostic);
+                if (!locators.TryGetValue(providerType, out var locator))
+                {
+                    var types = ProviderTypes.Resolve(model.Compilation, providerType, FirstPartyMemberFor(document, root.SyntaxTree, providerType));
+                    locators[providerType] = locator = types is null ? null : new FixSiteLocator(model, types, cancellationToken);
+                }
+
+                var site = locator?.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
                 if (site != null && site.Capability is null)
                 {
                     site.Capability = choose(diagnostic);
+                    site.Types = locator!.Types;
                 }
             }
 
@@ -72,9 +74,23 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            var position = sites.Keys.First().SpanStart;
-            var needsUsing = !ExtensionMethodsInScope(model, types, position);
-            var simpleTypeName = SimpleNameBindsToProvider(model, types, position);
+            // Per provider enum: whether its namespace must be imported, and whether its plain name binds to it.
+            var namespacesToImport = new SortedSet<string>(System.StringComparer.Ordinal);
+            var simpleTypeNames = new Dictionary<ProviderTypes, bool>();
+            foreach (var site in sites.Values)
+            {
+                var types = site.Types!;
+                if (simpleTypeNames.ContainsKey(types))
+                {
+                    continue;
+                }
+
+                simpleTypeNames[types] = SimpleNameBindsToProvider(model, types, site.Host.SpanStart);
+                if (types.Namespace != null && !ExtensionMethodsInScope(model, types, site.Host.SpanStart))
+                {
+                    namespacesToImport.Add(types.Namespace);
+                }
+            }
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
@@ -112,7 +128,8 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), simpleTypeName);
+                var translator = new PatternTranslator(
+                    ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), ordered[i].Types!, simpleTypeNames[ordered[i].Types!]);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -130,9 +147,12 @@ namespace ProviderAudit.CodeFixes
 
             current = AddCatchAllArms(current);
 
-            if (needsUsing && current is CompilationUnitSyntax compilationUnit)
+            foreach (var namespaceName in namespacesToImport)
             {
-                current = UsingDirectives.AddRuntimeNamespace(compilationUnit);
+                if (current is CompilationUnitSyntax compilationUnit)
+                {
+                    current = UsingDirectives.AddNamespace(compilationUnit, namespaceName);
+                }
             }
 
             return document.WithSyntaxRoot(current);
@@ -198,6 +218,29 @@ namespace ProviderAudit.CodeFixes
             return switchExpression.WithArms(SeparatedList<SwitchExpressionArmSyntax>(items));
         }
 
+        private static string ProviderTypeOf(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var name) && !string.IsNullOrEmpty(name)
+                ? name!
+                : ProviderTypes.ApiProviderMetadataName;
+
+        /// <summary>The runtime enum always uses FirstParty; configured enums name their member in .editorconfig, as the analyzer reads it.</summary>
+        private static string FirstPartyMemberFor(Document document, SyntaxTree tree, string providerType)
+        {
+            if (providerType == ProviderTypes.ApiProviderMetadataName)
+            {
+                return ProviderTypes.DefaultFirstPartyMember;
+            }
+
+            var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
+            if (options.GetOptions(tree).TryGetValue(ProviderTypes.FirstPartyMemberKey, out var member)
+                || options.GlobalOptions.TryGetValue(ProviderTypes.FirstPartyMemberKey, out member))
+            {
+                return member.Trim();
+            }
+
+            return ProviderTypes.DefaultFirstPartyMember;
+        }
+
         public static bool IsFixable(Diagnostic diagnostic) =>
             diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
             && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
@@ -221,10 +264,10 @@ namespace ProviderAudit.CodeFixes
             !model.LookupSymbols(position, types.ApiProvider, Capability.ModelIdFormat.ExtensionMethod(), includeReducedExtensionMethods: true)
                 .IsEmpty;
 
-        /// <summary>Whether plain <c>ApiProvider</c> means the runtime enum here (now, or once its namespace is imported).</summary>
+        /// <summary>Whether the enum's plain name (<c>ApiProvider</c>) means the enum here (now, or once its namespace is imported).</summary>
         private static bool SimpleNameBindsToProvider(SemanticModel model, ProviderTypes types, int position)
         {
-            var visible = model.LookupNamespacesAndTypes(position, name: "ApiProvider");
+            var visible = model.LookupNamespacesAndTypes(position, name: types.ApiProvider.Name);
             return visible.IsEmpty
                 || (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], types.ApiProvider));
         }

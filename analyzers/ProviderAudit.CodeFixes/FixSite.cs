@@ -36,6 +36,9 @@ namespace ProviderAudit.CodeFixes
 
         public HostKind Kind { get; }
 
+        /// <summary>The provider enum compared at this site.</summary>
+        public ProviderTypes? Types { get; set; }
+
         /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
         public Capability? Capability { get; set; }
 

@@ -17,6 +17,8 @@ namespace ProviderAudit.CodeFixes
         private readonly ProviderTypes _types;
         private readonly CancellationToken _cancellationToken;
 
+        public ProviderTypes Types => _types;
+
         public FixSiteLocator(SemanticModel model, ProviderTypes types, CancellationToken cancellationToken)
         {
             _model = model;

@@ -25,12 +25,14 @@ namespace ProviderAudit.CodeFixes
         private readonly Capability _capability;
         private readonly VariableNames _names;
 
+        private readonly ProviderTypes _types;
         private readonly bool _simpleTypeName;
 
-        public PatternTranslator(Capability capability, VariableNames names, bool simpleTypeName)
+        public PatternTranslator(Capability capability, VariableNames names, ProviderTypes types, bool simpleTypeName)
         {
             _capability = capability;
             _names = names;
+            _types = types;
             _simpleTypeName = simpleTypeName;
         }
 
@@ -40,13 +42,13 @@ namespace ProviderAudit.CodeFixes
             new SyntaxAnnotation(FirstPartyAnnotationKind, inputShape.ToString());
 
         /// <summary>
-        /// <c>ApiProvider</c> when that name will bind to the runtime's enum once the runtime namespace is imported;
+        /// <c>ApiProvider</c> when that name will bind to the provider enum once its namespace is imported;
         /// otherwise the global name, which code cleanup shortens where it can.
         /// </summary>
         public TypeSyntax ApiProviderType() =>
             _simpleTypeName
-                ? IdentifierName("ApiProvider")
-                : ParseTypeName("global::" + ProviderTypes.ApiProviderMetadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+                ? IdentifierName(_types.ApiProvider.Name)
+                : ParseTypeName(_types.FullyQualifiedName).WithAdditionalAnnotations(Simplifier.Annotation);
 
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)

@@ -167,4 +167,66 @@ public class ContextFixTests
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         await test.RunAsync();
     }
+    private const string LegacyBackend = """
+        // The capability definitions are the one place that may name the first-party member.
+        #pragma warning disable PA0001
+        namespace Legacy.Backends
+        {
+            internal enum Backend { Anthropic, Bedrock, AwsPlatform }
+
+            internal sealed class Capability
+            {
+                public Capability(bool isFirstParty) => IsFirstParty = isFirstParty;
+                public bool IsFirstParty { get; }
+            }
+
+            internal static class BackendCapabilities
+            {
+                public static Capability ModelIdFormat(this Backend backend) => new(backend is Backend.Anthropic or Backend.AwsPlatform);
+                public static Capability AuthTransport(this Backend backend) => new(backend is Backend.Anthropic);
+            }
+        }
+        """;
+
+    private const string LegacyConfig = """
+        root = true
+
+        [*.cs]
+        provider_audit.additional_provider_types = Legacy.Backends.Backend
+        provider_audit.first_party_member = Anthropic
+        """;
+
+    [Fact]
+    public async Task ConfiguredProviderTypeWithCapabilityMethodsIsRewrittenAndItsNamespaceImported()
+    {
+        var test = new FixTest { CodeActionEquivalenceKey = Verify.ModelId };
+        test.TestState.Sources.Add(("/0/Backend.cs", LegacyBackend));
+        test.TestState.Sources.Add(("/0/Use.cs", """
+            class Use
+            {
+                bool M(Legacy.Backends.Backend backend) => {|PA0001:backend == Legacy.Backends.Backend.Anthropic|};
+                string N(Legacy.Backends.Backend? backend) => backend switch
+                {
+                    {|PA0001:Legacy.Backends.Backend.Anthropic|} => "first",
+                    _ => "other",
+                };
+            }
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", LegacyConfig));
+        test.FixedState.Sources.Add(("/0/Backend.cs", LegacyBackend));
+        test.FixedState.Sources.Add(("/0/Use.cs", """
+            using Legacy.Backends;
+
+            class Use
+            {
+                bool M(Legacy.Backends.Backend backend) => backend.ModelIdFormat().IsFirstParty;
+                string N(Legacy.Backends.Backend? backend) => backend switch
+                {
+                    Backend p when p.ModelIdFormat().IsFirstParty => "first",
+                    _ => "other",
+                };
+            }
+            """));
+        await test.RunAsync();
+    }
 }

@@ -83,5 +83,10 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         {
             return RequestTransportReadiness.NotReady($"The probe could not reach {client.BaseUri}: {e.Message} Check ANTHROPIC_AWS_BASE_URL / AWS_REGION and the network.");
         }
+        catch (InvalidOperationException e)
+        {
+            // The wire guard refused to send a request that did not carry exactly one auth.
+            return RequestTransportReadiness.NotReady(e.Message);
+        }
     }
 }

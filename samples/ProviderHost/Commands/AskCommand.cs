@@ -100,6 +100,11 @@ public sealed class AskCommand : IHostCommand
         {
             context.Stderr.WriteLine(Scrub($"Could not reach {backend.DisplayName}: {e.Message}"));
         }
+        catch (InvalidOperationException e)
+        {
+            // The CPA wire guard refused to send a request that did not carry exactly one auth.
+            context.Stderr.WriteLine(Scrub(e.Message));
+        }
 
         return ExitCodes.NotReady;
     }

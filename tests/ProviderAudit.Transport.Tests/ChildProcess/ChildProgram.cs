@@ -17,8 +17,22 @@ public static class ChildProgram
 {
     public const string Verb = "cpa-request";
 
+    /// <summary>Runs the ProviderHost CLI on this process's real environment (<c>provider-host ask …</c>).</summary>
+    public const string ProviderHostVerb = "provider-host";
+
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == ProviderHostVerb)
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                environment[(string)entry.Key] = (string?)entry.Value ?? "";
+            }
+
+            return ProviderHost.ProviderHostCli.Run(args[1..], environment, Console.Out, Console.Error);
+        }
+
         if (args.Length != 3 || args[0] != Verb)
         {
             Console.Error.WriteLine($"usage: {Verb} <base-url> official|runtime");

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Builds one generated ≥200k-line corpus three ways, side by side in one run, and reports median times:
+#   baseline  no analyzer
+#   audit     ProviderAudit.Analyzers (PA0001)
+#   banned    Microsoft.CodeAnalysis.BannedApiAnalyzers banning F:ProviderAudit.Runtime.ApiProvider.FirstParty
+# Each round builds every variant from scratch (--no-incremental, same compiler server), in a rotating
+# order so drift on a shared machine hits all three alike; medians over the rounds are reported.
+#
+# usage: benchmarks/run.sh [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_CHECK_SHARE=0.01)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+rounds=${1:-5}
+out=${BENCH_OUT:-/tmp/provider-audit-bench}
+lines=${BENCH_LINES:-200000}
+check_share=${BENCH_CHECK_SHARE:-0.01}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+banned_version=$(sed -n 's/.*Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+[ -n "$banned_version" ] || { echo "Microsoft.CodeAnalysis.BannedApiAnalyzers is not pinned in Directory.Packages.props" >&2; exit 1; }
+
+echo "== building the analyzer and the runtime (Release)"
+dotnet build analyzers/ProviderAudit.Analyzers/ProviderAudit.Analyzers.csproj -c Release -nologo -v:q -clp:NoSummary
+dotnet build runtime/ProviderAudit.Runtime/ProviderAudit.Runtime.csproj -c Release -nologo -v:q -clp:NoSummary -p:ProviderAuditDogfood=false
+analyzer_dll=$repo/analyzers/ProviderAudit.Analyzers/bin/Release/netstandard2.0/ProviderAudit.Analyzers.dll
+runtime_dll=$repo/runtime/ProviderAudit.Runtime/bin/Release/net8.0/ProviderAudit.Runtime.dll
+
+echo "== generating the corpus in $out"
+rm -rf "$out"
+mkdir -p "$out"
+python3 benchmarks/generate_corpus.py "$out" --lines "$lines" --check-share "$check_share"
+cp nuget.config "$out/"
+# The corpus stands alone: none of the repository's build settings, packages or severities apply.
+echo '<Project />' > "$out/Directory.Build.props"
+echo '<Project />' > "$out/Directory.Build.targets"
+printf '<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n' > "$out/Directory.Packages.props"
+printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.RS0030.severity = warning\n' > "$out/.editorconfig"
+
+write_project() { # name, extra items
+  mkdir -p "$out/$1"
+  cat > "$out/$1/Corpus.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>disable</Nullable>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+    <!-- Only the analyzer under test runs: no SDK code-quality or style analyzers in any variant. -->
+    <EnableNETAnalyzers>false</EnableNETAnalyzers>
+    <EnforceCodeStyleInBuild>false</EnforceCodeStyleInBuild>
+    <NoWarn>\$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
+    <GenerateDocumentationFile>false</GenerateDocumentationFile>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="../src/**/*.cs" />
+    <Reference Include="ProviderAudit.Runtime" HintPath="$runtime_dll" />
+  </ItemGroup>
+$2
+</Project>
+PROJ
+}
+write_project baseline ''
+write_project audit "  <ItemGroup>
+    <Analyzer Include=\"$analyzer_dll\" />
+  </ItemGroup>"
+write_project banned "  <ItemGroup>
+    <PackageReference Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\" Version=\"$banned_version\" PrivateAssets=\"all\" />
+    <AdditionalFiles Include=\"BannedSymbols.txt\" />
+  </ItemGroup>"
+printf 'F:ProviderAudit.Runtime.ApiProvider.FirstParty; ask provider.ModelIdFormat() or provider.AuthTransport()\n' > "$out/banned/BannedSymbols.txt"
+
+variants=(baseline audit banned)
+for v in "${variants[@]}"; do
+  dotnet restore "$out/$v/Corpus.csproj" -nologo -v:q
+done
+
+build() { # variant, log
+  local start end
+  start=$(date +%s.%N)
+  dotnet build "$out/$1/Corpus.csproj" --no-restore --no-incremental -c Release -nologo -nr:false \
+    -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$2" 2>&1
+  end=$(date +%s.%N)
+  echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }' > "$2.wall"
+}
+
+echo "== warm-up (compiler server, file cache): one build per variant, not counted"
+mkdir -p "$out/logs"
+for v in "${variants[@]}"; do build "$v" "$out/logs/warmup-$v.log"; done
+
+for r in $(seq 1 "$rounds"); do
+  shift_by=$(( (r - 1) % 3 ))
+  order=("${variants[@]:$shift_by}" "${variants[@]:0:$shift_by}")
+  echo "== round $r/$rounds: ${order[*]}"
+  for v in "${order[@]}"; do build "$v" "$out/logs/round$r-$v.log"; done
+done
+
+python3 benchmarks/summarize.py "$out/logs" "$rounds" "$lines"

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Reads the logs of benchmarks/run.sh and prints the median table (markdown) for docs/performance.md.
+
+usage: summarize.py LOG_DIR ROUNDS LINES
+"""
+import re
+import statistics
+import sys
+
+VARIANTS = ['baseline', 'audit', 'banned']
+ANALYZERS = {
+    'audit': 'ProviderAudit.Analyzers.FirstPartyComparisonAnalyzer',
+    'banned': 'Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.CSharpSymbolIsBannedAnalyzer',
+}
+
+
+def parse(log_path, variant):
+    with open(log_path, encoding='utf-8', errors='replace') as f:
+        text = f.read()
+    with open(log_path + '.wall', encoding='utf-8') as f:
+        wall = float(f.read().strip())
+    csc = None
+    # Task performance summary: "   12345 ms  Csc    1 calls"
+    m = re.search(r'^\s*(\d+) ms\s+Csc\s+\d+ calls', text, re.M)
+    if m:
+        csc = int(m.group(1)) / 1000
+    analyzer = 0.0
+    if variant in ANALYZERS:
+        name = re.escape(ANALYZERS[variant])
+        m = re.search(r'^\s*(<?\d+(?:\.\d+)?)\s+\S+\s+' + name, text, re.M)
+        if m:
+            analyzer = 0.0005 if m.group(1).startswith('<') else float(m.group(1))
+        else:
+            analyzer = float('nan')
+    warnings = len(set(re.findall(r'(\S+\.cs\(\d+,\d+\)): warning (PA0001|RS0030)', text)))
+    failed = 'Build FAILED' in text
+    return wall, csc, analyzer, warnings, failed
+
+
+def main():
+    log_dir, rounds, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    rows = {}
+    for v in VARIANTS:
+        samples = [parse(f'{log_dir}/round{r}-{v}.log', v) for r in range(1, rounds + 1)]
+        if any(s[4] for s in samples):
+            sys.exit(f'{v}: a build failed, see {log_dir}')
+        rows[v] = {
+            'wall': statistics.median(s[0] for s in samples),
+            'csc': statistics.median(s[1] for s in samples if s[1] is not None) if any(s[1] is not None for s in samples) else float('nan'),
+            'analyzer': statistics.median(s[2] for s in samples),
+            'warnings': samples[-1][3],
+            'walls': [s[0] for s in samples],
+        }
+    base = rows['baseline']
+    print(f'\nCorpus: {lines:,}+ lines; {rounds} rounds; medians.\n')
+    print('| Variant | Build wall time (s) | Csc task (s) | Analyzer time (s) | Analyzer / build | Build vs baseline | Warnings |')
+    print('|---|---|---|---|---|---|---|')
+    labels = {'baseline': 'no analyzer', 'audit': 'ProviderAudit (PA0001)', 'banned': 'BannedApiAnalyzers (RS0030)'}
+    for v in VARIANTS:
+        r = rows[v]
+        share = '—' if v == 'baseline' else f"{100 * r['analyzer'] / r['wall']:.2f} %"
+        delta = '—' if v == 'baseline' else f"{100 * (r['wall'] - base['wall']) / base['wall']:+.1f} %"
+        analyzer = '—' if v == 'baseline' else f"{r['analyzer']:.3f}"
+        print(f"| {labels[v]} | {r['wall']:.2f} | {r['csc']:.2f} | {analyzer} | {share} | {delta} | {r['warnings']} |")
+    print('\nPer-round wall times (s): ' + '; '.join(f"{v} " + ', '.join(f'{w:.1f}' for w in rows[v]['walls']) for v in VARIANTS))
+
+
+if __name__ == '__main__':
+    main()
