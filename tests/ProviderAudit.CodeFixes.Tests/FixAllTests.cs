@@ -232,4 +232,81 @@ public class FixAllTests
         }
         """,
         Verify.ModelId);
+
+    [Fact]
+    public async Task FixAllNamesAnIfConditionPatternVariableApartFromACaseVariableOfTheSameBlock()
+    {
+        // The `is` pattern's variable is scoped to the whole block, which encloses the switch section's `case var`.
+        var test = new FixTest
+        {
+            CodeActionEquivalenceKey = Verify.AuthTransport,
+            TestCode = """
+                using ProviderAudit.Runtime;
+
+                class Session
+                {
+                    public ApiProvider Provider { get; set; }
+                    public bool HasToken { get; set; }
+                }
+
+                class C
+                {
+                    string M(Session session)
+                    {
+                        var result = "";
+                        switch (session.Provider)
+                        {
+                            {|PA0001:case ApiProvider.FirstParty:|}
+                                result = "Connect Anthropic";
+                                break;
+                            default:
+                                result = "Check credentials";
+                                break;
+                        }
+
+                        if (session is { Provider: {|PA0001:ApiProvider.FirstParty|}, HasToken: false })
+                        {
+                            result += " and log in";
+                        }
+
+                        return result;
+                    }
+                }
+                """,
+            FixedCode = """
+                using ProviderAudit.Runtime;
+
+                class Session
+                {
+                    public ApiProvider Provider { get; set; }
+                    public bool HasToken { get; set; }
+                }
+
+                class C
+                {
+                    string M(Session session)
+                    {
+                        var result = "";
+                        switch (session.Provider)
+                        {
+                            case var p when p.AuthTransport().IsFirstParty:
+                                result = "Connect Anthropic";
+                                break;
+                            default:
+                                result = "Check credentials";
+                                break;
+                        }
+
+                        if (session is { Provider: var provider, HasToken: false } && provider.AuthTransport().IsFirstParty)
+                        {
+                            result += " and log in";
+                        }
+
+                        return result;
+                    }
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
 }
