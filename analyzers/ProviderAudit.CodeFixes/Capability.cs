@@ -27,6 +27,15 @@ namespace ProviderAudit.CodeFixes
             : key == DiagnosticContract.UseAuthTransportEquivalenceKey ? Capability.AuthTransport
             : (Capability?)null;
 
+        /// <summary>The capability the analyzer inferred for the flagged check; null when ambiguous or absent.</summary>
+        public static Capability? Inferred(Microsoft.CodeAnalysis.Diagnostic diagnostic)
+        {
+            diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern);
+            return concern == DiagnosticContract.Concerns.ModelIdFormat ? Capability.ModelIdFormat
+                : concern == DiagnosticContract.Concerns.AuthTransport ? Capability.AuthTransport
+                : (Capability?)null;
+        }
+
         /// <summary>
         /// The inferred concern's fix comes first; an ambiguous (or unknown) concern lists model-ID format first,
         /// the rewrite that keeps Claude Platform on AWS closest to its old first-party behaviour.

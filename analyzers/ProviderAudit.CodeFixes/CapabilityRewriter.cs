@@ -12,18 +12,22 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace ProviderAudit.CodeFixes
 {
     /// <summary>
-    /// Rewrites every PA0001 site of one document to ask <paramref name="capability"/>. Single fixes and Fix All share
-    /// this path, so sites that share a node (two constants in one switch arm) are rewritten together rather than
-    /// as conflicting text edits.
+    /// Rewrites PA0001 sites of one document to ask a capability. Single fixes and Fix All share this path, so sites
+    /// that share a node (two constants in one switch arm) are rewritten together rather than as conflicting text edits.
     /// </summary>
     internal static class CapabilityRewriter
     {
         private const string HostAnnotationKind = "ProviderAudit.FixHost";
         private const string OperandAnnotationKind = "ProviderAudit.FixOperand";
 
-        /// <summary>The rewritten document, or null when none of the diagnostics can be fixed.</summary>
+        /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
+        public static Task<Document?> RewriteAsync(
+            Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken) =>
+            RewriteAsync(document, diagnostics, _ => capability, cancellationToken);
+
+        /// <summary>Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.</summary>
         public static async Task<Document?> RewriteAsync(
-            Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken)
+            Document document, IEnumerable<Diagnostic> diagnostics, System.Func<Diagnostic, Capability> choose, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -32,13 +36,7 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            var types = ProviderTypes.Resolve(model.Compilation);
-            if (types is null)
-            {
-                return null;
-            }
-
-            var locator = new FixSiteLocator(model, types, cancellationToken);
+            var locators = new Dictionary<string, FixSiteLocator?>();
             var sites = new Dictionary<SyntaxNode, FixSite>();
             foreach (var diagnostic in diagnostics)
             {
@@ -53,7 +51,19 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                locator.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                var providerType = ProviderTypeOf(diagnostic);
+                if (!locators.TryGetValue(providerType, out var locator))
+                {
+                    var types = ProviderTypes.Resolve(model.Compilation, providerType, FirstPartyMemberFor(document, root.SyntaxTree, providerType));
+                    locators[providerType] = locator = types is null ? null : new FixSiteLocator(model, types, cancellationToken);
+                }
+
+                var site = locator?.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
+                if (site != null && site.Capability is null)
+                {
+                    site.Capability = choose(diagnostic);
+                    site.Types = locator!.Types;
+                }
             }
 
             if (sites.Count == 0)
@@ -61,12 +71,29 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            var needsUsing = !ExtensionMethodsInScope(model, types, capability, sites.Keys.First().SpanStart);
+            // Per provider enum: whether its namespace must be imported, and whether its plain name binds to it.
+            var namespacesToImport = new SortedSet<string>(System.StringComparer.Ordinal);
+            var simpleTypeNames = new Dictionary<ProviderTypes, bool>();
+            foreach (var site in sites.Values)
+            {
+                var types = site.Types!;
+                if (simpleTypeNames.ContainsKey(types))
+                {
+                    continue;
+                }
+
+                simpleTypeNames[types] = SimpleNameBindsToProvider(model, types, site.Host.SpanStart);
+                if (types.Namespace != null && !ExtensionMethodsInScope(model, types, site.Host.SpanStart))
+                {
+                    namespacesToImport.Add(types.Namespace);
+                }
+            }
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
             var annotations = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
             var hostAnnotations = new List<SyntaxAnnotation>();
+            var catchAllAnnotations = new List<SyntaxAnnotation?>();
             foreach (var site in ordered)
             {
                 var hostAnnotation = new SyntaxAnnotation(HostAnnotationKind);
@@ -77,6 +104,15 @@ namespace ProviderAudit.CodeFixes
                     Annotate(annotations, site.Operand, new SyntaxAnnotation(OperandAnnotationKind));
                 }
 
+                SyntaxAnnotation? catchAll = null;
+                if (site.SwitchNeedingCatchAll != null)
+                {
+                    catchAll = SwitchCatchAll.Annotation(site.HasSwitchExpressionException);
+                    Annotate(annotations, site.SwitchNeedingCatchAll, catchAll);
+                }
+
+                catchAllAnnotations.Add(catchAll);
+
                 foreach (var constant in site.FirstPartyConstants)
                 {
                     Annotate(annotations, constant.Key, PatternTranslator.FirstPartyAnnotation(constant.Value));
@@ -85,6 +121,7 @@ namespace ProviderAudit.CodeFixes
 
             var current = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
             var changed = false;
+            var switchesToComplete = new List<SyntaxAnnotation>();
             for (var i = 0; i < ordered.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -94,7 +131,8 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(capability, new VariableNames(host));
+                var translator = new PatternTranslator(
+                    ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), ordered[i].Types!, simpleTypeNames[ordered[i].Types!]);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -103,6 +141,10 @@ namespace ProviderAudit.CodeFixes
 
                 current = current.ReplaceNode(host, KeepComments(host, replacement));
                 changed = true;
+                if (catchAllAnnotations[i] is { } rewrittenSwitch)
+                {
+                    switchesToComplete.Add(rewrittenSwitch);
+                }
             }
 
             if (!changed)
@@ -110,18 +152,46 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            if (needsUsing && current is CompilationUnitSyntax compilationUnit)
+            current = SwitchCatchAll.AddTo(current, switchesToComplete);
+
+            foreach (var namespaceName in namespacesToImport)
             {
-                current = UsingDirectives.AddRuntimeNamespace(compilationUnit);
+                if (current is CompilationUnitSyntax compilationUnit)
+                {
+                    current = UsingDirectives.AddNamespace(compilationUnit, namespaceName);
+                }
             }
 
             return document.WithSyntaxRoot(current);
         }
 
+        private static string ProviderTypeOf(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var name) && !string.IsNullOrEmpty(name)
+                ? name!
+                : ProviderTypes.ApiProviderMetadataName;
+
+        /// <summary>The runtime enum always uses FirstParty; configured enums name their member in .editorconfig, as the analyzer reads it.</summary>
+        private static string FirstPartyMemberFor(Document document, SyntaxTree tree, string providerType)
+        {
+            if (providerType == ProviderTypes.ApiProviderMetadataName)
+            {
+                return ProviderTypes.DefaultFirstPartyMember;
+            }
+
+            var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
+            if (options.GetOptions(tree).TryGetValue(ProviderTypes.FirstPartyMemberKey, out var member)
+                || options.GlobalOptions.TryGetValue(ProviderTypes.FirstPartyMemberKey, out member))
+            {
+                return member.Trim();
+            }
+
+            return ProviderTypes.DefaultFirstPartyMember;
+        }
+
         public static bool IsFixable(Diagnostic diagnostic) =>
             diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
-            && !HasProperty(diagnostic, "NoFix", "true")
-            && !HasProperty(diagnostic, "HasCapabilityFix", "false");
+            && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
+            && !HasProperty(diagnostic, DiagnosticContract.HasCapabilityFixProperty, "false");
 
         private static bool HasProperty(Diagnostic diagnostic, string key, string value) =>
             diagnostic.Properties.TryGetValue(key, out var actual) && string.Equals(actual, value, System.StringComparison.OrdinalIgnoreCase);
@@ -136,9 +206,18 @@ namespace ProviderAudit.CodeFixes
             list.Add(annotation);
         }
 
-        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, Capability capability, int position) =>
-            !model.LookupSymbols(position, types.ApiProvider, capability.ExtensionMethod(), includeReducedExtensionMethods: true)
+        /// <summary>Both extension methods live in one class, so one being in scope means both are.</summary>
+        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, int position) =>
+            !model.LookupSymbols(position, types.ApiProvider, Capability.ModelIdFormat.ExtensionMethod(), includeReducedExtensionMethods: true)
                 .IsEmpty;
+
+        /// <summary>Whether the enum's plain name (<c>ApiProvider</c>) means the enum here (now, or once its namespace is imported).</summary>
+        private static bool SimpleNameBindsToProvider(SemanticModel model, ProviderTypes types, int position)
+        {
+            var visible = model.LookupNamespacesAndTypes(position, name: types.ApiProvider.Name);
+            return visible.IsEmpty
+                || (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], types.ApiProvider));
+        }
 
         private static SyntaxNode? Rewrite(FixSite site, SyntaxNode host, PatternTranslator translator)
         {
@@ -168,7 +247,7 @@ namespace ProviderAudit.CodeFixes
                     var name = translator.NextName();
                     var designation = site.Shape == ProviderShape.Value
                         ? ExpressionBuilder.VarPattern(name)
-                        : ExpressionBuilder.TypePattern(PatternTranslator.ApiProviderType(), name);
+                        : ExpressionBuilder.TypePattern(translator.ApiProviderType(), name);
                     var test = translator.Test(IdentifierName(name), ProviderShape.Value, appendsToChain: false, negated: false);
                     return CasePatternSwitchLabel(
                         label.Keyword,

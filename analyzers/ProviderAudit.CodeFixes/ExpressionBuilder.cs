@@ -109,8 +109,32 @@ namespace ProviderAudit.CodeFixes
             }
         }
 
-        public static ExpressionSyntax IsPattern(ExpressionSyntax expression, PatternSyntax pattern) =>
-            IsPatternExpression(Operand(expression, ShiftLevel), SpacedToken(SyntaxKind.IsKeyword), pattern);
+        /// <summary>
+        /// <c>e is pattern</c>. A lone constant that reads as a name (<c>ApiProvider.Bedrock</c>) is written as the
+        /// parser reads it: a type on the right of a binary <c>is</c>, whose binder then treats it as the constant.
+        /// </summary>
+        public static ExpressionSyntax IsPattern(ExpressionSyntax expression, PatternSyntax pattern)
+        {
+            if (pattern is ConstantPatternSyntax constant && IsNameLike(constant.Expression))
+            {
+                return BinaryExpression(
+                    SyntaxKind.IsExpression,
+                    Operand(expression, ShiftLevel),
+                    SpacedToken(SyntaxKind.IsKeyword),
+                    ParseTypeName(constant.Expression.ToString()).WithTriviaFrom(constant));
+            }
+
+            return IsPatternExpression(Operand(expression, ShiftLevel), SpacedToken(SyntaxKind.IsKeyword), pattern);
+        }
+
+        private static bool IsNameLike(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax => true,
+            AliasQualifiedNameSyntax => true,
+            QualifiedNameSyntax => true,
+            MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access => IsNameLike(access.Expression),
+            _ => false,
+        };
 
         public static PatternSyntax VarPattern(string name) =>
             SyntaxFactory.VarPattern(Token(TriviaList(), SyntaxKind.VarKeyword, TriviaList(Space)), SingleVariableDesignation(Identifier(name)));

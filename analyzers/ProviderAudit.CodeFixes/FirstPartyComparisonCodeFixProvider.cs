@@ -20,16 +20,23 @@ namespace ProviderAudit.CodeFixes
             ImmutableArray.Create(DiagnosticContract.FirstPartyComparisonId);
 
         /// <summary>
-        /// One document-at-a-time provider for every scope: all sites of a document are rewritten in one pass, so two
-        /// constants in one switch arm or nested sites never produce conflicting edits (a batch fixer would drop them).
+        /// Fix All resolves every PA0001 site in scope. A site whose concern the analyzer inferred gets that capability;
+        /// an ambiguous one gets the capability of the fix Fix All was started from. So `dotnet format analyzers
+        /// --diagnostics PA0001` (which starts Fix All from the first offered fix) applies each site's inferred fix,
+        /// and a bulk run never overrides what the guarded code says. All sites of a document are rewritten in one
+        /// pass, so sites sharing a node never become conflicting edits (as they would with the batch fixer).
         /// </summary>
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
             async (context, document, diagnostics) =>
             {
-                var capability = CapabilityNames.FromEquivalenceKey(context.CodeActionEquivalenceKey);
-                return capability is null
+                var requested = CapabilityNames.FromEquivalenceKey(context.CodeActionEquivalenceKey);
+                return requested is null
                     ? null
-                    : await CapabilityRewriter.RewriteAsync(document, diagnostics, capability.Value, context.CancellationToken).ConfigureAwait(false);
+                    : await CapabilityRewriter.RewriteAsync(
+                        document,
+                        diagnostics,
+                        diagnostic => CapabilityNames.Inferred(diagnostic) ?? requested.Value,
+                        context.CancellationToken).ConfigureAwait(false);
             });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)

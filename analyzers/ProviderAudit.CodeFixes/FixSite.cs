@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ProviderAudit.CodeFixes
 {
@@ -35,6 +36,12 @@ namespace ProviderAudit.CodeFixes
 
         public HostKind Kind { get; }
 
+        /// <summary>The provider enum compared at this site.</summary>
+        public ProviderTypes? Types { get; set; }
+
+        /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
+        public Capability? Capability { get; set; }
+
         public SyntaxNode Host { get; }
 
         /// <summary>The provider-valued expression (comparisons) or the tested expression (is-patterns).</summary>
@@ -51,6 +58,16 @@ namespace ProviderAudit.CodeFixes
 
         /// <summary>The operand may be evaluated more than once (a name or a chain of member names).</summary>
         public bool OperandIsRepeatable { get; set; }
+
+        /// <summary>
+        /// Set on a switch-expression arm whose switch covers every named provider without a catch-all (CS8524): once the
+        /// arm is guarded, the compiler no longer counts FirstParty as covered (CS8509), so the fix appends the catch-all
+        /// the compiler used to generate. Null when not needed.
+        /// </summary>
+        public SwitchExpressionSyntax? SwitchNeedingCatchAll { get; set; }
+
+        /// <summary>Whether <c>System.Runtime.CompilerServices.SwitchExpressionException</c> exists (what the compiler throws for an unmatched value).</summary>
+        public bool HasSwitchExpressionException { get; set; }
 
         /// <summary>The constant patterns (or the constant case value) that compare with the first-party member, with their input shapes.</summary>
         public Dictionary<SyntaxNode, ProviderShape> FirstPartyConstants { get; } = new Dictionary<SyntaxNode, ProviderShape>();

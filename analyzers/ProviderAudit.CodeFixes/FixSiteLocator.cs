@@ -17,6 +17,8 @@ namespace ProviderAudit.CodeFixes
         private readonly ProviderTypes _types;
         private readonly CancellationToken _cancellationToken;
 
+        public ProviderTypes Types => _types;
+
         public FixSiteLocator(SemanticModel model, ProviderTypes types, CancellationToken cancellationToken)
         {
             _model = model;
@@ -24,8 +26,41 @@ namespace ProviderAudit.CodeFixes
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>Adds the site for <paramref name="diagnosticNode"/> to <paramref name="sites"/> (merging pattern sites that share a host).</summary>
-        public bool TryAdd(SyntaxNode diagnosticNode, Dictionary<SyntaxNode, FixSite> sites)
+        /// <summary>Adds the site for <paramref name="diagnosticNode"/> to <paramref name="sites"/> (merging pattern sites that share a host); null when there is nothing safe to rewrite.</summary>
+        public FixSite? TryAdd(SyntaxNode diagnosticNode, Dictionary<SyntaxNode, FixSite> sites)
+        {
+            var before = new HashSet<FixSite>(sites.Values);
+            if (!TryAddCore(diagnosticNode, sites))
+            {
+                return null;
+            }
+
+            foreach (var site in sites.Values)
+            {
+                if (!before.Contains(site))
+                {
+                    return site;
+                }
+            }
+
+            // Merged into an existing host (a second constant in the same arm): that host is the site.
+            return FindHost(diagnosticNode, sites);
+        }
+
+        private static FixSite? FindHost(SyntaxNode node, Dictionary<SyntaxNode, FixSite> sites)
+        {
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (sites.TryGetValue(current, out var site))
+                {
+                    return site;
+                }
+            }
+
+            return null;
+        }
+
+        private bool TryAddCore(SyntaxNode diagnosticNode, Dictionary<SyntaxNode, FixSite> sites)
         {
             for (var node = diagnosticNode; node != null; node = node.Parent)
             {
@@ -37,6 +72,10 @@ namespace ProviderAudit.CodeFixes
                         return TryAddConstantCase(caseLabel, sites);
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                         return TryAddComparison(binary, new[] { binary.Left, binary.Right }, binary.IsKind(SyntaxKind.NotEqualsExpression), sites);
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.IsExpression):
+                        // `e is ApiProvider.FirstParty` parses as a type test that binds to a constant pattern: the same as `==`.
+                        return _model.GetOperation(binary, _cancellationToken) is IIsPatternOperation { Pattern: IConstantPatternOperation }
+                            && TryAddComparison(binary, new[] { binary.Left, (ExpressionSyntax)binary.Right }, negated: false, sites);
                     case InvocationExpressionSyntax invocation:
                         return TryAddEqualsInvocation(invocation, sites);
                     case StatementSyntax:
@@ -181,6 +220,8 @@ namespace ProviderAudit.CodeFixes
                         site = new FixSite(HostKind.SwitchArm, arm)
                         {
                             Shape = _types.Classify(_model.GetTypeInfo(switchExpression.GoverningExpression, _cancellationToken).Type),
+                            SwitchNeedingCatchAll = CoversNamedValuesOnly(switchExpression) ? switchExpression : null,
+                            HasSwitchExpressionException = _model.Compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.SwitchExpressionException") != null,
                         };
                     }
 
@@ -258,6 +299,25 @@ namespace ProviderAudit.CodeFixes
             }
 
             return false;
+        }
+
+        /// <summary>Not exhaustive (the compiler adds a throwing default) and yet no CS8509: every named value is handled (CS8524, or that warning is off).</summary>
+        private bool CoversNamedValuesOnly(SwitchExpressionSyntax switchExpression)
+        {
+            if (!(_model.GetOperation(switchExpression, _cancellationToken) is ISwitchExpressionOperation { IsExhaustive: false }))
+            {
+                return false;
+            }
+
+            foreach (var diagnostic in _model.GetDiagnostics(switchExpression.Span, _cancellationToken))
+            {
+                if (diagnostic.Id == "CS8509")
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private bool AppendsToChain(SyntaxNode operand)

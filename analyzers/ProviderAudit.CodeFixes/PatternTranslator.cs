@@ -25,10 +25,15 @@ namespace ProviderAudit.CodeFixes
         private readonly Capability _capability;
         private readonly VariableNames _names;
 
-        public PatternTranslator(Capability capability, VariableNames names)
+        private readonly ProviderTypes _types;
+        private readonly bool _simpleTypeName;
+
+        public PatternTranslator(Capability capability, VariableNames names, ProviderTypes types, bool simpleTypeName)
         {
             _capability = capability;
             _names = names;
+            _types = types;
+            _simpleTypeName = simpleTypeName;
         }
 
         public string NextName() => _names.Next();
@@ -36,8 +41,14 @@ namespace ProviderAudit.CodeFixes
         public static SyntaxAnnotation FirstPartyAnnotation(ProviderShape inputShape) =>
             new SyntaxAnnotation(FirstPartyAnnotationKind, inputShape.ToString());
 
-        public static TypeSyntax ApiProviderType() =>
-            ParseTypeName("global::" + ProviderTypes.ApiProviderMetadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+        /// <summary>
+        /// <c>ApiProvider</c> when that name will bind to the provider enum once its namespace is imported;
+        /// otherwise the global name, which code cleanup shortens where it can.
+        /// </summary>
+        public TypeSyntax ApiProviderType() =>
+            _simpleTypeName
+                ? IdentifierName(_types.ApiProvider.Name)
+                : ParseTypeName(_types.FullyQualifiedName).WithAdditionalAnnotations(Simplifier.Annotation);
 
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)
@@ -212,7 +223,7 @@ namespace ProviderAudit.CodeFixes
             return true;
         }
 
-        private static PatternSyntax Designation(ConstantPatternSyntax constant, string name)
+        private PatternSyntax Designation(ConstantPatternSyntax constant, string name)
         {
             var designation = ShapeOf(constant) == ProviderShape.Value
                 ? ExpressionBuilder.VarPattern(name)

@@ -15,45 +15,94 @@ namespace ProviderAudit.CodeFixes
         Boxed,
     }
 
-    /// <summary>The runtime types the fixes rewrite to, resolved once per compilation.</summary>
+    /// <summary>
+    /// A provider enum the fixes can rewrite: <c>ProviderAudit.Runtime.ApiProvider</c>, or a type configured with
+    /// <c>provider_audit.additional_provider_types</c> that has <c>ModelIdFormat()</c>/<c>AuthTransport()</c> extension
+    /// methods in its own namespace (where the analyzer looks for them too).
+    /// </summary>
     internal sealed class ProviderTypes
     {
         public const string ApiProviderMetadataName = "ProviderAudit.Runtime.ApiProvider";
-        public const string CapabilitiesMetadataName = "ProviderAudit.Runtime.ApiProviderCapabilities";
-        public const string RuntimeNamespace = "ProviderAudit.Runtime";
+        public const string DefaultFirstPartyMember = "FirstParty";
+        public const string FirstPartyMemberKey = "provider_audit.first_party_member";
 
-        private ProviderTypes(INamedTypeSymbol apiProvider, INamedTypeSymbol capabilities, object firstPartyValue)
+        private ProviderTypes(INamedTypeSymbol providerEnum, object firstPartyValue)
         {
-            ApiProvider = apiProvider;
-            Capabilities = capabilities;
+            ApiProvider = providerEnum;
             FirstPartyValue = firstPartyValue;
+            Namespace = providerEnum.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+            FullyQualifiedName = providerEnum.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         }
 
+        /// <summary>The provider enum (named for the usual case).</summary>
         public INamedTypeSymbol ApiProvider { get; }
-
-        public INamedTypeSymbol Capabilities { get; }
 
         public object FirstPartyValue { get; }
 
-        /// <summary>Null when the compilation lacks the runtime's provider enum or its capability extension methods: then there is nothing to rewrite to.</summary>
-        public static ProviderTypes? Resolve(Compilation compilation)
+        /// <summary>Namespace to import for the extension methods; null for the global namespace.</summary>
+        public string? Namespace { get; }
+
+        /// <summary><c>global::…</c> name of the enum.</summary>
+        public string FullyQualifiedName { get; }
+
+        /// <summary>
+        /// Null when the compilation lacks the enum, the first-party member or either capability extension method:
+        /// then there is nothing to rewrite to.
+        /// </summary>
+        public static ProviderTypes? Resolve(Compilation compilation, string metadataName, string firstPartyMember)
         {
-            var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
-            var capabilities = compilation.GetTypeByMetadataName(CapabilitiesMetadataName);
-            if (apiProvider is null || capabilities is null || apiProvider.TypeKind != TypeKind.Enum)
+            var providerEnum = compilation.GetTypeByMetadataName(metadataName);
+            if (providerEnum is null || providerEnum.TypeKind != TypeKind.Enum || !HasCapabilityExtensions(providerEnum))
             {
                 return null;
             }
 
-            foreach (var member in apiProvider.GetMembers("FirstParty"))
+            foreach (var member in providerEnum.GetMembers(firstPartyMember))
             {
                 if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } value })
                 {
-                    return new ProviderTypes(apiProvider, capabilities, value);
+                    return new ProviderTypes(providerEnum, value);
                 }
             }
 
             return null;
+        }
+
+        private static bool HasCapabilityExtensions(INamedTypeSymbol providerEnum)
+        {
+            if (providerEnum.ContainingNamespace is null)
+            {
+                return false;
+            }
+
+            var modelIdFormat = false;
+            var authTransport = false;
+            foreach (var type in providerEnum.ContainingNamespace.GetTypeMembers())
+            {
+                if (!type.IsStatic || !type.MightContainExtensionMethods)
+                {
+                    continue;
+                }
+
+                modelIdFormat |= HasExtension(type, Capability.ModelIdFormat.ExtensionMethod(), providerEnum);
+                authTransport |= HasExtension(type, Capability.AuthTransport.ExtensionMethod(), providerEnum);
+            }
+
+            return modelIdFormat && authTransport;
+        }
+
+        private static bool HasExtension(INamedTypeSymbol container, string name, INamedTypeSymbol providerEnum)
+        {
+            foreach (var member in container.GetMembers(name))
+            {
+                if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: 1 } method
+                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, providerEnum))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public ProviderShape? Classify(ITypeSymbol? type)

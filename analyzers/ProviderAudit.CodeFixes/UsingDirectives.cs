@@ -8,47 +8,47 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace ProviderAudit.CodeFixes
 {
     /// <summary>
-    /// Adds <c>using ProviderAudit.Runtime;</c> where the file keeps its usings (top of the file, or inside its
+    /// Adds <c>using ProviderAudit.Runtime;</c> (or the namespace of a configured provider enum) where the file keeps its usings (top of the file, or inside its
     /// only namespace when that is where they live), in sorted position with <c>System</c> first.
     /// </summary>
     internal static class UsingDirectives
     {
-        public static CompilationUnitSyntax AddRuntimeNamespace(CompilationUnitSyntax root)
+        public static CompilationUnitSyntax AddNamespace(CompilationUnitSyntax root, string namespaceName)
         {
             var namespaces = root.Members.OfType<BaseNamespaceDeclarationSyntax>().ToList();
             if (root.Usings.Count == 0 && namespaces.Count == 1 && namespaces[0].Usings.Count > 0)
             {
                 var declaration = namespaces[0];
-                return root.ReplaceNode(declaration, declaration.WithUsings(Insert(declaration.Usings, declaration.Usings[0].GetLeadingTrivia())));
+                return root.ReplaceNode(declaration, declaration.WithUsings(Insert(declaration.Usings, declaration.Usings[0].GetLeadingTrivia(), namespaceName)));
             }
 
             if (root.Usings.Count > 0)
             {
-                return root.WithUsings(Insert(root.Usings, default));
+                return root.WithUsings(Insert(root.Usings, default, namespaceName));
             }
 
             // No usings yet: the directive goes first, after any file header, followed by a blank line.
             var firstToken = root.GetFirstToken(includeZeroWidth: true);
             var header = firstToken.LeadingTrivia;
-            var directive = NewDirective(default)
+            var directive = NewDirective(default, namespaceName)
                 .WithLeadingTrivia(header)
                 .WithTrailingTrivia(LineBreakOf(root), LineBreakOf(root));
             var rootWithoutHeader = root.ReplaceToken(firstToken, firstToken.WithLeadingTrivia(SyntaxTriviaList.Empty));
             return rootWithoutHeader.WithUsings(List(new[] { directive }));
         }
 
-        private static SyntaxList<UsingDirectiveSyntax> Insert(SyntaxList<UsingDirectiveSyntax> usings, SyntaxTriviaList indentation)
+        private static SyntaxList<UsingDirectiveSyntax> Insert(SyntaxList<UsingDirectiveSyntax> usings, SyntaxTriviaList indentation, string namespaceName)
         {
             var endOfLine = LineBreakOf(usings.Last());
             var indent = indentation.Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
 
             var index = 0;
-            while (index < usings.Count && SortsBefore(usings[index], ProviderTypes.RuntimeNamespace))
+            while (index < usings.Count && SortsBefore(usings[index], namespaceName))
             {
                 index++;
             }
 
-            var directive = NewDirective(indent).WithTrailingTrivia(endOfLine);
+            var directive = NewDirective(indent, namespaceName).WithTrailingTrivia(endOfLine);
             if (index == 0)
             {
                 // Keep a file header (and any blank line after it) at the very top.
@@ -66,9 +66,9 @@ namespace ProviderAudit.CodeFixes
             return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : EndOfLine("\n");
         }
 
-        private static UsingDirectiveSyntax NewDirective(SyntaxTrivia indent)
+        private static UsingDirectiveSyntax NewDirective(SyntaxTrivia indent, string namespaceName)
         {
-            var directive = UsingDirective(ParseName(ProviderTypes.RuntimeNamespace))
+            var directive = UsingDirective(ParseName(namespaceName))
                 .WithUsingKeyword(Token(TriviaList(), SyntaxKind.UsingKeyword, TriviaList(Space)));
             return indent.IsKind(SyntaxKind.None) ? directive : directive.WithLeadingTrivia(indent);
         }

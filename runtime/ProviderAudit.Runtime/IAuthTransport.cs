@@ -26,4 +26,13 @@ public interface IAuthTransport
 
     /// <summary>Whether requests through this transport can use <paramref name="feature"/>.</summary>
     bool Supports(TransportFeature feature);
+
+    /// <summary>
+    /// Builds the request client for these inputs on the backend's official SDK client (Claude Platform on AWS:
+    /// <c>Anthropic.Aws.AnthropicAwsClient</c>; first party: <c>Anthropic.AnthropicClient</c>; Bedrock, Vertex,
+    /// Foundry: their <c>Anthropic.*</c> packages). Credentials come from <paramref name="inputs"/>, never from
+    /// the process environment.
+    /// </summary>
+    /// <exception cref="RequestClientException">The inputs do not validate, or the client cannot be built from them.</exception>
+    IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null);
 }

@@ -1,5 +1,4 @@
 using LegacyHost;
-using ProviderAudit.Runtime;
 
 var env = Environment.GetEnvironmentVariables()
     .Cast<System.Collections.DictionaryEntry>()

@@ -10,10 +10,12 @@ namespace ProviderAudit.Package.Tests;
 public sealed class PackedPackage : IDisposable
 {
     private readonly TemporaryDirectory _root = new("pack");
+    private readonly Lazy<ConsumerBuilds> _consumers;
 
     public PackedPackage()
     {
         FeedDirectory = _root.Combine("feed");
+        _consumers = new(() => new ConsumerBuilds(this));
         Pack = DotnetCli.Run(
             RepositoryRoot.Path,
             "pack", RepositoryRoot.Combine("analyzers", "ProviderAudit.Package", "ProviderAudit.Package.csproj"),
@@ -42,6 +44,11 @@ public sealed class PackedPackage : IDisposable
     public IReadOnlyList<string> Entries { get; } = [];
 
     public XDocument Nuspec { get; } = new();
+
+    public string Version => NuspecMetadata("version").Value;
+
+    /// <summary>The consumer scenarios, built on first use (the layout tests do not need them).</summary>
+    public ConsumerBuilds Consumers => _consumers.Value;
 
     /// <summary>A folder for this run's other temp files (consumers), removed with the package.</summary>
     public string WorkDirectory => _root.Path;

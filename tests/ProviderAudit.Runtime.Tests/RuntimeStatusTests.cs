@@ -3,12 +3,13 @@ namespace ProviderAudit.Runtime.Tests;
 public class RuntimeStatusTests
 {
     [Fact]
-    public void Valid_CPA_configuration_is_not_ready_until_the_request_transport_exists()
+    public void Valid_CPA_inputs_are_not_ready_until_the_request_transport_resolves_a_credential()
     {
+        // The profile's files do not exist for this environment (no HOME), so no credential resolves.
         var status = TestEnv.Status(TestEnv.CpaWithProfile());
         Assert.Same(RuntimeBackends.ClaudePlatformAws, status.Backend);
         Assert.False(status.Ready);
-        Assert.Contains(RequestTransportChecks.NotAvailableYet, status.Message, StringComparison.Ordinal);
+        Assert.Contains("AWS_PROFILE=cc", status.Message, StringComparison.Ordinal);
         Assert.Empty(status.Problems);
     }
 
@@ -267,5 +268,21 @@ public class RuntimeStatusTests
         var status = TestEnv.Status(TestEnv.CpaWithProfile(), settings);
         Assert.Contains(status.Warnings, w => w.Contains("/tmp/settings.json", StringComparison.Ordinal) && w.Contains("AWS_REGION", StringComparison.Ordinal));
         Assert.Contains(status.Details, d => d.Key == "region" && d.Value.StartsWith("eu-west-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CPA_API_key_path_offers_no_refresh_action()
+    {
+        var settings = new HostSettings(awsAuthRefresh: "aws sso login --profile cc");
+        var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE").With("ANTHROPIC_AWS_API_KEY", TestEnv.CpaKey);
+        Assert.Empty(TestEnv.Status(env, settings).Actions);
+    }
+
+    [Fact]
+    public void Bedrock_offers_the_awsAuthRefresh_command_too()
+    {
+        var settings = new HostSettings(awsAuthRefresh: "aws sso login --profile cc");
+        var env = TestEnv.Of(("CLAUDE_CODE_USE_BEDROCK", "1"), ("AWS_REGION", "us-east-1"), ("AWS_PROFILE", "cc"));
+        Assert.Equal(["Run `aws sso login --profile cc`"], TestEnv.Status(env, settings).Actions);
     }
 }

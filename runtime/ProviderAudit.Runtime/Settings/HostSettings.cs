@@ -15,9 +15,13 @@ public sealed class HostSettings
     {
         AwsAuthRefresh = string.IsNullOrWhiteSpace(awsAuthRefresh) ? null : awsAuthRefresh.Trim();
         AwsCredentialExport = string.IsNullOrWhiteSpace(awsCredentialExport) ? null : awsCredentialExport.Trim();
-        Env = env is null
-            ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : new Dictionary<string, string>(env.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
+        var copy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in env ?? new Dictionary<string, string>())
+        {
+            copy[name] = value;
+        }
+
+        Env = copy;
         SourcePath = sourcePath;
     }
 

@@ -67,6 +67,10 @@ public sealed class BedrockTransport : IAuthTransport
     }
 
     /// <inheritdoc />
+    public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
+        RequestClients.Bedrock(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
     public bool Supports(TransportFeature feature) =>
         feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
 

@@ -62,6 +62,10 @@ public sealed class ClaudePlatformAwsTransport : IAuthTransport
     }
 
     /// <inheritdoc />
+    public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
+        RequestClients.ClaudePlatformAws(inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
     public bool Supports(TransportFeature feature) =>
         feature is not (TransportFeature.FastMode or TransportFeature.OAuthSignIn or TransportFeature.AdminApi);
 

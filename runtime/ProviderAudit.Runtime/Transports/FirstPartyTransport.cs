@@ -54,6 +54,10 @@ public sealed class FirstPartyTransport : IAuthTransport
     }
 
     /// <inheritdoc />
+    public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
+        RequestClients.FirstParty(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
     public bool Supports(TransportFeature feature) => true;
 
     /// <inheritdoc />

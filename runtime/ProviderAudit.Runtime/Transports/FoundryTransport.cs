@@ -65,6 +65,10 @@ public sealed class FoundryTransport : IAuthTransport
     }
 
     /// <inheritdoc />
+    public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
+        RequestClients.Foundry(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
     public bool Supports(TransportFeature feature) =>
         feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
 

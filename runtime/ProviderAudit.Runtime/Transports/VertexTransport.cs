@@ -69,6 +69,10 @@ public sealed class VertexTransport : IAuthTransport
     }
 
     /// <inheritdoc />
+    public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
+        RequestClients.Vertex(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
     public bool Supports(TransportFeature feature) =>
         feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
 

@@ -1,0 +1,143 @@
+namespace ProviderAudit.Runtime.Aws;
+
+/// <summary>
+/// Runs the host's <c>awsAuthRefresh</c> command (e.g. <c>aws sso login --profile cc</c>) when AWS
+/// credentials are missing or expired, at most once per failure wave: concurrent callers share the run
+/// in flight, and a caller whose credentials predate a finished run does not start another one.
+/// Output goes to the user through a callback; standard input is closed; the run is bounded by a timeout.
+/// </summary>
+public sealed class AwsAuthRefreshCoordinator
+{
+    private const int MessageTailLines = 5;
+
+    private readonly string _command;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IProcessRunner _runner;
+    private readonly TimeSpan _timeout;
+    private readonly Action<string>? _onOutputLine;
+    private readonly Redaction _redaction;
+    private readonly object _gate = new();
+    private Task<AwsAuthRefreshOutcome>? _inFlight;
+    private AwsAuthRefreshOutcome? _last;
+    private long _epoch;
+    private int _runs;
+
+    /// <summary>Creates a coordinator for one configured command.</summary>
+    /// <param name="command">The <c>awsAuthRefresh</c> command line.</param>
+    /// <param name="environment">The environment the command runs with (the runtime's, not this process's).</param>
+    /// <param name="runner">Runs the command.</param>
+    /// <param name="timeout">How long it may run (an SSO login waits for a browser, so minutes, not seconds).</param>
+    /// <param name="onOutputLine">Shows each output line to the user (redacted), or null.</param>
+    public AwsAuthRefreshCoordinator(
+        string command,
+        IReadOnlyDictionary<string, string> environment,
+        IProcessRunner runner,
+        TimeSpan timeout,
+        Action<string>? onOutputLine = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        _command = command.Trim();
+        _environment = environment;
+        _runner = runner;
+        _timeout = timeout;
+        _onOutputLine = onOutputLine;
+        _redaction = Redaction.For(environment);
+    }
+
+    /// <summary>The configured command.</summary>
+    public string Command => _command;
+
+    /// <summary>
+    /// Counts finished runs. Read it before resolving credentials and pass it to <see cref="RefreshAsync"/>
+    /// when they fail, so a failure that a later run already answered does not run the command again.
+    /// </summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    /// <summary>How many times the command was started.</summary>
+    public int Runs => Volatile.Read(ref _runs);
+
+    /// <summary>Redacts the secrets of <paramref name="auth"/> from the command's output from now on.</summary>
+    public void RedactSecretsOf(CpaResolvedAuth auth)
+    {
+        _redaction.Add(auth.RevealApiKey()).Add(auth.Aws?.SecretAccessKey).Add(auth.Aws?.SessionToken);
+    }
+
+    /// <summary>Raised after a successful run, before <see cref="Epoch"/> moves on (credential caches drop their entries here).</summary>
+    public event Action? Refreshed;
+
+    /// <summary>
+    /// Runs the command unless a run is in flight (then joins it) or a run finished after
+    /// <paramref name="observedEpoch"/> (then returns that run's outcome at once).
+    /// </summary>
+    public Task<AwsAuthRefreshOutcome> RefreshAsync(long observedEpoch, CancellationToken cancellationToken = default)
+    {
+        Task<AwsAuthRefreshOutcome> task;
+        lock (_gate)
+        {
+            if (_inFlight is not null)
+            {
+                task = _inFlight;
+            }
+            else if (observedEpoch < _epoch && _last is not null)
+            {
+                return Task.FromResult(_last);
+            }
+            else
+            {
+                Interlocked.Increment(ref _runs);
+
+                // The shared run is not tied to any one caller's cancellation; the timeout bounds it.
+                task = _inFlight = RunAsync();
+            }
+        }
+
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<AwsAuthRefreshOutcome> RunAsync()
+    {
+        await Task.Yield();
+        ProcessRunResult result;
+        try
+        {
+            result = await _runner.RunAsync(
+                new ProcessCommand(_command, _environment, _timeout, line => _onOutputLine?.Invoke(_redaction.Apply(line))),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            result = new ProcessRunResult(null, false, "", [], e.Message);
+        }
+
+        AwsAuthRefreshOutcome outcome;
+        if (result.Succeeded)
+        {
+            Refreshed?.Invoke();
+            lock (_gate)
+            {
+                _epoch++;
+                outcome = _last = new AwsAuthRefreshOutcome(true, $"awsAuthRefresh `{_command}` completed.", _epoch);
+                _inFlight = null;
+            }
+
+            return outcome;
+        }
+
+        var what = result.StartError is not null ? $"could not be started ({result.StartError})"
+            : result.TimedOut ? $"did not finish within {_timeout.TotalSeconds:0} s and was stopped"
+            : $"failed with exit code {result.ExitCode}";
+        var tail = result.OutputTail.Skip(Math.Max(0, result.OutputTail.Count - MessageTailLines)).Select(_redaction.Apply).ToList();
+        var message = _redaction.Apply(
+            $"awsAuthRefresh `{_command}` {what}." +
+            (tail.Count > 0 ? " Last output: " + string.Join(" | ", tail) : " It printed nothing.") +
+            " Run it yourself to see the full output, then retry.");
+        lock (_gate)
+        {
+            _epoch++;
+            outcome = _last = new AwsAuthRefreshOutcome(false, message, _epoch);
+            _inFlight = null;
+        }
+
+        return outcome;
+    }
+}

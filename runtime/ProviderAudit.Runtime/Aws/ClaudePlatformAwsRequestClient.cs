@@ -1,0 +1,245 @@
+using System.Runtime.CompilerServices;
+using Anthropic;
+using Anthropic.Aws;
+using Anthropic.Exceptions;
+
+namespace ProviderAudit.Runtime.Aws;
+
+/// <summary>
+/// The CPA request path: resolves credentials once (cached until expiry), builds the official
+/// <see cref="AnthropicAwsClient"/> for them, and when the gateway rejects SigV4 credentials as
+/// expired (401) runs <c>awsAuthRefresh</c> once (shared by concurrent requests), re-resolves and
+/// retries the request once.
+/// </summary>
+public sealed class ClaudePlatformAwsRequestClient : IRequestClient
+{
+    private readonly CpaCredentialCache _credentials;
+    private readonly AwsAuthRefreshCoordinator? _refresh;
+    private readonly CpaClientSettings? _settings;
+    private readonly object _gate = new();
+    private readonly List<AnthropicAwsClient> _retired = [];
+    private (CpaResolvedAuth Auth, AnthropicAwsClient Client)? _current;
+    private bool _disposed;
+
+    /// <summary>Creates the request path.</summary>
+    /// <param name="endpoint">The validated endpoint.</param>
+    /// <param name="credentials">The credential cache.</param>
+    /// <param name="refresh">The <c>awsAuthRefresh</c> coordinator, when the setting is configured.</param>
+    /// <param name="settings">SDK plumbing.</param>
+    public ClaudePlatformAwsRequestClient(
+        CpaEndpoint endpoint,
+        CpaCredentialCache credentials,
+        AwsAuthRefreshCoordinator? refresh = null,
+        CpaClientSettings? settings = null)
+    {
+        Endpoint = endpoint;
+        _credentials = credentials;
+        _refresh = refresh;
+        _settings = settings;
+        if (refresh is not null)
+        {
+            refresh.Refreshed += credentials.Invalidate;
+        }
+    }
+
+    /// <summary>Where requests go.</summary>
+    public CpaEndpoint Endpoint { get; }
+
+    /// <inheritdoc />
+    public AuthTransportKind Transport => AuthTransportKind.ClaudePlatformAws;
+
+    /// <inheritdoc />
+    public Uri BaseUri => Endpoint.BaseUri;
+
+    /// <summary>The refresh coordinator, if configured.</summary>
+    public AwsAuthRefreshCoordinator? Refresh => _refresh;
+
+    /// <summary>
+    /// Resolves credentials and builds the client (status/preflight). When credentials are missing or
+    /// expired and <c>awsAuthRefresh</c> is configured, runs it once and resolves again.
+    /// </summary>
+    /// <exception cref="CpaCredentialException">No usable credential, also after a refresh.</exception>
+    public async Task<CpaResolvedAuth> PrepareAsync(CancellationToken cancellationToken = default) =>
+        (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Auth;
+
+    /// <summary>The official client for the current credentials.</summary>
+    /// <exception cref="CpaCredentialException">No usable credential.</exception>
+    public async Task<AnthropicAwsClient> GetClientAsync(CancellationToken cancellationToken = default) =>
+        (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Client;
+
+    /// <summary>Runs <paramref name="operation"/> with the client, refreshing and retrying once on expired credentials.</summary>
+    public async Task<T> SendAsync<T>(Func<AnthropicAwsClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default)
+    {
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(lease.Client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnthropicApiException e) when (ShouldRefresh(lease, e))
+        {
+            await RefreshAfterRejectionAsync(lease, e, cancellationToken).ConfigureAwait(false);
+            var retry = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(retry.Client, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Streams <paramref name="operation"/>; a rejection for expired credentials before the first item is
+    /// refreshed and retried once (after the first item a retry would repeat output).
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(
+        Func<AnthropicAwsClient, CancellationToken, IAsyncEnumerable<T>> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var enumerator = operation(lease.Client, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool hasFirst;
+        try
+        {
+            hasFirst = await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (AnthropicApiException e) when (ShouldRefresh(lease, e))
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+            await RefreshAfterRejectionAsync(lease, e, cancellationToken).ConfigureAwait(false);
+            var retry = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+            enumerator = operation(retry.Client, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            hasFirst = await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (!hasFirst)
+            {
+                yield break;
+            }
+
+            yield return enumerator.Current;
+            while (await enumerator.MoveNextAsync().ConfigureAwait(false))
+            {
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    async Task IRequestClient.PrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaCredentialException e)
+        {
+            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
+        }
+    }
+
+    /// <inheritdoc />
+    async Task<T> IRequestClient.SendAsync<T>(Func<IAnthropicClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync((client, ct) => operation(client, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaCredentialException e)
+        {
+            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
+        }
+    }
+
+    /// <inheritdoc />
+    IAsyncEnumerable<T> IRequestClient.StreamAsync<T>(Func<IAnthropicClient, CancellationToken, IAsyncEnumerable<T>> operation, CancellationToken cancellationToken) =>
+        StreamAsync((client, ct) => operation(client, ct), cancellationToken);
+
+    /// <summary>True for a gateway answer that means "your AWS credentials expired or were revoked".</summary>
+    public static bool IsExpiredCredentialsAnswer(AnthropicApiException exception) =>
+        exception is AnthropicUnauthorizedException
+        || (exception is AnthropicForbiddenException
+            && (exception.ResponseBody.Contains("ExpiredToken", StringComparison.Ordinal)
+                || exception.ResponseBody.Contains("security token included in the request is expired", StringComparison.OrdinalIgnoreCase)));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_refresh is not null)
+            {
+                _refresh.Refreshed -= _credentials.Invalidate;
+            }
+
+            _current?.Client.Dispose();
+            _retired.ForEach(c => c.Dispose());
+        }
+    }
+
+    private bool ShouldRefresh(Lease lease, AnthropicApiException e) =>
+        _refresh is not null && lease.Auth.Kind == CpaAuthKind.SigV4 && IsExpiredCredentialsAnswer(e);
+
+    private async Task RefreshAfterRejectionAsync(Lease lease, AnthropicApiException rejection, CancellationToken cancellationToken)
+    {
+        var outcome = await _refresh!.RefreshAsync(lease.Epoch, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            throw new CpaCredentialException(CpaCredentialProblem.RefreshFailed, "awsAuthRefresh",
+                $"The Claude Platform on AWS gateway rejected the AWS credentials from {lease.Auth.Source} ({(int)rejection.StatusCode}). {outcome.Message}",
+                rejection);
+        }
+    }
+
+    private async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        // Read before resolving: a refresh that finishes after this point makes our failure stale.
+        var epoch = _refresh?.Epoch ?? 0;
+        CpaResolvedAuth auth;
+        try
+        {
+            auth = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpaCredentialException e) when (_refresh is not null && e.RefreshMightHelp)
+        {
+            var outcome = await _refresh.RefreshAsync(epoch, cancellationToken).ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                throw new CpaCredentialException(CpaCredentialProblem.RefreshFailed, "awsAuthRefresh", e.Message + " " + outcome.Message, e);
+            }
+
+            epoch = _refresh.Epoch;
+            auth = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The refresh command may echo the credentials it replaces (e.g. in debug output).
+        _refresh?.RedactSecretsOf(auth);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_current is { } current && ReferenceEquals(current.Auth, auth))
+            {
+                return new Lease(auth, current.Client, epoch);
+            }
+
+            // Requests may still be running on the old client: keep it until this object is disposed.
+            if (_current is { } old)
+            {
+                _retired.Add(old.Client);
+            }
+
+            var client = ClaudePlatformAwsClientFactory.Create(Endpoint, auth, _settings);
+            _current = (auth, client);
+            return new Lease(auth, client, epoch);
+        }
+    }
+
+    private sealed record Lease(CpaResolvedAuth Auth, AnthropicAwsClient Client, long Epoch);
+}

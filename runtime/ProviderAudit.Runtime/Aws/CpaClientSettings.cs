@@ -1,0 +1,17 @@
+namespace ProviderAudit.Runtime.Aws;
+
+/// <summary>SDK plumbing for CPA clients (not credentials: those are resolved by the runtime).</summary>
+public sealed class CpaClientSettings
+{
+    /// <summary>Makes the innermost HTTP handler of each client (default: a new <see cref="SocketsHttpHandler"/>); tests record the wire here.</summary>
+    public Func<HttpMessageHandler>? PrimaryHandler { get; init; }
+
+    /// <summary>The SDK's retry count for 408/429/5xx and connection errors (null: the SDK's default).</summary>
+    public int? MaxRetries { get; init; }
+
+    /// <summary>Per-request timeout (null: the SDK's default).</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Headers the SDK injects from <c>ANTHROPIC_CUSTOM_HEADERS</c>; null means this process's (<see cref="ProcessCustomHeaders.Current"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? InjectedHeaders { get; init; }
+}

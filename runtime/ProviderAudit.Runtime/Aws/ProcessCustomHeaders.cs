@@ -1,0 +1,36 @@
+namespace ProviderAudit.Runtime.Aws;
+
+/// <summary>
+/// The headers the Anthropic SDK adds to every request from this process's <c>ANTHROPIC_CUSTOM_HEADERS</c>.
+/// </summary>
+/// <remarks>
+/// Anthropic 13.13 reads <c>ANTHROPIC_CUSTOM_HEADERS</c> from the process environment once (in a static
+/// constructor) and adds those headers to every request of every client, <c>AnthropicAwsClient</c>
+/// included, where they are then signed. The runtime itself works from an environment dictionary, but
+/// only the process value can leak into a request, so this is the one place that reads the process
+/// environment: to know what to strip.
+/// </remarks>
+public static class ProcessCustomHeaders
+{
+    private static readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> FromProcess =
+        new(() => Parse(System.Environment.GetEnvironmentVariable("ANTHROPIC_CUSTOM_HEADERS")));
+
+    /// <summary>The headers the SDK injects in this process.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Current => FromProcess.Value;
+
+    /// <summary>Parses the variable the way the SDK does: one <c>Name: value</c> per line, the last of a name wins.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Parse(string? value)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in (value ?? string.Empty).Split('\n'))
+        {
+            var colon = line.IndexOf(':');
+            if (colon >= 0)
+            {
+                headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+            }
+        }
+
+        return headers.ToList();
+    }
+}

@@ -1,0 +1,31 @@
+using ProviderAudit.Runtime;
+
+namespace ProviderHost;
+
+/// <summary>What a command runs against: the environment it was given, its output streams and how it starts processes.</summary>
+public sealed class HostContext(
+    IReadOnlyDictionary<string, string> environment,
+    TextWriter stdout,
+    TextWriter stderr,
+    IChildProcessRunner processRunner,
+    RuntimeStatusOptions statusOptions)
+{
+    /// <summary>The host's environment (the real one only when Program passes it).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; } = environment;
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Stdout { get; } = stdout;
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Stderr { get; } = stderr;
+
+    /// <summary>Starts launched commands.</summary>
+    public IChildProcessRunner ProcessRunner { get; } = processRunner;
+
+    /// <summary>Request transport check and file probe used for status.</summary>
+    public RuntimeStatusOptions StatusOptions { get; } = statusOptions;
+
+    /// <summary>Settings from <c>--settings</c>, or none.</summary>
+    /// <exception cref="HostSettingsException">The file is missing or malformed.</exception>
+    public static HostSettings LoadSettings(string? path) => path is null ? HostSettings.Empty : HostSettingsReader.Read(path);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Infrastructure;
+
+namespace ProviderAudit.CodeFixes.Tests;
+
+/// <summary>Which fixes are offered, in which order, with which titles and keys.</summary>
+public class FixOfferTests
+{
+    private static string Class(string members) => $$"""
+        using System;
+        using System.Linq.Expressions;
+        using ProviderAudit.Runtime;
+
+        class C
+        {
+        {{members}}
+        }
+        """;
+
+    private static async Task<(Diagnostic Diagnostic, List<Microsoft.CodeAnalysis.CodeActions.CodeAction> Actions)> OfferAsync(string source)
+    {
+        var document = FixRunner.CreateDocument(source);
+        var diagnostic = Assert.Single(await FixRunner.AnalyzeAsync(document));
+        return (diagnostic, await FixRunner.ActionsAsync(document, diagnostic));
+    }
+
+    [Fact]
+    public async Task ModelIdConcernOffersTheModelIdFixFirst()
+    {
+        var (diagnostic, actions) = await OfferAsync(Class(
+            "    string ModelId(ApiProvider provider) => provider == ApiProvider.FirstParty ? \"claude-sonnet-4-6\" : \"anthropic.claude-sonnet-4-6-v1:0\";"));
+
+        Assert.Equal(DiagnosticContract.Concerns.ModelIdFormat, diagnostic.Properties[DiagnosticContract.ConcernProperty]);
+        Assert.Equal([Verify.ModelId, Verify.AuthTransport], actions.Select(a => a.EquivalenceKey));
+        Assert.Equal(["Use model-ID format capability", "Use auth-transport capability"], actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task TransportConcernOffersTheTransportFixFirst()
+    {
+        var (diagnostic, actions) = await OfferAsync(Class(
+            "    string HeaderName(ApiProvider provider) => provider == ApiProvider.FirstParty ? \"x-api-key\" : \"authorization\";"));
+
+        Assert.Equal(DiagnosticContract.Concerns.AuthTransport, diagnostic.Properties[DiagnosticContract.ConcernProperty]);
+        Assert.Equal([Verify.AuthTransport, Verify.ModelId], actions.Select(a => a.EquivalenceKey));
+    }
+
+    [Fact]
+    public async Task AmbiguousConcernOffersModelIdFirst()
+    {
+        var (diagnostic, actions) = await OfferAsync(Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;"));
+
+        Assert.Equal(DiagnosticContract.Concerns.Ambiguous, diagnostic.Properties[DiagnosticContract.ConcernProperty]);
+        Assert.Equal([Verify.ModelId, Verify.AuthTransport], actions.Select(a => a.EquivalenceKey));
+    }
+
+    [Fact]
+    public Task InferredTransportFixIsTheFirstActionAndRewritesTheCheck() => Verify.FixAsync(
+        Class("    string HeaderName(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|} ? \"x-api-key\" : \"authorization\";"),
+        Class("    string HeaderName(ApiProvider provider) => provider.AuthTransport().IsFirstParty ? \"x-api-key\" : \"authorization\";"),
+        Verify.AuthTransport,
+        codeActionIndex: 0);
+
+    [Fact]
+    public async Task ExpressionTreeDiagnosticOffersNothing()
+    {
+        var (diagnostic, actions) = await OfferAsync(Class(
+            "    Expression<Func<ApiProvider, bool>> M() => provider => provider == ApiProvider.FirstParty;"));
+
+        Assert.Equal("true", diagnostic.Properties[DiagnosticContract.NoFixProperty]);
+        Assert.Empty(actions);
+    }
+
+    [Theory]
+    [InlineData(DiagnosticContract.NoFixProperty, "true")]
+    [InlineData(DiagnosticContract.HasCapabilityFixProperty, "false")]
+    public async Task DiagnosticMarkedUnfixableOffersNothing(string property, string value)
+    {
+        var document = FixRunner.CreateDocument(Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;"));
+        var real = Assert.Single(await FixRunner.AnalyzeAsync(document));
+        var marked = Diagnostic.Create(real.Descriptor, real.Location, real.Properties.SetItem(property, value));
+
+        Assert.Empty(await FixRunner.ActionsAsync(document, marked));
+    }
+
+    [Fact]
+    public async Task EachFixHasItsOwnEquivalenceKeySoFixAllStaysAvailable()
+    {
+        var (_, actions) = await OfferAsync(Class("    bool M(ApiProvider provider) => provider is ApiProvider.Bedrock or ApiProvider.FirstParty;"));
+
+        Assert.Equal(2, actions.Select(a => a.EquivalenceKey).Distinct().Count());
+        Assert.NotNull(new FirstPartyComparisonCodeFixProvider().GetFixAllProvider());
+    }
+}

@@ -1,0 +1,97 @@
+using ProviderAudit.CodeFixes.Tests.Infrastructure;
+
+namespace ProviderAudit.CodeFixes.Tests;
+
+/// <summary>`is` patterns: plain, negated, combined, property and positional.</summary>
+public class PatternFixTests
+{
+    private static string Class(string members) => $$"""
+        using ProviderAudit.Runtime;
+
+        class Settings
+        {
+            public ApiProvider Provider { get; set; }
+            public ApiProvider? Override { get; set; }
+            public bool Enabled { get; set; }
+        }
+
+        class C
+        {
+            static ApiProvider Current() => ApiProvider.Bedrock;
+
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public Task IsPatternBecomesCapability() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => {|PA0001:provider is ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task IsNotPatternBecomesNegatedCapability() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is not {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => !provider.AuthTransport().IsFirstParty;"),
+        Verify.AuthTransport);
+
+    [Fact]
+    public Task OrPatternIsSplitKeepingTheOtherMembers() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is ApiProvider.Bedrock or {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => provider is ApiProvider.Bedrock || provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task OrPatternKeepsRunsOfOtherMembersTogether() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is {|PA0001:ApiProvider.FirstParty|} or ApiProvider.Vertex or ApiProvider.Foundry;"),
+        Class("    bool M(ApiProvider provider) => provider.AuthTransport().IsFirstParty || provider is ApiProvider.Vertex or ApiProvider.Foundry;"),
+        Verify.AuthTransport);
+
+    [Fact]
+    public Task AndPatternWithNegationsIsSplit() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is not ApiProvider.Bedrock and not {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => provider is not ApiProvider.Bedrock && !provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task NegatedOrPatternIsNegatedAsAWhole() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is not ({|PA0001:ApiProvider.FirstParty|} or ApiProvider.Vertex);"),
+        Class("    bool M(ApiProvider provider) => !(provider.ModelIdFormat().IsFirstParty || provider is ApiProvider.Vertex);"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task NonRepeatableOperandIsEvaluatedOnce() => Verify.FixAsync(
+        Class("    bool M() => Current() is ApiProvider.Bedrock or {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M() => Current() is var p && (p is ApiProvider.Bedrock || p.ModelIdFormat().IsFirstParty);"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task PropertyPatternGetsAVariableAndATest() => Verify.FixAsync(
+        Class("    bool M(Settings settings) => settings is { Provider: {|PA0001:ApiProvider.FirstParty|}, Enabled: true };"),
+        Class("    bool M(Settings settings) => settings is { Provider: var p, Enabled: true } && p.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task PropertyPatternOnNullableProviderUsesATypePattern() => Verify.FixAsync(
+        Class("    bool M(Settings settings) => settings is { Override: {|PA0001:ApiProvider.FirstParty|} };"),
+        Class("    bool M(Settings settings) => settings is { Override: ApiProvider p } && p.AuthTransport().IsFirstParty;"),
+        Verify.AuthTransport);
+
+    [Fact]
+    public Task TuplePositionalPatternGetsAVariable() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider, bool enabled) => (provider, enabled) is ({|PA0001:ApiProvider.FirstParty|}, true);"),
+        Class("    bool M(ApiProvider provider, bool enabled) => (provider, enabled) is (var p, true) && p.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task NullableIsPatternKeepsNullFalse() => Verify.FixAsync(
+        Class("    bool M(Settings? settings) => {|PA0001:settings?.Provider is ApiProvider.FirstParty|};"),
+        Class("    bool M(Settings? settings) => settings?.Provider.ModelIdFormat().IsFirstParty == true;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task NullableIsNotPatternKeepsNullTrue() => Verify.FixAsync(
+        Class("    bool M(ApiProvider? provider) => provider is not {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider? provider) => provider?.AuthTransport().IsFirstParty != true;"),
+        Verify.AuthTransport);
+}

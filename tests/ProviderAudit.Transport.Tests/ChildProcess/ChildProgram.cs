@@ -1,0 +1,80 @@
+using Anthropic.Aws;
+using Anthropic.Core;
+using Anthropic.Exceptions;
+using Anthropic.Models.Messages;
+using ProviderAudit.Runtime.Aws;
+using ProviderAudit.Transport.Tests.Emulator;
+
+namespace ProviderAudit.Transport.Tests.ChildProcess;
+
+/// <summary>
+/// Entry point when this test assembly runs as a child process (<c>dotnet exec … cpa-request URL MODE</c>):
+/// sends one CPA request with the process environment the parent chose. MODE is <c>official</c> (the
+/// official client alone) or <c>runtime</c> (through <see cref="ClaudePlatformAwsClientFactory"/>).
+/// Exit code: 0 answered 2xx, 3 gateway error, 2 usage error.
+/// </summary>
+public static class ChildProgram
+{
+    public const string Verb = "cpa-request";
+
+    /// <summary>Runs the ProviderHost CLI on this process's real environment (<c>provider-host ask …</c>).</summary>
+    public const string ProviderHostVerb = "provider-host";
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == ProviderHostVerb)
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                environment[(string)entry.Key] = (string?)entry.Value ?? "";
+            }
+
+            return ProviderHost.ProviderHostCli.Run(args[1..], environment, Console.Out, Console.Error);
+        }
+
+        if (args.Length != 3 || args[0] != Verb)
+        {
+            Console.Error.WriteLine($"usage: {Verb} <base-url> official|runtime");
+            return 2;
+        }
+
+        var baseUrl = args[1];
+        using AnthropicAwsClient client = args[2] == "official"
+            ? new AnthropicAwsClient(new AwsClientOptions
+            {
+                AwsAccessKey = EmulatorScope.AccessKeyId,
+                AwsSecretAccessKey = EmulatorScope.SecretAccessKey,
+                AwsRegion = EmulatorScope.Region,
+                WorkspaceId = EmulatorScope.WorkspaceId,
+                BaseUrl = baseUrl,
+                ClientOptions = new ClientOptions { MaxRetries = 0 },
+            })
+            : ClaudePlatformAwsClientFactory.Create(
+                CpaEndpoint.Create(EmulatorScope.WorkspaceId, EmulatorScope.Region, baseUrl),
+                CpaResolvedAuth.SigV4(new AwsSessionCredentials(EmulatorScope.AccessKeyId, EmulatorScope.SecretAccessKey, null, null, "child")),
+                new CpaClientSettings { MaxRetries = 0 });
+        try
+        {
+            await client.Messages.Create(new MessageCreateParams
+            {
+                Model = "claude-sonnet-4-6",
+                MaxTokens = 16,
+                Messages = [new UserMessageParam("Hi")],
+            });
+            Console.WriteLine("status=200");
+            return 0;
+        }
+        catch (AnthropicApiException e)
+        {
+            Console.WriteLine($"status={(int)e.StatusCode}");
+            return 3;
+        }
+        catch (InvalidOperationException e)
+        {
+            // The runtime's wire guard refused to send.
+            Console.WriteLine("refused: " + e.Message);
+            return 4;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Anthropic;
+using Anthropic.Aws;
+
+namespace ProviderAudit.Transport.Tests.Transport;
+
+/// <summary>Anthropic.Aws must be built against the same major version of Anthropic that runs (the SDK checks this at client construction).</summary>
+public sealed class PackageCompatibilityTests
+{
+    [Fact]
+    public void AnthropicAwsIsCompiledAgainstTheRunningAnthropicMajorVersion()
+    {
+        var running = typeof(AnthropicClient).Assembly.GetName().Version!;
+        var compiledAgainst = typeof(AnthropicAwsClient).Assembly.GetReferencedAssemblies().Single(a => a.Name == "Anthropic").Version!;
+
+        Assert.Equal(running.Major, compiledAgainst.Major);
+        Assert.True(running >= compiledAgainst, $"Anthropic {running} is older than the {compiledAgainst} Anthropic.Aws was built against.");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using ProviderAudit.GatewayEmulator;
+using ProviderAudit.Transport.Tests.ChildProcess;
+using ProviderAudit.Transport.Tests.Emulator;
+using ProviderAudit.Transport.Tests.Support;
+
+namespace ProviderAudit.Transport.Tests.Transport;
+
+/// <summary>
+/// An AWS SSO profile end to end, offline: AWSSDK.SSO reads the token cache under HOME and calls the portal at
+/// AWS_ENDPOINT_URL_SSO, both from the process environment, so ProviderHost runs in a child process with its own HOME.
+/// A fake <c>aws</c> plays <c>aws sso login</c> by writing a fresh token into the cache.
+/// </summary>
+public sealed class SsoProfileFlowTests : IDisposable
+{
+    private const string SsoKey = "AKIASSOROLE0000001";
+    private const string SsoSecret = "sso-role-secret-00000000000000000000000";
+    private const string AccessToken = "sso-access-token-valid";
+    private readonly TempDirectory _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    private string TokenCacheFile => Path.Combine(_home.Path, ".aws", "sso", "cache",
+        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes("corp"))) + ".json");
+
+    private static string Token(string accessToken, DateTimeOffset expiresAt) =>
+        $$"""{"startUrl":"https://example.awsapps.com/start","region":"us-east-1","accessToken":"{{accessToken}}","expiresAt":"{{expiresAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}"}""";
+
+    private void WriteSsoProfile(string token)
+    {
+        _home.File(".aws/config", """
+            [profile cc]
+            sso_session = corp
+            sso_account_id = 123456789012
+            sso_role_name = Developer
+            region = us-east-1
+
+            [sso-session corp]
+            sso_start_url = https://example.awsapps.com/start
+            sso_region = us-east-1
+            sso_registration_scopes = sso:account:access
+            """);
+        Directory.CreateDirectory(Path.GetDirectoryName(TokenCacheFile)!);
+        File.WriteAllText(TokenCacheFile, token);
+    }
+
+    private async Task<(int Exit, string Output)> RunProviderHostAsync(CpaGatewayEmulator emulator, SsoPortalStub portal, params string[] args)
+    {
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(typeof(ChildProgram).Assembly.Location);
+        start.ArgumentList.Add(ChildProgram.ProviderHostVerb);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The child's environment only; this process's environment is never changed.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("ANTHROPIC_", StringComparison.Ordinal) || k.StartsWith("CLAUDE_CODE_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["HOME"] = _home.Path;
+        start.Environment["PATH"] = $"{Path.Combine(_home.Path, "bin")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["AWS_ENDPOINT_URL_SSO"] = portal.BaseUri.ToString().TrimEnd('/');
+        start.Environment["AWS_PROFILE"] = "cc";
+        start.Environment["AWS_REGION"] = EmulatorScope.Region;
+        start.Environment["ANTHROPIC_AWS_WORKSPACE_ID"] = EmulatorScope.WorkspaceId;
+        start.Environment["ANTHROPIC_AWS_BASE_URL"] = emulator.Url();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static Task<CpaGatewayEmulator> StartEmulator() =>
+        EmulatorScope.StartAsync(accessKeys: new Dictionary<string, string> { [SsoKey] = SsoSecret });
+
+    [Fact]
+    public async Task SsoProfileCredentialsSignTheRequest()
+    {
+        WriteSsoProfile(Token(AccessToken, DateTimeOffset.UtcNow.AddHours(8)));
+        await using var emulator = await StartEmulator();
+        await using var portal = await SsoPortalStub.StartAsync(AccessToken, SsoKey, SsoSecret);
+
+        var (exit, output) = await RunProviderHostAsync(emulator, portal, "ask", "Hi");
+
+        Assert.True(exit == 0, output);
+        var recorded = Assert.Single(emulator.Requests);
+        Assert.Equal(SsoKey, recorded.AccessKeyId);
+        Assert.Equal(["sso-session-token"], recorded.HeaderValues("x-amz-security-token"));
+    }
+
+    [Fact]
+    public async Task ExpiredSsoTokenRunsAwsAuthRefreshThenSigns()
+    {
+        WriteSsoProfile(Token("sso-access-token-old", DateTimeOffset.UtcNow.AddHours(-1)));
+        var freshToken = Token(AccessToken, DateTimeOffset.UtcNow.AddHours(8)).Replace("\"", "\\\"", StringComparison.Ordinal);
+        _home.Executable("bin/aws", $"#!/bin/sh\necho \"$*\" >> \"$HOME/refresh-runs.log\"\nprintf '%s' \"{freshToken}\" > \"{TokenCacheFile}\"\necho 'Successfully logged into Start URL'\n");
+        var settings = _home.File("settings.json", """{ "awsAuthRefresh": "aws sso login --profile cc" }""");
+        await using var emulator = await StartEmulator();
+        await using var portal = await SsoPortalStub.StartAsync(AccessToken, SsoKey, SsoSecret);
+
+        var (exit, output) = await RunProviderHostAsync(emulator, portal, "ask", "Hi", "--settings", settings);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(["sso login --profile cc"], File.ReadAllLines(Path.Combine(_home.Path, "refresh-runs.log")));
+        Assert.Contains("Successfully logged into Start URL", output, StringComparison.Ordinal);
+        Assert.Equal(SsoKey, Assert.Single(emulator.Requests).AccessKeyId);
+    }
+}

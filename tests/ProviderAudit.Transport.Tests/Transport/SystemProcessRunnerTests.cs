@@ -1,0 +1,48 @@
+using ProviderAudit.Runtime.Aws;
+
+namespace ProviderAudit.Transport.Tests.Transport;
+
+public sealed class SystemProcessRunnerTests
+{
+    private static readonly Dictionary<string, string> Env = new() { ["PATH"] = "/usr/bin:/bin", ["GREETING"] = "hello-from-dictionary" };
+
+    private static Task<ProcessRunResult> Run(string command, Action<string>? output = null) =>
+        new SystemProcessRunner().RunAsync(new ProcessCommand(command, Env, TimeSpan.FromSeconds(20), output));
+
+    [Fact]
+    public async Task ChildSeesOnlyTheGivenEnvironment()
+    {
+        var result = await Run("echo \"$GREETING\"; echo \"home=$HOME\"");
+
+        Assert.Equal("hello-from-dictionary\nhome=\n", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task StandardInputIsClosed()
+    {
+        var result = await Run("if read line; then echo got-input; else echo no-input; fi");
+
+        Assert.Equal("no-input\n", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task ExitCodeIsReported()
+    {
+        var result = await Run("exit 7");
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task StandardErrorReachesTheCallbackButNotStandardOutput()
+    {
+        var lines = new List<string>();
+
+        var result = await Run("echo out; echo err 1>&2", line => { lock (lines) { lines.Add(line); } });
+
+        Assert.Equal("out\n", result.StandardOutput);
+        Assert.Contains("err", lines);
+        Assert.Contains("out", lines);
+    }
+}
