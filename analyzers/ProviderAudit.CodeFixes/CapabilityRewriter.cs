@@ -19,9 +19,6 @@ namespace ProviderAudit.CodeFixes
     {
         private const string HostAnnotationKind = "ProviderAudit.FixHost";
         private const string OperandAnnotationKind = "ProviderAudit.FixOperand";
-        private const string CatchAllAnnotationKind = "ProviderAudit.CatchAll";
-        private static readonly SyntaxAnnotation CatchAllWithValue = new SyntaxAnnotation(CatchAllAnnotationKind, "value");
-        private static readonly SyntaxAnnotation CatchAllWithoutValue = new SyntaxAnnotation(CatchAllAnnotationKind, "none");
 
         /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
         public static Task<Document?> RewriteAsync(
@@ -96,6 +93,7 @@ namespace ProviderAudit.CodeFixes
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
             var annotations = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
             var hostAnnotations = new List<SyntaxAnnotation>();
+            var catchAllAnnotations = new List<SyntaxAnnotation?>();
             foreach (var site in ordered)
             {
                 var hostAnnotation = new SyntaxAnnotation(HostAnnotationKind);
@@ -106,10 +104,14 @@ namespace ProviderAudit.CodeFixes
                     Annotate(annotations, site.Operand, new SyntaxAnnotation(OperandAnnotationKind));
                 }
 
+                SyntaxAnnotation? catchAll = null;
                 if (site.SwitchNeedingCatchAll != null)
                 {
-                    Annotate(annotations, site.SwitchNeedingCatchAll, site.HasSwitchExpressionException ? CatchAllWithValue : CatchAllWithoutValue);
+                    catchAll = SwitchCatchAll.Annotation(site.HasSwitchExpressionException);
+                    Annotate(annotations, site.SwitchNeedingCatchAll, catchAll);
                 }
+
+                catchAllAnnotations.Add(catchAll);
 
                 foreach (var constant in site.FirstPartyConstants)
                 {
@@ -119,6 +121,7 @@ namespace ProviderAudit.CodeFixes
 
             var current = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
             var changed = false;
+            var switchesToComplete = new List<SyntaxAnnotation>();
             for (var i = 0; i < ordered.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -138,6 +141,10 @@ namespace ProviderAudit.CodeFixes
 
                 current = current.ReplaceNode(host, KeepComments(host, replacement));
                 changed = true;
+                if (catchAllAnnotations[i] is { } rewrittenSwitch)
+                {
+                    switchesToComplete.Add(rewrittenSwitch);
+                }
             }
 
             if (!changed)
@@ -145,7 +152,7 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            current = AddCatchAllArms(current);
+            current = SwitchCatchAll.AddTo(current, switchesToComplete);
 
             foreach (var namespaceName in namespacesToImport)
             {
@@ -156,66 +163,6 @@ namespace ProviderAudit.CodeFixes
             }
 
             return document.WithSyntaxRoot(current);
-        }
-
-        /// <summary>
-        /// Appends <c>var unmatched =&gt; throw new SwitchExpressionException(unmatched)</c> — exactly what the compiler
-        /// generated for an unnamed enum value before — to switches whose FirstParty arm became guarded.
-        /// </summary>
-        private static SyntaxNode AddCatchAllArms(SyntaxNode root)
-        {
-            var switches = root.GetAnnotatedNodes(CatchAllAnnotationKind).OfType<SwitchExpressionSyntax>().ToList();
-            return switches.Count == 0 ? root : root.ReplaceNodes(switches, (original, rewritten) => WithCatchAll(rewritten, original));
-        }
-
-        private static SwitchExpressionSyntax WithCatchAll(SwitchExpressionSyntax switchExpression, SyntaxNode scopeAnchor)
-        {
-            var arms = switchExpression.Arms;
-            if (arms.Count == 0)
-            {
-                return switchExpression;
-            }
-
-            var withValue = switchExpression.GetAnnotations(CatchAllAnnotationKind).First().Data == "value";
-            var name = withValue ? new VariableNames(scopeAnchor).NextUnmatched() : "_";
-            var exception = withValue
-                ? ParseExpression("new global::System.Runtime.CompilerServices.SwitchExpressionException(" + name + ")")
-                : ParseExpression("new global::System.InvalidOperationException()");
-            exception = exception.ReplaceNode(
-                ((ObjectCreationExpressionSyntax)exception).Type,
-                ((ObjectCreationExpressionSyntax)exception).Type.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
-
-            var last = arms.Last();
-            var lastTrailing = last.GetTrailingTrivia();
-            var separatorTrailing = arms.SeparatorCount > 0 ? arms.GetSeparator(0).TrailingTrivia : lastTrailing;
-            var newArm = SwitchExpressionArm(
-                    withValue ? ExpressionBuilder.VarPattern(name) : (PatternSyntax)DiscardPattern(),
-                    null,
-                    ExpressionBuilder.SpacedToken(SyntaxKind.EqualsGreaterThanToken),
-                    ThrowExpression(Token(TriviaList(), SyntaxKind.ThrowKeyword, TriviaList(Space)), exception))
-                .WithLeadingTrivia(last.GetLeadingTrivia());
-
-            var items = new List<SyntaxNodeOrToken>();
-            var withSeparators = arms.GetWithSeparators();
-            for (var i = 0; i < withSeparators.Count; i++)
-            {
-                var item = withSeparators[i];
-                items.Add(i == withSeparators.Count - 1 && item.IsNode ? item.AsNode()!.WithoutTrailingTrivia() : item);
-            }
-
-            if (arms.SeparatorCount < arms.Count)
-            {
-                // No trailing comma: the line break after the last arm moves after the new one.
-                items.Add(Token(TriviaList(), SyntaxKind.CommaToken, separatorTrailing));
-                items.Add(newArm.WithTrailingTrivia(lastTrailing));
-            }
-            else
-            {
-                items.Add(newArm);
-                items.Add(Token(TriviaList(), SyntaxKind.CommaToken, separatorTrailing));
-            }
-
-            return switchExpression.WithArms(SeparatedList<SwitchExpressionArmSyntax>(items));
         }
 
         private static string ProviderTypeOf(Diagnostic diagnostic) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,9 +19,12 @@ namespace ProviderAudit.CodeFixes
 
         public VariableNames(SyntaxNode anchor)
         {
-            // Pattern variables of other switch arms and case labels are scoped to their arm or section: they cannot clash with ours.
+            // Pattern variables of other switch arms and case labels are scoped to their arm or section, so a variable
+            // that is itself scoped to an arm or label cannot clash with them. A variable anywhere else (an `is` pattern
+            // in an `if` condition is scoped to the enclosing block) encloses those arms and clashes with them (CS0136).
+            var armScoped = anchor.AncestorsAndSelf().Any(node => node is SwitchExpressionArmSyntax || node is SwitchLabelSyntax);
             foreach (var token in Scope(anchor).DescendantTokens(node =>
-                         !((node is SwitchExpressionArmSyntax || node is CasePatternSwitchLabelSyntax) && !node.Span.Contains(anchor.Span))))
+                         !(armScoped && (node is SwitchExpressionArmSyntax || node is CasePatternSwitchLabelSyntax) && !node.Span.Contains(anchor.Span))))
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken))
                 {

@@ -136,4 +136,24 @@ public class ComparisonFixTests
         var source = Class("    System.Linq.Expressions.Expression<System.Func<ApiProvider, bool>> M() => p => {|PA0001:p == ApiProvider.FirstParty|};");
         return Verify.FixAsync(source, source, Verify.ModelId);
     }
+    [Fact]
+    public Task DefaultLiteralIsRecognised() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => {|PA0001:provider == default|};"),
+        Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task BoxedReferenceEqualityGetsNoFix()
+    {
+        // object == object compares references: always false for a fresh box, so a capability call would change behaviour.
+        var source = Class("    bool M(object boxed) => {|PA0001:boxed == (object)ApiProvider.FirstParty|};");
+        return Verify.FixAsync(source, source, Verify.ModelId);
+    }
+
+    [Fact]
+    public Task TupleEqualityGetsNoFix()
+    {
+        var source = Class("    bool M(ApiProvider provider, int port) => {|PA0001:(provider, port) == (ApiProvider.FirstParty, 443)|};");
+        return Verify.FixAsync(source, source, Verify.ModelId);
+    }
 }

@@ -205,4 +205,108 @@ public class FixAllTests
         };
         await test.RunAsync();
     }
+    [Fact]
+    public Task NestedSitesInOneArmAreBothRewritten() => Verify.FixAsync(
+        """
+        using ProviderAudit.Runtime;
+
+        class C
+        {
+            int M(ApiProvider provider, ApiProvider fallback) => provider switch
+            {
+                {|PA0001:ApiProvider.FirstParty|} when {|PA0001:fallback != ApiProvider.FirstParty|} => 1,
+                _ => 2,
+            };
+        }
+        """,
+        """
+        using ProviderAudit.Runtime;
+
+        class C
+        {
+            int M(ApiProvider provider, ApiProvider fallback) => provider switch
+            {
+                var p when p.ModelIdFormat().IsFirstParty && !fallback.ModelIdFormat().IsFirstParty => 1,
+                _ => 2,
+            };
+        }
+        """,
+        Verify.ModelId);
+
+    [Fact]
+    public async Task FixAllNamesAnIfConditionPatternVariableApartFromACaseVariableOfTheSameBlock()
+    {
+        // The `is` pattern's variable is scoped to the whole block, which encloses the switch section's `case var`.
+        var test = new FixTest
+        {
+            CodeActionEquivalenceKey = Verify.AuthTransport,
+            TestCode = """
+                using ProviderAudit.Runtime;
+
+                class Session
+                {
+                    public ApiProvider Provider { get; set; }
+                    public bool HasToken { get; set; }
+                }
+
+                class C
+                {
+                    string M(Session session)
+                    {
+                        var result = "";
+                        switch (session.Provider)
+                        {
+                            {|PA0001:case ApiProvider.FirstParty:|}
+                                result = "Connect Anthropic";
+                                break;
+                            default:
+                                result = "Check credentials";
+                                break;
+                        }
+
+                        if (session is { Provider: {|PA0001:ApiProvider.FirstParty|}, HasToken: false })
+                        {
+                            result += " and log in";
+                        }
+
+                        return result;
+                    }
+                }
+                """,
+            FixedCode = """
+                using ProviderAudit.Runtime;
+
+                class Session
+                {
+                    public ApiProvider Provider { get; set; }
+                    public bool HasToken { get; set; }
+                }
+
+                class C
+                {
+                    string M(Session session)
+                    {
+                        var result = "";
+                        switch (session.Provider)
+                        {
+                            case var p when p.AuthTransport().IsFirstParty:
+                                result = "Connect Anthropic";
+                                break;
+                            default:
+                                result = "Check credentials";
+                                break;
+                        }
+
+                        if (session is { Provider: var provider, HasToken: false } && provider.AuthTransport().IsFirstParty)
+                        {
+                            result += " and log in";
+                        }
+
+                        return result;
+                    }
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
 }

@@ -27,8 +27,13 @@ internal static class Verify
     public const string ModelId = "PA0001.UseModelIdFormat";
     public const string AuthTransport = "PA0001.UseAuthTransport";
 
-    /// <summary>Applies the fix with <paramref name="equivalenceKey"/> to every marked site and compares with <paramref name="fixedSource"/>.</summary>
-    public static Task FixAsync(string source, string fixedSource, string equivalenceKey, int? codeActionIndex = null)
+    /// <summary>
+    /// Applies the fix with <paramref name="equivalenceKey"/> to every marked site and compares with
+    /// <paramref name="fixedSource"/> (one fix at a time, then Fix All in document, project and solution scope).
+    /// Then applies the other fix one site at a time and expects the same code with the other capability, so every
+    /// shape is checked with both fixes.
+    /// </summary>
+    public static async Task FixAsync(string source, string fixedSource, string equivalenceKey, int? codeActionIndex = null)
     {
         var test = new FixTest
         {
@@ -41,6 +46,21 @@ internal static class Verify
             test.CodeActionIndex = index;
         }
 
-        return test.RunAsync();
+        await test.RunAsync();
+
+        // Fix All keeps inferred capabilities (see FixAllTests), so the other fix is checked site by site only.
+        var other = new FixTest
+        {
+            TestCode = source,
+            FixedCode = SwapCapabilities(fixedSource),
+            CodeActionEquivalenceKey = equivalenceKey == ModelId ? AuthTransport : ModelId,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        await other.RunAsync();
     }
+
+    private static string SwapCapabilities(string code) => code
+        .Replace("ModelIdFormat()", "\u0001", StringComparison.Ordinal)
+        .Replace("AuthTransport()", "ModelIdFormat()", StringComparison.Ordinal)
+        .Replace("\u0001", "AuthTransport()", StringComparison.Ordinal);
 }
