@@ -14,7 +14,8 @@ public sealed record DotnetResult(string CommandLine, int ExitCode, string Outpu
 /// <summary>Runs the same <c>dotnet</c> that runs the tests, as a user would from a shell.</summary>
 internal static class DotnetCli
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(4);
+    // Generous: a hang must end the run, but a busy shared machine can take minutes for one build.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     public static DotnetResult Run(string workingDirectory, params string[] arguments) =>
         Run(workingDirectory, DefaultTimeout, arguments);
