@@ -44,7 +44,7 @@ namespace ProviderAudit.Analyzers
             var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
             if (apiProvider is { TypeKind: TypeKind.Enum } && FindMember(apiProvider, AuditConfiguration.DefaultFirstPartyMember) is { } firstParty)
             {
-                targets.Add(new ProviderTarget(apiProvider, firstParty, HasCapabilityExtensions(apiProvider)));
+                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.ExistFor(apiProvider)));
             }
 
             foreach (var name in configuration.AdditionalProviderTypes)
@@ -68,7 +68,7 @@ namespace ProviderAudit.Analyzers
                     continue;
                 }
 
-                targets.Add(new ProviderTarget(type, member, HasCapabilityExtensions(type)));
+                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.ExistFor(type)));
             }
 
             return targets.ToImmutable();
@@ -85,47 +85,6 @@ namespace ProviderAudit.Analyzers
             }
 
             return null;
-        }
-
-        /// <summary>
-        /// Looks for the capability extension methods in static classes of the enum's own namespace, where
-        /// ApiProviderCapabilities lives; searching every namespace would cost a walk of all referenced symbols.
-        /// </summary>
-        private static bool HasCapabilityExtensions(INamedTypeSymbol enumType)
-        {
-            var hasModelIdFormat = false;
-            var hasAuthTransport = false;
-            if (enumType.ContainingNamespace is null)
-            {
-                return false;
-            }
-
-            foreach (var type in enumType.ContainingNamespace.GetTypeMembers())
-            {
-                if (!type.IsStatic || !type.MightContainExtensionMethods)
-                {
-                    continue;
-                }
-
-                hasModelIdFormat |= HasExtension(type, "ModelIdFormat", enumType);
-                hasAuthTransport |= HasExtension(type, "AuthTransport", enumType);
-            }
-
-            return hasModelIdFormat && hasAuthTransport;
-        }
-
-        private static bool HasExtension(INamedTypeSymbol container, string name, INamedTypeSymbol enumType)
-        {
-            foreach (var member in container.GetMembers(name))
-            {
-                if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: 1 } method
-                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, enumType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

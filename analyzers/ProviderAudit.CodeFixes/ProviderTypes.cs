@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.CodeFixes
 {
@@ -52,7 +53,7 @@ namespace ProviderAudit.CodeFixes
         public static ProviderTypes? Resolve(Compilation compilation, string metadataName, string firstPartyMember)
         {
             var providerEnum = compilation.GetTypeByMetadataName(metadataName);
-            if (providerEnum is null || providerEnum.TypeKind != TypeKind.Enum || !HasCapabilityExtensions(providerEnum))
+            if (providerEnum is null || providerEnum.TypeKind != TypeKind.Enum || !CapabilityExtensionMethods.ExistFor(providerEnum))
             {
                 return null;
             }
@@ -66,43 +67,6 @@ namespace ProviderAudit.CodeFixes
             }
 
             return null;
-        }
-
-        private static bool HasCapabilityExtensions(INamedTypeSymbol providerEnum)
-        {
-            if (providerEnum.ContainingNamespace is null)
-            {
-                return false;
-            }
-
-            var modelIdFormat = false;
-            var authTransport = false;
-            foreach (var type in providerEnum.ContainingNamespace.GetTypeMembers())
-            {
-                if (!type.IsStatic || !type.MightContainExtensionMethods)
-                {
-                    continue;
-                }
-
-                modelIdFormat |= HasExtension(type, Capability.ModelIdFormat.ExtensionMethod(), providerEnum);
-                authTransport |= HasExtension(type, Capability.AuthTransport.ExtensionMethod(), providerEnum);
-            }
-
-            return modelIdFormat && authTransport;
-        }
-
-        private static bool HasExtension(INamedTypeSymbol container, string name, INamedTypeSymbol providerEnum)
-        {
-            foreach (var member in container.GetMembers(name))
-            {
-                if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: 1 } method
-                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, providerEnum))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         public ProviderShape? Classify(ITypeSymbol? type)
