@@ -84,6 +84,19 @@ public static class AwsProfileCredentialResolver
                     + (expired ? " Sign in again (e.g. `aws sso login --profile " + profileName + "`), or configure awsAuthRefresh to do it." : "")),
                 e);
         }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException)
+        {
+            // AmazonServiceException is not an AmazonClientException: an SSO portal refusing a token that is still in
+            // date locally (revoked, signed out elsewhere) arrives here, as does an unreachable portal.
+            var refused = e is AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden };
+            throw new CpaCredentialException(
+                refused ? CpaCredentialProblem.Expired : CpaCredentialProblem.Invalid,
+                profileSetting,
+                Redaction.For(environment).Apply(
+                    $"AWS profile '{profileName}' did not yield credentials: {e.Message}"
+                    + (refused ? " Sign in again (e.g. `aws sso login --profile " + profileName + "`), or configure awsAuthRefresh to do it." : "")),
+                e);
+        }
 
         if (immutable is null || string.IsNullOrEmpty(immutable.AccessKey) || string.IsNullOrEmpty(immutable.SecretKey))
         {

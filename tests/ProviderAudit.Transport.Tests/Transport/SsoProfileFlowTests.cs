@@ -114,4 +114,23 @@ public sealed class SsoProfileFlowTests : IDisposable
         Assert.Contains("Successfully logged into Start URL", output, StringComparison.Ordinal);
         Assert.Equal(SsoKey, Assert.Single(emulator.Requests).AccessKeyId);
     }
+
+    [Fact]
+    public async Task SsoTokenThePortalRefusesIsANotReadyStatusWithTheRefreshCommandNotACrash()
+    {
+        // In date locally, but revoked server-side: the portal answers 401, which AWSSDK raises as a service exception.
+        WriteSsoProfile(Token("sso-access-token-revoked", DateTimeOffset.UtcNow.AddHours(8)));
+        var settings = _home.File("settings.json", """{ "awsAuthRefresh": "aws sso login --profile cc" }""");
+        _home.Executable("bin/aws", "#!/bin/sh\necho 'still signed out'\nexit 1\n");
+        await using var emulator = await StartEmulator();
+        await using var portal = await SsoPortalStub.StartAsync(AccessToken, SsoKey, SsoSecret);
+
+        var (exit, output) = await RunProviderHostAsync(emulator, portal, "status", "--settings", settings);
+
+        Assert.True(exit == 3, output);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.Contains("aws sso login --profile cc", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sso-access-token-revoked", output, StringComparison.Ordinal);
+        Assert.Empty(emulator.Requests);
+    }
 }
