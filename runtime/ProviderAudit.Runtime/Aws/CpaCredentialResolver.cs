@@ -80,6 +80,17 @@ public sealed class CpaCredentialResolver
             return CpaResolvedAuth.SigV4(chain);
         }
 
+        // Web identity and container credentials count as visible sources for input validation, but this runtime does
+        // not resolve them from its environment dictionary: name them, so the message is not a plain "no credentials".
+        if ((Value("AWS_WEB_IDENTITY_TOKEN_FILE") is not null && Value("AWS_ROLE_ARN") is not null)
+            || Value("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") is not null || Value("AWS_CONTAINER_CREDENTIALS_FULL_URI") is not null)
+        {
+            throw new CpaCredentialException(CpaCredentialProblem.Missing, "AWS_WEB_IDENTITY_TOKEN_FILE",
+                "Web-identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN) and container (AWS_CONTAINER_CREDENTIALS_*_URI) credentials "
+                + "are not resolved by ProviderAudit's Claude Platform on AWS transport yet: set the awsCredentialExport setting to a command "
+                + "that prints them (e.g. `aws configure export-credentials --format process`), use AWS_PROFILE, or set ANTHROPIC_AWS_API_KEY.");
+        }
+
         throw new CpaCredentialException(CpaCredentialProblem.Missing, "ANTHROPIC_AWS_API_KEY",
             "No credentials for Claude Platform on AWS: set ANTHROPIC_AWS_API_KEY (a key created for Claude Platform in the AWS console), "
             + "or make AWS credentials available for SigV4: AWS_PROFILE=<profile> (e.g. an SSO profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "

@@ -160,6 +160,18 @@ public sealed class CpaCredentialResolverTests : IDisposable
         Assert.Contains("AWS_PROFILE", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/secrets/token", "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci")]
+    [InlineData("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc", "AWS_REGION", "us-west-2")]
+    public async Task WebIdentityOrContainerCredentialsAloneAreNamedAsUnsupportedWithTheWorkaround(string name, string value, string otherName, string otherValue)
+    {
+        var error = await Assert.ThrowsAsync<CpaCredentialException>(() => Resolve((name, value), (otherName, otherValue)));
+
+        Assert.Equal(CpaCredentialProblem.Missing, error.Problem);
+        Assert.Contains("not resolved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("awsCredentialExport", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FirstPartyCredentialsAreNeverACpaCredential()
     {
