@@ -72,29 +72,23 @@ public static class AwsProfileCredentialResolver
             immutable = await credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             expiration = credentials.Expiration;
         }
-        catch (AmazonClientException e)
+        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or HttpRequestException or IOException)
         {
-            var expired = e.Message.Contains("expired", StringComparison.OrdinalIgnoreCase)
-                || e.Message.Contains("No valid SSO Token", StringComparison.OrdinalIgnoreCase);
+            // AmazonServiceException is not an AmazonClientException: an SSO portal refusing a token that is still in
+            // date locally (revoked, signed out elsewhere) arrives as one, an unreachable portal as a network error.
+            var expired = e switch
+            {
+                AmazonClientException => e.Message.Contains("expired", StringComparison.OrdinalIgnoreCase)
+                    || e.Message.Contains("No valid SSO Token", StringComparison.OrdinalIgnoreCase),
+                AmazonServiceException service => service.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden,
+                _ => false,
+            };
             throw new CpaCredentialException(
                 expired ? CpaCredentialProblem.Expired : CpaCredentialProblem.Invalid,
                 profileSetting,
                 Redaction.For(environment).Apply(
                     $"AWS profile '{profileName}' did not yield credentials: {e.Message}"
                     + (expired ? " Sign in again (e.g. `aws sso login --profile " + profileName + "`), or configure awsAuthRefresh to do it." : "")),
-                e);
-        }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException)
-        {
-            // AmazonServiceException is not an AmazonClientException: an SSO portal refusing a token that is still in
-            // date locally (revoked, signed out elsewhere) arrives here, as does an unreachable portal.
-            var refused = e is AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden };
-            throw new CpaCredentialException(
-                refused ? CpaCredentialProblem.Expired : CpaCredentialProblem.Invalid,
-                profileSetting,
-                Redaction.For(environment).Apply(
-                    $"AWS profile '{profileName}' did not yield credentials: {e.Message}"
-                    + (refused ? " Sign in again (e.g. `aws sso login --profile " + profileName + "`), or configure awsAuthRefresh to do it." : "")),
                 e);
         }
 
