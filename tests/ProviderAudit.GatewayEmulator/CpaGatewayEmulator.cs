@@ -4,14 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProviderAudit.GatewayEmulator.SigV4;
 
 namespace ProviderAudit.GatewayEmulator;
@@ -23,21 +17,20 @@ namespace ProviderAudit.GatewayEmulator;
 /// </summary>
 public sealed partial class CpaGatewayEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly GatewayEmulatorOptions _options;
+    private LoopbackHttpServer _server = null!;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _failure;
     private int _messageCounter;
 
-    private CpaGatewayEmulator(WebApplication app, GatewayEmulatorOptions options)
+    private CpaGatewayEmulator(GatewayEmulatorOptions options)
     {
-        _app = app;
         _options = options;
         Authenticator = new GatewayAuthenticator(options);
     }
 
     /// <summary>The base URL clients should use, e.g. <c>http://127.0.0.1:54321</c>.</summary>
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
 
     /// <summary>The options the emulator was started with.</summary>
     public GatewayEmulatorOptions Options => _options;
@@ -58,24 +51,13 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
     /// <summary>Starts an emulator on 127.0.0.1 (<paramref name="port"/> 0 = a free port).</summary>
     public static async Task<CpaGatewayEmulator> StartAsync(GatewayEmulatorOptions options, int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        var emulator = new CpaGatewayEmulator(app, options);
-        app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        emulator.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var emulator = new CpaGatewayEmulator(options);
+        emulator._server = await LoopbackHttpServer.StartAsync(emulator.HandleAsync, port, cancellationToken).ConfigureAwait(false);
         return emulator;
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ProviderAudit.GatewayEmulator;
 
 namespace ProviderAudit.Transport.Tests.Support;
 
@@ -18,22 +11,20 @@ namespace ProviderAudit.Transport.Tests.Support;
 /// </summary>
 internal sealed class SsoPortalStub : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHttpServer _server = null!;
 
-    private SsoPortalStub(WebApplication app) => _app = app;
+    private SsoPortalStub()
+    {
+    }
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
 
     public ConcurrentQueue<string> Tokens { get; } = new();
 
     public static async Task<SsoPortalStub> StartAsync(string accessToken, string accessKeyId, string secretAccessKey)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var stub = new SsoPortalStub(app);
-        app.Run(async context =>
+        var stub = new SsoPortalStub();
+        stub._server = await LoopbackHttpServer.StartAsync(async context =>
         {
             var token = context.Request.Headers["x-amz-sso_bearer_token"].ToString();
             stub.Tokens.Enqueue(token);
@@ -56,14 +47,8 @@ internal sealed class SsoPortalStub : IAsyncDisposable
                 },
             }));
         });
-        await app.StartAsync();
-        stub.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         return stub;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
