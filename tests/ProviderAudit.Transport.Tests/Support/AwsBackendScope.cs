@@ -62,11 +62,14 @@ internal sealed class AwsBackendScope : IAsyncDisposable
             new RuntimeStatusOptions { RequestTransportCheck = new RequestClientCheck(Options(resolutionTimeout)) });
 
     /// <summary>Sends <paramref name="count"/> requests, one after the other, through one request client of the resolved backend.</summary>
-    public async Task SendAsync(IReadOnlyDictionary<string, string> environment, int count)
+    public Task SendAsync(IReadOnlyDictionary<string, string> environment, int count) => SendAsync(Backend, environment, count);
+
+    /// <summary>The same, for a backend id (the child process has no scope).</summary>
+    public static async Task SendAsync(string backendId, IReadOnlyDictionary<string, string> environment, int count)
     {
         var backend = BackendResolver.Resolve(environment, HostSettings.Empty, LaunchTarget.ClaudeCode).Backend!;
         using var client = backend.AuthTransport.CreateRequestClient(new TransportInputs(environment), Options());
-        var model = Backend == Bedrock ? "anthropic.claude-sonnet-4-5-20250929-v1:0" : "claude-sonnet-4-6";
+        var model = backendId == Bedrock ? "anthropic.claude-sonnet-4-5-20250929-v1:0" : "claude-sonnet-4-6";
         for (var i = 0; i < count; i++)
         {
             await client.SendAsync((c, ct) => c.Messages.Create(new MessageCreateParams { Model = model, MaxTokens = 16, Messages = [new UserMessageParam("Hi")] }, ct));
