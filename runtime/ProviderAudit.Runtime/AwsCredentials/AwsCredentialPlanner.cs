@@ -317,7 +317,8 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
 
         var source = new AwsCredentialSource(AwsCredentialSourceKind.InstanceMetadata, $"EC2 instance metadata (IMDSv2 at {EC2InstanceMetadata.ServiceEndpoint})");
         var fix = "Outside EC2 there is no instance metadata: configure another source (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, awsCredentialExport) "
-            + "and set AWS_EC2_METADATA_DISABLED=true; on EC2, attach an instance profile with a role and allow IMDSv2 (hop limit 2 in containers).";
+            + "and set AWS_EC2_METADATA_DISABLED=true; on EC2, attach an instance profile with a role and allow IMDSv2 (hop limit 2 in containers)."
+            + AwsCredentialPlan.Empty(notes).LookedAt;
         return AwsCredentialPlan.Found(new SdkCredentialsProvider(source, AwsEc2MetadataDisabled, fix, () => credentials!));
     }
 

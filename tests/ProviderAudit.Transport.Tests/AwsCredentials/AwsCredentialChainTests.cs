@@ -127,6 +127,20 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
+    public void RegionOnlyDefaultConfigWithAWorkspaceIdIsANotReadyStatusNamingTheFix()
+    {
+        ConfigFile("[default]\nregion = us-west-2\n");
+        var env = TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_01Test"), ("AWS_REGION", "us-west-2"));
+
+        var status = RuntimeStatusEvaluator.Evaluate(env, HostSettings.Empty, LaunchTarget.ClaudeCode);
+
+        Assert.False(status.Ready);
+        Assert.Equal("ANTHROPIC_AWS_API_KEY", Assert.Single(status.Problems).Variable);
+        Assert.Contains("No credentials for Claude Platform on AWS", status.Message, StringComparison.Ordinal);
+        Assert.Contains("holds no credentials", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RegionOnlyNamedProfileIsANamedProblem()
     {
         ConfigFile("[profile cc]\nregion = us-west-2\n");
