@@ -33,8 +33,25 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
     private static readonly string[] InstanceMetadataVariables =
         [AwsEc2MetadataDisabled, AwsEc2MetadataServiceEndpoint, AwsEc2MetadataServiceEndpointMode];
 
+    // Values the chain quotes in messages or uses as paths, URLs and names: a control character in one is refused by
+    // name before it can reach a file name, a request or a line of output.
+    private static readonly string[] PlainValueVariables =
+    [
+        AwsProfile, AwsSharedCredentialsFile, AwsConfigFile, "HOME", AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
+        AwsContainerCredentialsRelativeUri, AwsContainerCredentialsFullUri, AwsContainerAuthorizationTokenFile, AwsEndpointUrlSts, AwsEndpointUrl,
+        AwsEc2MetadataServiceEndpoint,
+    ];
+
     public AwsCredentialPlan Plan()
     {
+        foreach (var name in PlainValueVariables)
+        {
+            if (environment.Raw(name)?.Trim() is { } value && value.Any(char.IsControl))
+            {
+                return AwsCredentialPlan.Problem(name, $"{name}={InputChecks.Show(value)} contains control characters: set it to the plain value, without line breaks.");
+            }
+        }
+
         if (settings.AwsCredentialExport is { } command)
         {
             return AwsCredentialPlan.Found(new ExportCommandProvider(

@@ -214,6 +214,18 @@ public sealed class AwsCredentialChainTests : IDisposable
         Assert.Contains("this process's environment", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AWS_PROFILE", "cc\r\nready: yes")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "/tmp/cre\nds")]
+    [InlineData("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/x\u0007")]
+    public void ControlCharactersInAValueTheChainUsesAreANamedProblem(string name, string value)
+    {
+        var problem = Assert.Single(Chain((name, value)).Describe().Problems);
+
+        Assert.Equal(name, problem.Variable);
+        Assert.DoesNotContain(problem.Message, char.IsControl);
+    }
+
     [Fact]
     public void FirstPartyCredentialsAreNeverAnAwsCredential()
     {
