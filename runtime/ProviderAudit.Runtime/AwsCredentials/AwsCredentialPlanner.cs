@@ -127,12 +127,9 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
                 $"{present} is set but {missing} is not: set both, or unset {present} to use another AWS credential source.");
         }
 
-        var token = environment.Raw(AwsSessionToken)?.Trim();
-        var description = token is null
-            ? "access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)"
-            : "temporary access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)";
-        var source = new AwsCredentialSource(AwsCredentialSourceKind.EnvironmentKeys, description);
-        return AwsCredentialPlan.Found(new FixedKeysProvider(source, AwsAccessKeyId, new AwsSessionCredentials(id, secret, token, null, description)));
+        var keys = KeysFromEnvironment()!;
+        var source = new AwsCredentialSource(AwsCredentialSourceKind.EnvironmentKeys, keys.Source);
+        return AwsCredentialPlan.Found(new FixedKeysProvider(source, AwsAccessKeyId, keys));
     }
 
     private AwsCredentialPlan? WebIdentityFromEnvironment()
@@ -354,11 +351,16 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         return null;
     }
 
+    /// <summary>The environment's key pair (the one place it is read), or null unless both halves are set.</summary>
     internal AwsSessionCredentials? KeysFromEnvironment()
     {
         var id = environment.Raw(AwsAccessKeyId)?.Trim();
         var secret = (environment.Raw(AwsSecretAccessKey) ?? environment.Raw(AwsSecretKeyLegacy))?.Trim();
-        return id is null || secret is null ? null : new AwsSessionCredentials(id, secret, environment.Raw(AwsSessionToken)?.Trim(), null, "environment keys");
+        var token = environment.Raw(AwsSessionToken)?.Trim();
+        var description = token is null
+            ? "access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)"
+            : "temporary access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)";
+        return id is null || secret is null ? null : new AwsSessionCredentials(id, secret, token, null, description);
     }
 
     internal AwsCredentialPlan? WebIdentityForProfile(string tokenFile, string roleArn, string? sessionName, string profileName, StsClients sts, out AWSCredentials? credentials) =>
