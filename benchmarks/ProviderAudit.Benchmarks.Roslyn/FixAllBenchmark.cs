@@ -10,15 +10,16 @@ namespace ProviderAudit.Benchmarks.Roslyn;
 /// </summary>
 internal static class FixAllBenchmark
 {
-    private static readonly string[] Fixers = ["PA0001", "CA1820"];
+    private static readonly string[] AllFixers = ["PA0001", "CA1820"];
 
-    public static async Task<int> RunAsync(string projectPath, int sites, int rounds, int warmup, bool withFormat, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string projectPath, int sites, int rounds, int warmup, bool withFormat, string? onlyRule, CancellationToken cancellationToken)
     {
-        var samples = Fixers.ToDictionary(id => id, _ => new Measurements());
+        var fixers = onlyRule is null ? AllFixers : [onlyRule];
+        var samples = fixers.ToDictionary(id => id, _ => new Measurements());
         Console.WriteLine($"fix-all: {sites:N0} sites of each rule in {projectPath}; {warmup} warm-up + {rounds} rounds, order alternating; {Machine.Describe()}");
         for (var round = -warmup; round < rounds; round++)
         {
-            var order = (round & 1) == 0 ? Fixers : Fixers.Reverse().ToArray();
+            var order = (round & 1) == 0 ? fixers : fixers.Reverse().ToArray();
             foreach (var id in order)
             {
                 var inProcess = await InProcessAsync(projectPath, id, verify: round == 0, cancellationToken).ConfigureAwait(false);
@@ -32,6 +33,11 @@ internal static class FixAllBenchmark
                     samples[id].Add(inProcess, format);
                 }
             }
+        }
+
+        if (onlyRule is not null)
+        {
+            return 0;
         }
 
         Console.WriteLine();
@@ -72,7 +78,7 @@ internal static class FixAllBenchmark
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"| Path | Rule | Sites found | Load (s) | Analysis (s) | Fix (s) | Fix ms/site | Whole process (s) | Files changed | Left after fix |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var id in Fixers)
+        foreach (var id in AllFixers)
         {
             var m = samples[id];
             var found = m.InProcess[0].Found;

@@ -16,15 +16,16 @@ namespace ProviderAudit.Benchmarks.Roslyn;
 /// </summary>
 internal static class LightbulbBenchmark
 {
-    private static readonly string[] Fixers = ["PA0001", "CA1820"];
+    private static readonly string[] AllFixers = ["PA0001", "CA1820"];
 
-    public static async Task<int> RunAsync(string projectPath, int sitesPerRule, int warmupSites, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string projectPath, int sitesPerRule, int warmupSites, string? onlyRule, CancellationToken cancellationToken)
     {
+        var fixers = onlyRule is null ? AllFixers : [onlyRule];
         Console.WriteLine($"lightbulb: up to {sitesPerRule:N0} sites of each rule in {projectPath} ({warmupSites} more per rule first, not counted); {Machine.Describe()}");
         using var corpus = await CorpusWorkspace.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
         var catalog = AnalyzerCatalog.For(corpus.Project);
         var sites = new Dictionary<string, ImmutableArray<Diagnostic>>();
-        foreach (var id in Fixers)
+        foreach (var id in fixers)
         {
             sites[id] = await corpus.AnalyzeAsync(catalog.AnalyzersFor(id), id, cancellationToken).ConfigureAwait(false);
         }
@@ -38,11 +39,11 @@ internal static class LightbulbBenchmark
             models.Add(model);
         }
 
-        var results = Fixers.ToDictionary(id => id, _ => new Timings());
-        var count = Math.Min(sitesPerRule + warmupSites, Fixers.Min(id => sites[id].Length));
+        var results = fixers.ToDictionary(id => id, _ => new Timings());
+        var count = Math.Min(sitesPerRule + warmupSites, fixers.Min(id => sites[id].Length));
         for (var i = 0; i < count; i++)
         {
-            var order = (i & 1) == 0 ? Fixers : Fixers.Reverse().ToArray();
+            var order = (i & 1) == 0 ? fixers : fixers.Reverse().ToArray();
             foreach (var id in order)
             {
                 var (register, apply, offered) = await TimeSiteAsync(corpus.Solution, catalog.FixerFor(id), Pick(sites[id], i, count), cancellationToken).ConfigureAwait(false);
@@ -56,6 +57,11 @@ internal static class LightbulbBenchmark
         }
 
         GC.KeepAlive(models);
+        if (onlyRule is not null)
+        {
+            return 0;
+        }
+
         Console.WriteLine();
         Console.WriteLine(Table(results));
         return 0;
