@@ -8,14 +8,17 @@
 #      compilation through CompilationWithAnalyzers (what an IDE re-runs per keystroke), without an analyzer,
 #      with PA0001, with BannedApiAnalyzers
 #
-# usage: benchmarks/analyzer.sh [--quick] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n)
+# usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n)
 #   --quick: a 20k-line corpus, no build comparison, one round and 5 edits (a smoke run: times nothing)
+#   --in-process-only: tables 2 and 3 only (the build comparison takes most of the time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 source benchmarks/corpus.sh
 quick=false
-if [ "${1:-}" = "--quick" ]; then quick=true; shift; fi
+builds=true
+if [ "${1:-}" = "--quick" ]; then quick=true; builds=false; shift; fi
+if [ "${1:-}" = "--in-process-only" ]; then builds=false; shift; fi
 rounds=${1:-5}
 lines=${BENCH_LINES:-200000}
 edits=60
@@ -23,7 +26,7 @@ if $quick; then lines=20000; rounds=1; edits=5; fi
 out=${BENCH_OUT:-/tmp/provider-audit-bench}/analyzer
 banned_version=$(package_version Microsoft.CodeAnalysis.BannedApiAnalyzers)
 
-if ! $quick; then
+if $builds; then
   echo "== 1. build comparison (benchmarks/run.sh $rounds)"
   BENCH_LINES=$lines benchmarks/run.sh "$rounds"
 else
