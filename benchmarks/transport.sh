@@ -23,5 +23,5 @@ else
   $bench requests --rounds "$rounds"
   # BenchmarkDotNet writes its reports under the current directory.
   mkdir -p "${BENCH_OUT:-/tmp/provider-audit-bench}/transport"
-  (cd "${BENCH_OUT:-/tmp/provider-audit-bench}/transport" && $bench micro)
+  (cd "${BENCH_OUT:-/tmp/provider-audit-bench}/transport" && $bench micro --inProcess)
 fi
