@@ -39,45 +39,16 @@ rm -rf "$out"
 mkdir -p "$out/no-provider" "$out/incremental"
 python3 benchmarks/generate_corpus.py "$out/no-provider" --lines "$lines" --no-provider
 standalone_corpus "$out/no-provider" 'dotnet_diagnostic.PA0001.severity = warning\n'
-cat > "$out/no-provider/Corpus.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>disable</Nullable>
-    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
-    <EnableNETAnalyzers>false</EnableNETAnalyzers>
-    <NoWarn>\$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>
-    <Compile Include="src/**/*.cs" />
-    <Analyzer Include="$analyzer_dll" />
-  </ItemGroup>
-</Project>
-PROJ
-dotnet restore "$out/no-provider/Corpus.csproj" -nologo -v:q
+# The harness runs only the analyzers of the rule it measures, whatever else the project loads.
+corpus_project "$out/no-provider" "    <Analyzer Include=\"$analyzer_dll\" />"
 $roslyn_bench analyzer-no-provider --project "$out/no-provider/Corpus.csproj" --rounds "$rounds"
 
 echo "== 3. incremental single-file edit"
 python3 benchmarks/generate_corpus.py "$out/incremental" --lines "$lines"
 standalone_corpus "$out/incremental" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.RS0030.severity = warning\n'
 printf 'F:ProviderAudit.Runtime.ApiProvider.FirstParty; ask provider.ModelIdFormat() or provider.AuthTransport()\n' > "$out/incremental/BannedSymbols.txt"
-cat > "$out/incremental/Corpus.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>disable</Nullable>
-    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
-    <EnableNETAnalyzers>false</EnableNETAnalyzers>
-    <NoWarn>\$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>
-    <Compile Include="src/**/*.cs" />
-    <Reference Include="ProviderAudit.Runtime" HintPath="$runtime_dll" />
-    <Analyzer Include="$analyzer_dll" />
-    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="$banned_version" PrivateAssets="all" />
-    <AdditionalFiles Include="BannedSymbols.txt" />
-  </ItemGroup>
-</Project>
-PROJ
-dotnet restore "$out/incremental/Corpus.csproj" -nologo -v:q
+corpus_project "$out/incremental" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+    <Analyzer Include=\"$analyzer_dll\" />
+    <PackageReference Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\" Version=\"$banned_version\" PrivateAssets=\"all\" />
+    <AdditionalFiles Include=\"BannedSymbols.txt\" />"
 $roslyn_bench analyzer-incremental --project "$out/incremental/Corpus.csproj" --edits "$edits"

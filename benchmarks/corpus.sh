@@ -37,17 +37,9 @@ package_version() {
   echo "$version"
 }
 
-# fix_corpus DIR SITES: the fix-all/lightbulb corpus, SITES PA0001 and SITES CA1820 sites at one of each per 100 lines,
-# in a project that loads PA0001's analyzer and fixes and Microsoft.CodeAnalysis.NetAnalyzers (CA1820); the generated
-# sources are kept in DIR/src.pristine (dotnet format rewrites DIR/src).
-fix_corpus() {
-  local dir=$1 sites=$2 netanalyzers_version
-  netanalyzers_version=$(package_version Microsoft.CodeAnalysis.NetAnalyzers)
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  python3 benchmarks/generate_corpus.py "$dir" --lines $((sites * 100)) --sites "$sites"
-  standalone_corpus "$dir" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.CA1820.severity = warning\n'
-  cat > "$dir/Corpus.csproj" <<PROJ
+# corpus_project DIR ITEMS: DIR/Corpus.csproj compiling DIR/src with ITEMS (references, analyzers), restored.
+corpus_project() {
+  cat > "$1/Corpus.csproj" <<PROJ
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -58,14 +50,27 @@ fix_corpus() {
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="src/**/*.cs" />
-    <Reference Include="ProviderAudit.Runtime" HintPath="$runtime_dll" />
-    <Analyzer Include="$analyzer_dll" />
-    <Analyzer Include="$codefix_dll" />
-    <!-- CA1820's analyzer and fixer; the SDK's bundled copy steps aside for the package. -->
-    <PackageReference Include="Microsoft.CodeAnalysis.NetAnalyzers" Version="$netanalyzers_version" PrivateAssets="all" />
+$2
   </ItemGroup>
 </Project>
 PROJ
-  dotnet restore "$dir/Corpus.csproj" -nologo -v:q
+  dotnet restore "$1/Corpus.csproj" -nologo -v:q
+}
+
+# fix_corpus DIR SITES: the fix-all/lightbulb corpus, SITES PA0001 and SITES CA1820 sites at one of each per 100 lines,
+# in a project that loads PA0001's analyzer and fixes and Microsoft.CodeAnalysis.NetAnalyzers (CA1820); the generated
+# sources are kept in DIR/src.pristine (dotnet format rewrites DIR/src).
+fix_corpus() {
+  local dir=$1 sites=$2 netanalyzers_version
+  netanalyzers_version=$(package_version Microsoft.CodeAnalysis.NetAnalyzers)
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  python3 benchmarks/generate_corpus.py "$dir" --lines $((sites * 100)) --sites "$sites"
+  standalone_corpus "$dir" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.CA1820.severity = warning\n'
+  corpus_project "$dir" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+    <Analyzer Include=\"$analyzer_dll\" />
+    <Analyzer Include=\"$codefix_dll\" />
+    <!-- CA1820's analyzer and fixer; the SDK's bundled copy steps aside for the package. -->
+    <PackageReference Include=\"Microsoft.CodeAnalysis.NetAnalyzers\" Version=\"$netanalyzers_version\" PrivateAssets=\"all\" />"
   cp -r "$dir/src" "$dir/src.pristine"
 }

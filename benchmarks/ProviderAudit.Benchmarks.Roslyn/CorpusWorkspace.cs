@@ -27,16 +27,27 @@ internal sealed class CorpusWorkspace : IDisposable
 
     public static async Task<CorpusWorkspace> OpenAsync(string projectPath, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var workspace = MSBuildWorkspace.Create();
-        var project = await workspace.OpenProjectAsync(projectPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var failures = workspace.Diagnostics.Where(d => d.Kind == WorkspaceDiagnosticKind.Failure).ToList();
-        if (failures.Count > 0)
+        // MSBuildWorkspace's build host gives up on a machine under heavy load ("not responding"); a later attempt
+        // usually gets through. The load time reported is the attempt that succeeded.
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException($"Loading {projectPath} failed: {failures[0].Message}");
-        }
+            var clock = Stopwatch.StartNew();
+            var workspace = MSBuildWorkspace.Create();
+            var project = await workspace.OpenProjectAsync(projectPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var failures = workspace.Diagnostics.Where(d => d.Kind == WorkspaceDiagnosticKind.Failure).ToList();
+            if (failures.Count == 0)
+            {
+                return new CorpusWorkspace(workspace, project, clock.Elapsed);
+            }
 
-        return new CorpusWorkspace(workspace, project, clock.Elapsed);
+            workspace.Dispose();
+            if (attempt == 3 || !failures[0].Message.Contains("not responding", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Loading {projectPath} failed: {failures[0].Message}");
+            }
+
+            Console.Error.WriteLine($"Loading {projectPath}: the MSBuild build host did not respond (attempt {attempt}); trying again.");
+        }
     }
 
     /// <summary>Runs <paramref name="analyzers"/> over the whole project and returns the in-source diagnostics with <paramref name="diagnosticId"/>.</summary>

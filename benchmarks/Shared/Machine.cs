@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ProviderAudit.Benchmarks.Transport;
+namespace ProviderAudit.Benchmarks;
 
 /// <summary>What a reader needs to judge a table from a shared machine: when, and how loaded.</summary>
 internal static class Machine
