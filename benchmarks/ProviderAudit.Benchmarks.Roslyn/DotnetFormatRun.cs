@@ -12,10 +12,24 @@ internal static partial class DotnetFormatRun
 {
     public sealed record Outcome(TimeSpan Wall, double LoadSeconds, double AnalysisSeconds, double FixSeconds, int FormattedFiles);
 
-    /// <summary>Puts the pristine sources back, then runs dotnet format for <paramref name="diagnosticId"/>.</summary>
+    /// <summary>Runs dotnet format for <paramref name="diagnosticId"/> on the pristine sources, and puts them back after it.</summary>
     public static async Task<Outcome> RunAsync(string projectPath, string diagnosticId, CancellationToken cancellationToken)
     {
-        RestorePristineSources(Path.GetDirectoryName(projectPath)!);
+        var corpusDirectory = Path.GetDirectoryName(projectPath)!;
+        RestorePristineSources(corpusDirectory);
+        try
+        {
+            return await FormatAsync(projectPath, diagnosticId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The in-process runs that follow read src/ too.
+            RestorePristineSources(corpusDirectory);
+        }
+    }
+
+    private static async Task<Outcome> FormatAsync(string projectPath, string diagnosticId, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
