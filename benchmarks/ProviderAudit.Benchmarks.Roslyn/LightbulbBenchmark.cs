@@ -41,6 +41,12 @@ internal static class LightbulbBenchmark
 
         var results = fixers.ToDictionary(id => id, _ => new Timings());
         var count = Math.Min(sitesPerRule + warmupSites, fixers.Min(id => sites[id].Length));
+        if (count <= warmupSites)
+        {
+            throw new InvalidOperationException(
+                $"{projectPath} has {fixers.Min(id => sites[id].Length)} sites of some rule, not more than the {warmupSites} warm-up sites: regenerate it (benchmarks/lightbulb.sh).");
+        }
+
         for (var i = 0; i < count; i++)
         {
             var order = (i & 1) == 0 ? fixers : fixers.Reverse().ToArray();
