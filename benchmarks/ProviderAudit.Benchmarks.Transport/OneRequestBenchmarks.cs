@@ -41,6 +41,36 @@ public class OneRequestBenchmarks
     [Benchmark]
     public Task Request() => RequestLoad.SendOneAsync(_client!, _scenario, CancellationToken.None);
 
+    /// <summary>
+    /// The same request in a plain loop, for a profiler (dotnet-trace) rather than BenchmarkDotNet; prints the mean
+    /// per request of the second half of the loop.
+    /// </summary>
+    public static async Task<int> LoopAsync(string client, int count)
+    {
+        var benchmark = new OneRequestBenchmarks { Client = client };
+        benchmark.Setup();
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                if (i == count / 2)
+                {
+                    clock.Restart();
+                }
+
+                await benchmark.Request().ConfigureAwait(false);
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"{client}: {clock.Elapsed.TotalMilliseconds * 1000 / (count - (count / 2)):F1} us per request over the last {count - (count / 2)} of {count}"));
+            return 0;
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+    }
+
     /// <summary>Answers every request with one fixed message, reading the request body as a server would.</summary>
     private sealed class AnsweringHandler : HttpMessageHandler
     {

@@ -17,5 +17,10 @@ micro.SetAction(parse =>
     return 0;
 });
 
-var root = new RootCommand("ProviderAudit's transport benchmarks; see docs/performance.md.") { requests, micro };
+var loopClient = new Option<string>("--client") { Required = true, Description = "One of the clients the microbenchmark compares, e.g. \"CPA API key (runtime)\"." };
+var loopCount = new Option<int>("--count") { DefaultValueFactory = _ => 20_000, Description = "Requests to send." };
+var loop = new Command("micro-loop", "The microbenchmark's request in a plain loop, to run under a profiler.") { loopClient, loopCount };
+loop.SetAction((parse, _) => OneRequestBenchmarks.LoopAsync(parse.GetValue(loopClient)!, parse.GetValue(loopCount)));
+
+var root = new RootCommand("ProviderAudit's transport benchmarks; see docs/performance.md.") { requests, micro, loop };
 return await root.Parse(args).InvokeAsync();
