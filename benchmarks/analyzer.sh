@@ -8,7 +8,7 @@
 #      compilation through CompilationWithAnalyzers (what an IDE re-runs per keystroke), without an analyzer,
 #      with PA0001, with BannedApiAnalyzers
 #
-# usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n)
+# usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_EDITS=60)
 #   --quick: a 20k-line corpus, no build comparison, one round and 5 edits (a smoke run: times nothing)
 #   --in-process-only: tables 2 and 3 only (the build comparison takes most of the time)
 set -euo pipefail
@@ -21,7 +21,7 @@ if [ "${1:-}" = "--quick" ]; then quick=true; builds=false; shift; fi
 if [ "${1:-}" = "--in-process-only" ]; then builds=false; shift; fi
 rounds=${1:-5}
 lines=${BENCH_LINES:-200000}
-edits=60
+edits=${BENCH_EDITS:-60}
 if $quick; then lines=20000; rounds=1; edits=5; fi
 out=${BENCH_OUT:-/tmp/provider-audit-bench}/analyzer
 banned_version=$(package_version Microsoft.CodeAnalysis.BannedApiAnalyzers)
