@@ -6,35 +6,24 @@
 # Each round builds every variant from scratch (--no-incremental, same compiler server), in a rotating
 # order so drift on a shared machine hits all three alike; medians over the rounds are reported.
 #
-# usage: benchmarks/run.sh [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_CHECK_SHARE=0.01)
+# usage: benchmarks/run.sh [ROUNDS]   (env: BENCH_OUT=dir (the corpus goes to dir/build), BENCH_LINES=n, BENCH_CHECK_SHARE=0.01)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 rounds=${1:-5}
-out=${BENCH_OUT:-/tmp/provider-audit-bench}
+out=${BENCH_OUT:-/tmp/provider-audit-bench}/build
 lines=${BENCH_LINES:-200000}
 check_share=${BENCH_CHECK_SHARE:-0.01}
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+source benchmarks/corpus.sh
+banned_version=$(package_version Microsoft.CodeAnalysis.BannedApiAnalyzers)
 
-banned_version=$(sed -n 's/.*Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
-[ -n "$banned_version" ] || { echo "Microsoft.CodeAnalysis.BannedApiAnalyzers is not pinned in Directory.Packages.props" >&2; exit 1; }
-
-echo "== building the analyzer and the runtime (Release)"
-dotnet build analyzers/ProviderAudit.Analyzers/ProviderAudit.Analyzers.csproj -c Release -nologo -v:q -clp:NoSummary
-dotnet build runtime/ProviderAudit.Runtime/ProviderAudit.Runtime.csproj -c Release -nologo -v:q -clp:NoSummary -p:ProviderAuditDogfood=false
-analyzer_dll=$repo/analyzers/ProviderAudit.Analyzers/bin/Release/netstandard2.0/ProviderAudit.Analyzers.dll
-runtime_dll=$repo/runtime/ProviderAudit.Runtime/bin/Release/net8.0/ProviderAudit.Runtime.dll
+build_audit
 
 echo "== generating the corpus in $out"
 rm -rf "$out"
 mkdir -p "$out"
 python3 benchmarks/generate_corpus.py "$out" --lines "$lines" --check-share "$check_share"
-cp nuget.config "$out/"
-# The corpus stands alone: none of the repository's build settings, packages or severities apply.
-echo '<Project />' > "$out/Directory.Build.props"
-echo '<Project />' > "$out/Directory.Build.targets"
-printf '<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n' > "$out/Directory.Packages.props"
-printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.RS0030.severity = warning\n' > "$out/.editorconfig"
+standalone_corpus "$out" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.RS0030.severity = warning\n'
 
 write_project() { # name, extra items
   mkdir -p "$out/$1"

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ProviderAudit.Benchmarks.Roslyn;
+
+/// <summary>
+/// The C# analyzers and code fixes a project's analyzer references provide, found by their attributes the way
+/// dotnet format and the IDE find them, so every fixer under test is loaded the same way.
+/// </summary>
+internal sealed class AnalyzerCatalog
+{
+    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private readonly ImmutableArray<CodeFixProvider> _fixers;
+
+    private AnalyzerCatalog(ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<CodeFixProvider> fixers)
+    {
+        _analyzers = analyzers;
+        _fixers = fixers;
+    }
+
+    public static AnalyzerCatalog For(Project project)
+    {
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        var fixers = ImmutableArray.CreateBuilder<CodeFixProvider>();
+        foreach (var path in project.AnalyzerReferences.Select(r => r.FullPath).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            foreach (var type in LoadableTypes(path))
+            {
+                if (type.IsAbstract)
+                {
+                    continue;
+                }
+
+                if (type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } analyzer && analyzer.Languages.Contains(LanguageNames.CSharp))
+                {
+                    analyzers.Add((DiagnosticAnalyzer)Activator.CreateInstance(type)!);
+                }
+                else if (type.GetCustomAttribute<ExportCodeFixProviderAttribute>() is { } fixer && fixer.Languages.Contains(LanguageNames.CSharp))
+                {
+                    fixers.Add((CodeFixProvider)Activator.CreateInstance(type)!);
+                }
+            }
+        }
+
+        return new AnalyzerCatalog(analyzers.ToImmutable(), fixers.ToImmutable());
+    }
+
+    /// <summary>The analyzers that can report <paramref name="diagnosticId"/>.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> AnalyzersFor(string diagnosticId)
+    {
+        var found = _analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == diagnosticId)).ToImmutableArray();
+        return found.IsEmpty ? throw new InvalidOperationException($"No analyzer in the corpus project reports {diagnosticId}.") : found;
+    }
+
+    /// <summary>The one code fix provider for <paramref name="diagnosticId"/>.</summary>
+    public CodeFixProvider FixerFor(string diagnosticId)
+    {
+        var found = _fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnosticId)).ToList();
+        return found.Count == 1
+            ? found[0]
+            : throw new InvalidOperationException($"Expected one code fix for {diagnosticId} in the corpus project's analyzer references, found {found.Count}.");
+    }
+
+    private static IEnumerable<Type> LoadableTypes(string path)
+    {
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.LoadFrom(path);
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+        {
+            return [];
+        }
+
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            // Source generators and satellite parts may miss dependencies the host does not carry; the rest still loads.
+            return e.Types.OfType<Type>();
+        }
+    }
+}

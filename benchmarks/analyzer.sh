@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# analyzer: PA0001's cost where users pay it, three tables:
+#   1. build comparison: benchmarks/run.sh (a ≥200k-line corpus built without an analyzer, with PA0001, with
+#      BannedApiAnalyzers banning the same member; whole builds in rotating order)
+#   2. no provider type: the same ordinary code with its own ApiProvider enum and no ProviderAudit.Runtime
+#      reference; full compilation diagnostics with and without PA0001, in-process, paired rounds
+#   3. incremental edit: one-line edits of one file of the 200k-line corpus; that file's diagnostics on each new
+#      compilation through CompilationWithAnalyzers (what an IDE re-runs per keystroke), without an analyzer,
+#      with PA0001, with BannedApiAnalyzers
+#
+# usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_EDITS=60)
+#   --quick: a 20k-line corpus, no build comparison, one round and 5 edits (a smoke run: times nothing)
+#   --in-process-only: tables 2 and 3 only (the build comparison takes most of the time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+source benchmarks/corpus.sh
+quick=false
+builds=true
+if [ "${1:-}" = "--quick" ]; then quick=true; builds=false; shift; fi
+if [ "${1:-}" = "--in-process-only" ]; then builds=false; shift; fi
+rounds=${1:-5}
+lines=${BENCH_LINES:-200000}
+edits=${BENCH_EDITS:-60}
+if $quick; then lines=20000; rounds=1; edits=5; fi
+out=${BENCH_OUT:-/tmp/provider-audit-bench}/analyzer
+banned_version=$(package_version Microsoft.CodeAnalysis.BannedApiAnalyzers)
+
+if $builds; then
+  echo "== 1. build comparison (benchmarks/run.sh $rounds)"
+  BENCH_LINES=$lines benchmarks/run.sh "$rounds"
+else
+  build_audit
+fi
+build_roslyn_bench
+
+echo "== 2. a project that does not reference the provider type"
+rm -rf "$out"
+mkdir -p "$out/no-provider" "$out/incremental"
+python3 benchmarks/generate_corpus.py "$out/no-provider" --lines "$lines" --no-provider
+standalone_corpus "$out/no-provider" 'dotnet_diagnostic.PA0001.severity = warning\n'
+# The harness runs only the analyzers of the rule it measures, whatever else the project loads.
+corpus_project "$out/no-provider" "    <Analyzer Include=\"$analyzer_dll\" />"
+$roslyn_bench analyzer-no-provider --project "$out/no-provider/Corpus.csproj" --rounds "$rounds"
+
+echo "== 3. incremental single-file edit"
+python3 benchmarks/generate_corpus.py "$out/incremental" --lines "$lines"
+standalone_corpus "$out/incremental" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.RS0030.severity = warning\n'
+printf 'F:ProviderAudit.Runtime.ApiProvider.FirstParty; ask provider.ModelIdFormat() or provider.AuthTransport()\n' > "$out/incremental/BannedSymbols.txt"
+corpus_project "$out/incremental" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+    <Analyzer Include=\"$analyzer_dll\" />
+    <PackageReference Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\" Version=\"$banned_version\" PrivateAssets=\"all\" />
+    <AdditionalFiles Include=\"BannedSymbols.txt\" />"
+$roslyn_bench analyzer-incremental --project "$out/incremental/Corpus.csproj" --edits "$edits"
