@@ -507,6 +507,7 @@ namespace ProviderAudit.Analyzers
             DiagnosticContract.NoFixReasons.UnderlyingValue => "the check compares the enum's underlying number; compare the provider itself, or ask its capability",
             DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
             DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
+            DiagnosticContract.NoFixReasons.BrokenSyntax => "the check's own syntax has errors; fix them first",
             DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
             _ => "the rewrite could not keep this exact shape",
         };
