@@ -174,7 +174,8 @@ namespace ProviderAudit.Analyzers
                 }
             }
 
-            if (collection is null || value is null)
+            // Most Contains calls look up strings or numbers: only a provider-typed value can be a provider membership test.
+            if (collection is null || value is null || !CouldHoldProvider(value))
             {
                 return;
             }
@@ -208,6 +209,24 @@ namespace ProviderAudit.Analyzers
                 : !set.IsWrittenAtQuery || !allConstant ? DiagnosticContract.NoFixReasons.UnsupportedShape
                 : null;
             Report(context, invocation, invocation.Syntax, Finding.Membership(target, reason, value.Syntax, firstPartyElements));
+        }
+
+        private bool CouldHoldProvider(IOperation value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            foreach (var target in targets)
+            {
+                if (target.Classify(value.Type) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNullConstant(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
