@@ -19,50 +19,35 @@ namespace ProviderAudit.CodeFixes
     {
         private const string HostAnnotationKind = "ProviderAudit.FixHost";
         private const string OperandAnnotationKind = "ProviderAudit.FixOperand";
+        private const string RemovedElementAnnotationKind = "ProviderAudit.RemovedElement";
+        private const string LocalConstantAnnotationKind = "ProviderAudit.LocalConstant";
 
         /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
         public static Task<Document?> RewriteAsync(
             Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken) =>
             RewriteAsync(document, diagnostics, _ => capability, cancellationToken);
 
-        /// <summary>Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.</summary>
+        /// <summary>
+        /// Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.
+        /// Needs the syntax tree only: every semantic fact comes from the diagnostics' properties.
+        /// </summary>
         public static async Task<Document?> RewriteAsync(
             Document document, IEnumerable<Diagnostic> diagnostics, System.Func<Diagnostic, Capability> choose, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (root is null)
             {
                 return null;
             }
 
-            var locators = new Dictionary<string, FixSiteLocator?>();
             var sites = new Dictionary<SyntaxNode, FixSite>();
+            var chosen = new HashSet<FixSite>();
             foreach (var diagnostic in diagnostics)
             {
-                if (!IsFixable(diagnostic) || diagnostic.Location.SourceTree != root.SyntaxTree)
-                {
-                    continue;
-                }
-
-                var span = diagnostic.Location.SourceSpan;
-                if (span.End > root.FullSpan.End)
-                {
-                    continue;
-                }
-
-                var providerType = ProviderTypeOf(diagnostic);
-                if (!locators.TryGetValue(providerType, out var locator))
-                {
-                    var types = ProviderTypes.Resolve(model.Compilation, providerType, FirstPartyMemberFor(document, root.SyntaxTree, providerType));
-                    locators[providerType] = locator = types is null ? null : new FixSiteLocator(model, types, cancellationToken);
-                }
-
-                var site = locator?.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
-                if (site != null && site.Capability is null)
+                var site = FixSite.Add(diagnostic, root, sites);
+                if (site != null && chosen.Add(site))
                 {
                     site.Capability = choose(diagnostic);
-                    site.Types = locator!.Types;
                 }
             }
 
@@ -71,23 +56,7 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            // Per provider enum: whether its namespace must be imported, and whether its plain name binds to it.
-            var namespacesToImport = new SortedSet<string>(System.StringComparer.Ordinal);
-            var simpleTypeNames = new Dictionary<ProviderTypes, bool>();
-            foreach (var site in sites.Values)
-            {
-                var types = site.Types!;
-                if (simpleTypeNames.ContainsKey(types))
-                {
-                    continue;
-                }
-
-                simpleTypeNames[types] = SimpleNameBindsToProvider(model, types, site.Host.SpanStart);
-                if (types.Namespace != null && !ExtensionMethodsInScope(model, types, site.Host.SpanStart))
-                {
-                    namespacesToImport.Add(types.Namespace);
-                }
-            }
+            var namespacesToImport = new SortedSet<string>(sites.Values.Select(site => site.ImportNamespace).Where(name => name.Length > 0), System.StringComparer.Ordinal);
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
@@ -105,10 +74,23 @@ namespace ProviderAudit.CodeFixes
                 }
 
                 SyntaxAnnotation? catchAll = null;
-                if (site.SwitchNeedingCatchAll != null)
+                if (site.CatchAll != DiagnosticContract.CatchAlls.None && site.Host.Parent is SwitchExpressionSyntax switchExpression)
                 {
-                    catchAll = SwitchCatchAll.Annotation(site.HasSwitchExpressionException);
-                    Annotate(annotations, site.SwitchNeedingCatchAll, catchAll);
+                    catchAll = SwitchCatchAll.Annotation(site.CatchAll == DiagnosticContract.CatchAlls.SwitchExpressionException);
+                    Annotate(annotations, switchExpression, catchAll);
+                }
+
+                foreach (var element in site.RemovedElements)
+                {
+                    Annotate(annotations, element, new SyntaxAnnotation(RemovedElementAnnotationKind));
+                }
+
+                foreach (var declarator in site.LocalConstants)
+                {
+                    if (!declarator.HasAnnotations(LocalConstantAnnotationKind) && !annotations.ContainsKey(declarator))
+                    {
+                        Annotate(annotations, declarator, new SyntaxAnnotation(LocalConstantAnnotationKind));
+                    }
                 }
 
                 catchAllAnnotations.Add(catchAll);
@@ -131,8 +113,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(
-                    ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), ordered[i].Types!, simpleTypeNames[ordered[i].Types!]);
+                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -153,6 +134,7 @@ namespace ProviderAudit.CodeFixes
             }
 
             current = SwitchCatchAll.AddTo(current, switchesToComplete);
+            current = LocalConstants.RemoveUnused(current, LocalConstantAnnotationKind);
 
             foreach (var namespaceName in namespacesToImport)
             {
@@ -165,37 +147,6 @@ namespace ProviderAudit.CodeFixes
             return document.WithSyntaxRoot(current);
         }
 
-        private static string ProviderTypeOf(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var name) && !string.IsNullOrEmpty(name)
-                ? name!
-                : ProviderTypes.ApiProviderMetadataName;
-
-        /// <summary>The runtime enum always uses FirstParty; configured enums name their member in .editorconfig, as the analyzer reads it.</summary>
-        private static string FirstPartyMemberFor(Document document, SyntaxTree tree, string providerType)
-        {
-            if (providerType == ProviderTypes.ApiProviderMetadataName)
-            {
-                return ProviderTypes.DefaultFirstPartyMember;
-            }
-
-            var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
-            if (options.GetOptions(tree).TryGetValue(ProviderTypes.FirstPartyMemberKey, out var member)
-                || options.GlobalOptions.TryGetValue(ProviderTypes.FirstPartyMemberKey, out member))
-            {
-                return member.Trim();
-            }
-
-            return ProviderTypes.DefaultFirstPartyMember;
-        }
-
-        public static bool IsFixable(Diagnostic diagnostic) =>
-            diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
-            && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
-            && !HasProperty(diagnostic, DiagnosticContract.HasCapabilityFixProperty, "false");
-
-        private static bool HasProperty(Diagnostic diagnostic, string key, string value) =>
-            diagnostic.Properties.TryGetValue(key, out var actual) && string.Equals(actual, value, System.StringComparison.OrdinalIgnoreCase);
-
         private static void Annotate(Dictionary<SyntaxNode, List<SyntaxAnnotation>> annotations, SyntaxNode node, SyntaxAnnotation annotation)
         {
             if (!annotations.TryGetValue(node, out var list))
@@ -204,19 +155,6 @@ namespace ProviderAudit.CodeFixes
             }
 
             list.Add(annotation);
-        }
-
-        /// <summary>Both extension methods live in one class, so one being in scope means both are.</summary>
-        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, int position) =>
-            !model.LookupSymbols(position, types.ApiProvider, Capability.ModelIdFormat.ExtensionMethod(), includeReducedExtensionMethods: true)
-                .IsEmpty;
-
-        /// <summary>Whether the enum's plain name (<c>ApiProvider</c>) means the enum here (now, or once its namespace is imported).</summary>
-        private static bool SimpleNameBindsToProvider(SemanticModel model, ProviderTypes types, int position)
-        {
-            var visible = model.LookupNamespacesAndTypes(position, name: types.ApiProvider.Name);
-            return visible.IsEmpty
-                || (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], types.ApiProvider));
         }
 
         private static SyntaxNode? Rewrite(FixSite site, SyntaxNode host, PatternTranslator translator)
@@ -230,14 +168,14 @@ namespace ProviderAudit.CodeFixes
                 case HostKind.SwitchArm:
                 {
                     var arm = (SwitchExpressionArmSyntax)host;
-                    var rewritten = RewriteSwitchPattern(arm.Pattern, arm.WhenClause, translator);
+                    var rewritten = RewriteSwitchPattern(arm.Pattern, arm.WhenClause, site.Shape ?? ProviderShape.Boxed, translator);
                     return rewritten is null ? null : arm.WithPattern(rewritten.Value.Pattern).WithWhenClause(rewritten.Value.When);
                 }
 
                 case HostKind.PatternCaseLabel:
                 {
                     var label = (CasePatternSwitchLabelSyntax)host;
-                    var rewritten = RewriteSwitchPattern(label.Pattern, label.WhenClause, translator);
+                    var rewritten = RewriteSwitchPattern(label.Pattern, label.WhenClause, site.Shape ?? ProviderShape.Boxed, translator);
                     return rewritten is null ? null : label.WithPattern(rewritten.Value.Pattern).WithWhenClause(rewritten.Value.When);
                 }
 
@@ -256,9 +194,90 @@ namespace ProviderAudit.CodeFixes
                         label.ColonToken);
                 }
 
+                case HostKind.Membership:
+                    return RewriteMembership(site, (InvocationExpressionSyntax)host, translator);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>new[] { X, A }.Contains(p)</c> becomes <c>p.ModelIdFormat().IsFirstParty || new[] { A }.Contains(p)</c>: X leaves the
+        /// set and the capability answers for it. Every element is a constant (the analyzer checked), so asking the capability
+        /// first changes no side effect; an operand that is more than a name is bound once with <c>is var</c>.
+        /// </summary>
+        private static ExpressionSyntax? RewriteMembership(FixSite site, InvocationExpressionSyntax host, PatternTranslator translator)
+        {
+            var operand = host.GetAnnotatedNodes(OperandAnnotationKind).OfType<ExpressionSyntax>().FirstOrDefault();
+            var removed = host.GetAnnotatedNodes(RemovedElementAnnotationKind).OfType<ExpressionSyntax>().ToList();
+            var initializer = removed.Count > 0 ? removed[0].Parent as InitializerExpressionSyntax : null;
+            if (operand is null || initializer is null || removed.Any(element => element.Parent != initializer))
+            {
+                return null;
+            }
+
+            var kept = initializer.Expressions.Where(element => !removed.Contains(element)).ToList();
+            ExpressionSyntax test;
+            if (kept.Count == 0)
+            {
+                test = translator.Test(operand.WithoutTrivia(), ProviderShape.Value, appendsToChain: false, negated: false);
+            }
+            else
+            {
+                var rest = host.ReplaceNode(initializer, WithoutElements(initializer, removed));
+                if (site.OperandIsRepeatable)
+                {
+                    test = ExpressionBuilder.Or(translator.Test(operand.WithoutTrivia(), ProviderShape.Value, appendsToChain: false, negated: false), rest.WithoutTrivia());
+                }
+                else
+                {
+                    var name = translator.NextName();
+                    var restOperand = rest.GetAnnotatedNodes(OperandAnnotationKind).OfType<ExpressionSyntax>().First();
+                    rest = rest.ReplaceNode(restOperand, IdentifierName(name).WithTriviaFrom(restOperand));
+                    test = ExpressionBuilder.And(
+                        ExpressionBuilder.IsPattern(operand.WithoutTrivia(), ExpressionBuilder.VarPattern(name)),
+                        ExpressionBuilder.Or(translator.Test(IdentifierName(name), ProviderShape.Value, appendsToChain: false, negated: false), rest.WithoutTrivia()));
+                }
+            }
+
+            return ExpressionBuilder.FitInto(host, test).WithTriviaFrom(host);
+        }
+
+        /// <summary>
+        /// The initializer without <paramref name="removed"/>, each dropped with the comma after it (or, for the last one, the
+        /// comma before it, whose line break or space it keeps), so one-line and one-per-line layouts stay as they were.
+        /// </summary>
+        private static InitializerExpressionSyntax WithoutElements(InitializerExpressionSyntax initializer, ICollection<ExpressionSyntax> removed)
+        {
+            var items = initializer.Expressions.GetWithSeparators().ToList();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!(items[i].AsNode() is ExpressionSyntax element) || !removed.Contains(element))
+                {
+                    continue;
+                }
+
+                if (i + 1 < items.Count)
+                {
+                    items.RemoveRange(i, 2);
+                }
+                else
+                {
+                    items.RemoveAt(i);
+                    if (i > 0)
+                    {
+                        items.RemoveAt(i - 1);
+                        if (i - 2 >= 0 && items[i - 2].AsNode() is { } previous)
+                        {
+                            items[i - 2] = previous.WithTrailingTrivia(element.GetTrailingTrivia());
+                        }
+                    }
+                }
+
+                i--;
+            }
+
+            return initializer.WithExpressions(SeparatedList<ExpressionSyntax>(items));
         }
 
         private static ExpressionSyntax? RewriteComparison(FixSite site, ExpressionSyntax host, PatternTranslator translator)
@@ -280,7 +299,7 @@ namespace ProviderAudit.CodeFixes
             ExpressionSyntax? test;
             if (PatternTranslator.IsPlainFirstPartyTest(pattern))
             {
-                test = translator.Translate(pattern, value, site.AppendsToChain);
+                test = translator.Translate(pattern, value, site.Shape ?? ProviderShape.Boxed, site.AppendsToChain);
             }
             else if (translator.TryInPlace(pattern, out var rewritten, out var condition))
             {
@@ -288,13 +307,13 @@ namespace ProviderAudit.CodeFixes
             }
             else if (site.OperandIsRepeatable)
             {
-                test = translator.Translate(pattern, value, site.AppendsToChain);
+                test = translator.Translate(pattern, value, site.Shape ?? ProviderShape.Boxed, site.AppendsToChain);
             }
             else
             {
                 // Evaluate the tested expression once: `e is var p && (p is A || p.ModelIdFormat().IsFirstParty)`.
                 var name = translator.NextName();
-                var translated = translator.Translate(pattern, IdentifierName(name), appendsToChain: false);
+                var translated = translator.Translate(pattern, IdentifierName(name), site.Shape ?? ProviderShape.Boxed, appendsToChain: false);
                 test = translated is null
                     ? null
                     : ExpressionBuilder.And(ExpressionBuilder.IsPattern(value, ExpressionBuilder.VarPattern(name)), translated);
@@ -303,8 +322,9 @@ namespace ProviderAudit.CodeFixes
             return test is null ? null : ExpressionBuilder.FitInto(host, test).WithTriviaFrom(host);
         }
 
+        /// <param name="valueShape">How the switch's governing expression is typed: what a `var` designation of it holds.</param>
         private static (PatternSyntax Pattern, WhenClauseSyntax When)? RewriteSwitchPattern(
-            PatternSyntax pattern, WhenClauseSyntax? whenClause, PatternTranslator translator)
+            PatternSyntax pattern, WhenClauseSyntax? whenClause, ProviderShape valueShape, PatternTranslator translator)
         {
             PatternSyntax newPattern;
             ExpressionSyntax? condition;
@@ -318,7 +338,7 @@ namespace ProviderAudit.CodeFixes
                 // `or`/`not` around the constant: match anything, test the whole original pattern in the when clause.
                 var name = translator.NextName();
                 newPattern = ExpressionBuilder.VarPattern(name);
-                condition = translator.Translate(pattern, IdentifierName(name), appendsToChain: false);
+                condition = translator.Translate(pattern, IdentifierName(name), valueShape, appendsToChain: false);
             }
 
             if (condition is null)

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using ProviderAudit.Analyzers;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ProviderAudit.CodeFixes
@@ -25,15 +26,14 @@ namespace ProviderAudit.CodeFixes
         private readonly Capability _capability;
         private readonly VariableNames _names;
 
-        private readonly ProviderTypes _types;
-        private readonly bool _simpleTypeName;
+        private readonly string _providerType;
 
-        public PatternTranslator(Capability capability, VariableNames names, ProviderTypes types, bool simpleTypeName)
+        /// <param name="providerType">The provider type as the analyzer said to spell it here (simple or <c>global::</c> name).</param>
+        public PatternTranslator(Capability capability, VariableNames names, string providerType)
         {
             _capability = capability;
             _names = names;
-            _types = types;
-            _simpleTypeName = simpleTypeName;
+            _providerType = providerType;
         }
 
         public string NextName() => _names.Next();
@@ -42,13 +42,13 @@ namespace ProviderAudit.CodeFixes
             new SyntaxAnnotation(FirstPartyAnnotationKind, inputShape.ToString());
 
         /// <summary>
-        /// <c>ApiProvider</c> when that name will bind to the provider enum once its namespace is imported;
+        /// <c>ApiProvider</c> when that name binds to the provider enum here (once its namespace is imported);
         /// otherwise the global name, which code cleanup shortens where it can.
         /// </summary>
         public TypeSyntax ApiProviderType() =>
-            _simpleTypeName
-                ? IdentifierName(_types.ApiProvider.Name)
-                : ParseTypeName(_types.FullyQualifiedName).WithAdditionalAnnotations(Simplifier.Annotation);
+            _providerType.StartsWith("global::", System.StringComparison.Ordinal)
+                ? ParseTypeName(_providerType).WithAdditionalAnnotations(Simplifier.Annotation)
+                : ParseTypeName(_providerType);
 
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)
@@ -80,8 +80,13 @@ namespace ProviderAudit.CodeFixes
             }
         }
 
-        /// <summary>An expression true exactly when <paramref name="value"/> matches <paramref name="pattern"/>, with the constant swapped for the capability.</summary>
-        public ExpressionSyntax? Translate(PatternSyntax pattern, ExpressionSyntax value, bool appendsToChain)
+        /// <summary>
+        /// An expression true exactly when <paramref name="value"/> matches <paramref name="pattern"/>, with the constant swapped
+        /// for the capability. A constant reached here is tested on <paramref name="value"/> itself, so the test takes the
+        /// value's shape (<paramref name="valueShape"/>), not the constant's: in <c>boxed is ApiProvider and not X</c> the
+        /// constant sees a narrowed ApiProvider, but the translated <c>&amp;&amp;</c> operand sees <c>object</c>.
+        /// </summary>
+        public ExpressionSyntax? Translate(PatternSyntax pattern, ExpressionSyntax value, ProviderShape valueShape, bool appendsToChain)
         {
             if (!ContainsFirstParty(pattern))
             {
@@ -91,14 +96,14 @@ namespace ProviderAudit.CodeFixes
             switch (pattern)
             {
                 case ConstantPatternSyntax constant when IsFirstParty(constant):
-                    return Test(value, ShapeOf(constant), appendsToChain, negated: false);
+                    return Test(value, valueShape, appendsToChain, negated: false);
                 case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
-                    var inner = Translate(not.Pattern, value, appendsToChain);
+                    var inner = Translate(not.Pattern, value, valueShape, appendsToChain);
                     return inner is null ? null : ExpressionBuilder.Not(inner);
                 case ParenthesizedPatternSyntax parenthesized:
-                    return Translate(parenthesized.Pattern, value, appendsToChain);
+                    return Translate(parenthesized.Pattern, value, valueShape, appendsToChain);
                 case BinaryPatternSyntax binary:
-                    return TranslateCombination(binary, value, appendsToChain);
+                    return TranslateCombination(binary, value, valueShape, appendsToChain);
                 default:
                     return TryInPlace(pattern, out var rewritten, out var condition)
                         ? ExpressionBuilder.And(ExpressionBuilder.IsPattern(value, rewritten.WithoutTrivia()), condition)
@@ -106,7 +111,7 @@ namespace ProviderAudit.CodeFixes
             }
         }
 
-        private ExpressionSyntax? TranslateCombination(BinaryPatternSyntax binary, ExpressionSyntax value, bool appendsToChain)
+        private ExpressionSyntax? TranslateCombination(BinaryPatternSyntax binary, ExpressionSyntax value, ProviderShape valueShape, bool appendsToChain)
         {
             var kind = binary.Kind();
             var operands = new List<PatternSyntax>();
@@ -136,7 +141,7 @@ namespace ProviderAudit.CodeFixes
                     break;
                 }
 
-                piece = Translate(operand, value, appendsToChain);
+                piece = Translate(operand, value, valueShape, appendsToChain);
                 if (piece is null)
                 {
                     return null;

@@ -89,8 +89,11 @@ internal static class FixRunner
         throw new InvalidOperationException("Fixes did not converge after 100 rounds.");
     }
 
-    /// <summary>Fix All in the document, started from the fix identified by <paramref name="equivalenceKey"/>.</summary>
-    public static async Task<string> FixAllAsync(string source, string equivalenceKey)
+    /// <summary>
+    /// Fix All in the document, started from the fix identified by <paramref name="equivalenceKey"/>; null starts it the way
+    /// `dotnet format` does from a diagnostic that offers no fix.
+    /// </summary>
+    public static async Task<string> FixAllAsync(string source, string? equivalenceKey)
     {
         var document = CreateDocument(source);
         var diagnostics = await AnalyzeAsync(document);
@@ -100,17 +103,5 @@ internal static class FixRunner
             new FixedDiagnostics(diagnostics), CancellationToken.None);
         var action = await provider.GetFixAllProvider().GetFixAsync(context);
         return action is null ? source : await ApplyAsync(document, action);
-    }
-
-    private sealed class FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>([]);
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 }
