@@ -35,6 +35,7 @@ public sealed class BedrockTransport : IAuthTransport
             ? InputChecks.CheckBaseUrlOverride(BedrockBaseUrl, value, problems)
             : region is null ? null : new Uri($"https://bedrock-runtime.{region}.amazonaws.com");
 
+        InputChecks.CheckCredentialValue(env, BedrockBearerToken, problems);
         var sources = AwsCredentialSources.Find(inputs, problems);
         string auth;
         if (env.Flag(SkipBedrockAuth))
@@ -63,7 +64,8 @@ public sealed class BedrockTransport : IAuthTransport
             new("auth", auth),
         };
         var signsWithAws = !env.Flag(SkipBedrockAuth) && !env.Has(BedrockBearerToken);
-        return new TransportValidation(baseUri, problems, signsWithAws ? AwsTransportVariables.RefreshAction(inputs.Settings) : [], [], details);
+        var warnings = new[] { InputChecks.UnrecognizedFlagWarning(env, SkipBedrockAuth) }.OfType<string>().ToArray();
+        return new TransportValidation(baseUri, problems, signsWithAws ? AwsTransportVariables.RefreshAction(inputs.Settings) : [], warnings, details);
     }
 
     /// <inheritdoc />

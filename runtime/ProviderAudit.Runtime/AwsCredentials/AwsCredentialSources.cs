@@ -14,6 +14,11 @@ public static class AwsCredentialSources
         var env = inputs.Environment;
         var sources = new List<AwsCredentialSource>();
 
+        foreach (var name in new[] { AwsAccessKeyId, AwsSecretAccessKey, AwsSessionToken })
+        {
+            InputChecks.CheckCredentialValue(env, name, problems);
+        }
+
         var keyId = env.Has(AwsAccessKeyId);
         var secret = env.Has(AwsSecretAccessKey);
         if (keyId && secret)
@@ -33,7 +38,7 @@ public static class AwsCredentialSources
 
         if (env.Raw(AwsProfile) is { } profile)
         {
-            sources.Add(new(AwsCredentialSourceKind.NamedProfile, $"profile {InputChecks.Show(profile.Trim())} (AWS_PROFILE)"));
+            sources.Add(new(AwsCredentialSourceKind.NamedProfile, $"profile {DisplayText.Quote(profile.Trim())} (AWS_PROFILE)"));
         }
 
         if (env.Has(AwsWebIdentityTokenFile) && env.Has(AwsRoleArn))
@@ -53,7 +58,7 @@ public static class AwsCredentialSources
 
         if (DefaultFiles(env).FirstOrDefault(inputs.FileExists) is { } file)
         {
-            sources.Add(new(AwsCredentialSourceKind.SharedCredentialFiles, $"shared AWS credentials/config file ({file})"));
+            sources.Add(new(AwsCredentialSourceKind.SharedCredentialFiles, $"shared AWS credentials/config file ({DisplayText.Quote(file)})"));
         }
 
         return sources;

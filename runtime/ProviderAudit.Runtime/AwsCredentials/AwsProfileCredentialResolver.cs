@@ -86,7 +86,7 @@ public static class AwsProfileCredentialResolver
             throw new CpaCredentialException(
                 expired ? CpaCredentialProblem.Expired : CpaCredentialProblem.Invalid,
                 profileSetting,
-                Redaction.For(environment).Apply(
+                SecretScrubber.For(environment).Apply(
                     $"AWS profile '{profileName}' did not yield credentials: {e.Message}"
                     + (expired ? " Sign in again (e.g. `aws sso login --profile " + profileName + "`), or configure awsAuthRefresh to do it." : "")),
                 e);

@@ -13,7 +13,7 @@ public static class ClaudePlatformAwsProbeAdvice
     public static RequestTransportReadiness For(AnthropicApiException error, CpaAuthKind authKind, TransportInputs inputs)
     {
         var status = (int)error.StatusCode;
-        var gateway = Redaction.For(inputs.Environment).Apply(GatewayMessage(error.ResponseBody));
+        var gateway = SecretScrubber.For(inputs.Environment).Apply(GatewayMessage(error.ResponseBody));
         var said = $"the gateway answered {status}: \"{gateway}\"";
         var refresh = inputs.Settings.AwsAuthRefresh;
         if (status == 403 && gateway.Contains("federation", StringComparison.OrdinalIgnoreCase))

@@ -69,6 +69,6 @@ public sealed partial class CpaEndpoint
     /// <inheritdoc />
     public override string ToString() => $"{BaseUrl} (region {Region}, workspace {WorkspaceId})";
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionToken();
 }

@@ -45,7 +45,7 @@ public sealed class CpaResolvedAuth
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
-        CpaAuthKind.ApiKey => $"CPA API key {Redaction.Redact(_apiKey)} from {Source}",
+        CpaAuthKind.ApiKey => $"CPA API key {Secret.Redact(_apiKey)} from {Source}",
         CpaAuthKind.SigV4 => $"SigV4 with {Aws}",
         _ => $"no auth ({Source})",
     };

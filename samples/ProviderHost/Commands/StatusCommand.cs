@@ -48,6 +48,7 @@ public sealed class StatusCommand : IHostCommand
         return new RuntimeStatusOptions
         {
             FileExists = context.StatusOptions.FileExists,
+            Clock = context.StatusOptions.Clock,
             RequestTransportCheck = new RequestClientCheck(options, probe || check.Probe),
         };
     }
