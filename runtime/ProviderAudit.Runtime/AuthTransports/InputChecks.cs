@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ProviderAudit.Runtime;
@@ -18,7 +19,9 @@ internal static partial class InputChecks
 
     public static bool IsGoogleProjectId(string value) => GoogleProjectIdPattern().IsMatch(value);
 
-    public static bool HasWhitespaceOrControl(string value) => value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    // Invisible format characters (zero-width spaces, bidirectional overrides) count too: pasted, never meant.
+    public static bool HasWhitespaceOrControl(string value) =>
+        value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format);
 
     /// <summary>
     /// Validates a base-URL override: absolute, https (plain http only for loopback hosts), no user info (it would
