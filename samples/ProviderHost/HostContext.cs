@@ -25,6 +25,26 @@ public sealed class HostContext(
     /// <summary>Request transport check and file probe used for status.</summary>
     public RuntimeStatusOptions StatusOptions { get; } = statusOptions;
 
+    /// <summary>
+    /// The status options with the runtime's request check showing <c>awsAuthRefresh</c> output live on stderr (and, with
+    /// <paramref name="probe"/>, sending one request). A check a caller substituted (tests) is used as given.
+    /// </summary>
+    public RuntimeStatusOptions WithRefreshOutputOnStderr(bool probe)
+    {
+        if (StatusOptions.RequestTransportCheck is not RequestClientCheck check)
+        {
+            return StatusOptions;
+        }
+
+        var options = check.Options with { OnRefreshOutput = line => Stderr.WriteLine(line) };
+        return new RuntimeStatusOptions
+        {
+            FileExists = StatusOptions.FileExists,
+            Clock = StatusOptions.Clock,
+            RequestTransportCheck = new RequestClientCheck(options, probe || check.Probe),
+        };
+    }
+
     /// <summary>Settings from <c>--settings</c>, or none.</summary>
     /// <exception cref="HostSettingsException">The file is missing or malformed.</exception>
     public static HostSettings LoadSettings(string? path) => path is null ? HostSettings.Empty : HostSettingsReader.Read(path);

@@ -36,7 +36,6 @@ public sealed class BedrockTransport : IAuthTransport
             : region is null ? null : new Uri($"https://bedrock-runtime.{region}.amazonaws.com");
 
         InputChecks.CheckCredentialValue(env, BedrockBearerToken, problems);
-        var sources = AwsCredentialSources.Find(inputs, problems);
         string auth;
         if (env.Flag(SkipBedrockAuth))
         {
@@ -46,15 +45,18 @@ public sealed class BedrockTransport : IAuthTransport
         {
             auth = "Bedrock API key (AWS_BEARER_TOKEN_BEDROCK)";
         }
-        else if (sources.Count > 0)
-        {
-            auth = "SigV4 via " + string.Join("; ", sources);
-        }
         else
         {
-            auth = "none";
-            problems.Add(new(AwsProfile,
-                "No AWS credentials for Amazon Bedrock: set AWS_PROFILE (e.g. an SSO profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_BEARER_TOKEN_BEDROCK."));
+            // The same chain the request client resolves from: described here without any network call.
+            var plan = new Aws.AwsCredentialChain(env, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe();
+            problems.AddRange(plan.Problems);
+            auth = plan.Source is { } source ? $"SigV4 via {source}" : "none";
+            if (plan.IsEmpty)
+            {
+                problems.Add(new(AwsProfile,
+                    "No AWS credentials for Amazon Bedrock: set AWS_PROFILE (e.g. an SSO profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_BEARER_TOKEN_BEDROCK."
+                    + plan.LookedAt));
+            }
         }
 
         var details = new List<KeyValuePair<string, string>>

@@ -6,7 +6,7 @@ namespace ProviderAudit.Runtime.Aws;
 /// in flight, and a caller whose credentials predate a finished run does not start another one.
 /// Output goes to the user through a callback; standard input is closed; the run is bounded by a timeout.
 /// </summary>
-public sealed class AwsAuthRefreshCoordinator
+internal sealed class AwsAuthRefreshCoordinator
 {
     private const int MessageTailLines = 5;
 
@@ -57,7 +57,7 @@ public sealed class AwsAuthRefreshCoordinator
     public int Runs => Volatile.Read(ref _runs);
 
     /// <summary>Redacts the secrets of <paramref name="auth"/> from the command's output from now on.</summary>
-    public void RedactSecretsOf(CpaResolvedAuth auth)
+    public void RedactSecretsOf(ClaudePlatformAwsAuth auth)
     {
         _redaction.Add(auth.RevealApiKey()).Add(auth.Aws?.SecretAccessKey).Add(auth.Aws?.SessionToken);
     }

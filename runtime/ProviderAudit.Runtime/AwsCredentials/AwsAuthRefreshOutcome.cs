@@ -4,4 +4,4 @@ namespace ProviderAudit.Runtime.Aws;
 /// <param name="Succeeded">True when it exited with 0 in time.</param>
 /// <param name="Message">A sentence for the user; on failure with the exit status and the last output lines, secrets redacted.</param>
 /// <param name="Epoch">The refresh epoch after this run (see <see cref="AwsAuthRefreshCoordinator.Epoch"/>).</param>
-public sealed record AwsAuthRefreshOutcome(bool Succeeded, string Message, long Epoch);
+internal sealed record AwsAuthRefreshOutcome(bool Succeeded, string Message, long Epoch);

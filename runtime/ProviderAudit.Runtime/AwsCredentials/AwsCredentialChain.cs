@@ -1,78 +1,184 @@
 namespace ProviderAudit.Runtime.Aws;
 
-/// <summary>
-/// The default AWS credential chain, read from the runtime's environment dictionary: the host's
-/// <c>awsCredentialExport</c> command when configured (as in Claude Code it replaces the chain), else
-/// <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c> (+ <c>AWS_SESSION_TOKEN</c>), else <c>AWS_PROFILE</c>,
-/// else the <c>default</c> profile. Shared by Claude Platform on AWS and Bedrock.
-/// </summary>
-public static class AwsCredentialChain
+/// <summary>How the chain runs host commands, tells time, sees files and bounds network sources.</summary>
+internal sealed record AwsCredentialChainOptions
 {
-    /// <summary>The credentials, or null when no source holds any.</summary>
-    /// <exception cref="CpaCredentialException">A source is misconfigured, or its credentials expired.</exception>
-    public static async Task<AwsSessionCredentials?> ResolveAsync(
-        IReadOnlyDictionary<string, string> environment,
-        AwsCredentialExportSource? credentialExport,
-        TimeProvider clock,
-        CancellationToken cancellationToken = default)
+    public static AwsCredentialChainOptions Default { get; } = new();
+
+    public IProcessRunner ProcessRunner { get; init; } = new SystemProcessRunner();
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public TimeSpan CredentialExportTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The overall deadline for one resolution from a network source (STS, SSO, container, IMDS).</summary>
+    public TimeSpan ResolutionTimeout { get; init; } = AwsCredentialChain.DefaultResolutionTimeout;
+
+    public Func<string, bool> FileExists { get; init; } = File.Exists;
+
+    public static AwsCredentialChainOptions From(RequestClientOptions options, Func<string, bool>? fileExists = null) => new()
     {
-        if (credentialExport is not null)
-        {
-            return await credentialExport.GetAsync(cancellationToken).ConfigureAwait(false);
-        }
+        ProcessRunner = options.ProcessRunner,
+        Clock = options.Clock,
+        CredentialExportTimeout = options.CredentialExportTimeout,
+        ResolutionTimeout = options.CredentialResolutionTimeout,
+        FileExists = fileExists ?? File.Exists,
+    };
+}
 
-        if (KeyPair(Value(environment, "AWS_ACCESS_KEY_ID"), Value(environment, "AWS_SECRET_ACCESS_KEY"), Value(environment, "AWS_SESSION_TOKEN"),
-                "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "environment keys (AWS_ACCESS_KEY_ID)") is { } environmentKeys)
-        {
-            return Fresh(environmentKeys, "AWS_ACCESS_KEY_ID", clock);
-        }
+/// <summary>
+/// The one AWS credential chain, shared by Bedrock and Claude Platform on AWS. <see cref="Describe"/> says which source
+/// would be used (status, validation; no network); <see cref="ResolveAsync"/> resolves exactly that source (requests),
+/// so the two cannot disagree. Resolved credentials are cached until <see cref="ExpiryMargin"/> before they expire
+/// (the SDK objects behind the sources renew at the same margin); concurrent callers share one resolution; a network
+/// source has an overall deadline; every failure is an <see cref="AwsCredentialException"/> naming the setting and fix.
+/// </summary>
+internal sealed class AwsCredentialChain
+{
+    /// <summary>How long before expiry credentials are renewed: the one margin of every AWS credential cache here.</summary>
+    public static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
 
-        if (Value(environment, "AWS_PROFILE") is { } profile)
-        {
-            var fromProfile = await AwsProfileCredentialResolver.ResolveAsync(profile, "AWS_PROFILE", environment, true, cancellationToken).ConfigureAwait(false);
-            return Fresh(fromProfile!, "AWS_PROFILE", clock);
-        }
+    /// <summary>Default deadline for one resolution from a network source.</summary>
+    public static readonly TimeSpan DefaultResolutionTimeout = TimeSpan.FromSeconds(10);
 
-        return await AwsProfileCredentialResolver.ResolveAsync("default", "the default AWS profile", environment, false, cancellationToken).ConfigureAwait(false) is { } fromDefault
-            ? Fresh(fromDefault, "the default AWS profile", clock)
-            : null;
+    private const int MaxDetailLength = 300;
+
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly HostSettings _settings;
+    private readonly AwsCredentialChainOptions _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly object _planGate = new();
+    private AwsCredentialPlan? _plan;
+    private volatile AwsSessionCredentials? _cached;
+    private int _resolutions;
+
+    public AwsCredentialChain(IReadOnlyDictionary<string, string> environment, HostSettings settings, AwsCredentialChainOptions? options = null)
+    {
+        _environment = environment;
+        _settings = settings;
+        _options = options ?? AwsCredentialChainOptions.Default;
     }
 
-    /// <summary>A key pair from two settings, null when neither is set; half a pair is an error naming the missing one.</summary>
-    /// <exception cref="CpaCredentialException">Only one of the two is set.</exception>
-    public static AwsSessionCredentials? KeyPair(string? id, string? secret, string? token, string idName, string secretName, string source)
+    /// <summary>How many times a source was asked (cache misses).</summary>
+    public int Resolutions => Volatile.Read(ref _resolutions);
+
+    /// <summary>Which source would be used, or what stops the chain. Reads files, never the network.</summary>
+    public AwsCredentialPlan Describe()
     {
-        id = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
-        secret = string.IsNullOrWhiteSpace(secret) ? null : secret.Trim();
-        if (id is null && secret is null)
+        lock (_planGate)
         {
-            return null;
+            return _plan ??= new AwsCredentialPlanner(_environment, _settings, _options).Plan();
         }
-
-        // The official clients would sign with a null secret and send the request; say so before that.
-        if (id is null || secret is null)
-        {
-            var (present, missing) = id is null ? (secretName, idName) : (idName, secretName);
-            throw new CpaCredentialException(CpaCredentialProblem.Invalid, missing,
-                $"{present} is set but {missing} is not: set both, or remove {present} to use another credential source.");
-        }
-
-        return new AwsSessionCredentials(id, secret, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), null, source);
     }
 
-    /// <summary>The credentials, unless they have expired.</summary>
-    /// <exception cref="CpaCredentialException">They have expired.</exception>
-    public static AwsSessionCredentials Fresh(AwsSessionCredentials credentials, string setting, TimeProvider clock)
+    /// <summary>The credentials of the described source, from the cache while they are fresh.</summary>
+    /// <exception cref="AwsCredentialException">No source, a misconfigured one, a refusal, an unreachable endpoint, or expired credentials.</exception>
+    public async Task<AwsSessionCredentials> ResolveAsync(CancellationToken cancellationToken = default)
     {
-        if (credentials.IsExpiredAt(clock.GetUtcNow()))
+        if (_cached is { } cached && IsFresh(cached))
         {
-            throw new CpaCredentialException(CpaCredentialProblem.Expired, setting,
-                $"The AWS credentials from {credentials.Source} expired at {credentials.Expiration:u}; sign in again (e.g. `aws sso login`), or configure awsAuthRefresh to do it.");
+            return cached;
         }
 
-        return credentials;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_cached is { } again && IsFresh(again))
+            {
+                return again;
+            }
+
+            var plan = Describe();
+            if (plan.Problems.Count > 0)
+            {
+                throw new AwsCredentialException(AwsCredentialProblem.Invalid, plan.Problems[0].Variable, Scrub(plan.Problems[0].Message));
+            }
+
+            var provider = plan.Provider ?? throw new AwsCredentialException(AwsCredentialProblem.Missing, EnvironmentVariableNames.AwsProfile,
+                "No AWS credentials: set AWS_PROFILE (e.g. an SSO profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                + "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN, or the awsCredentialExport setting." + plan.LookedAt);
+            Interlocked.Increment(ref _resolutions);
+            var credentials = await FetchAsync(provider, cancellationToken).ConfigureAwait(false);
+            if (!IsFresh(credentials))
+            {
+                throw new AwsCredentialException(AwsCredentialProblem.Expired, provider.Setting,
+                    $"The AWS credentials from {provider.Source.Description} expire at {credentials.Expiration:u} (within {ExpiryMargin.TotalMinutes:0} minutes) "
+                    + "or already have: sign in again (e.g. `aws sso login`), or configure awsAuthRefresh to do it.");
+            }
+
+            _cached = credentials;
+            return credentials;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private static string? Value(IReadOnlyDictionary<string, string> environment, string name) =>
-        environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    /// <summary>Forgets the cached credentials and the plan (after awsAuthRefresh, or credentials the service stopped accepting).</summary>
+    public void Invalidate()
+    {
+        _cached = null;
+        lock (_planGate)
+        {
+            _plan?.Provider?.Invalidate();
+            _plan = null;
+        }
+    }
+
+    /// <summary>An exception's message for a person: its first line, capped, without stack traces or type names.</summary>
+    public static string Explain(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is { } inner && string.IsNullOrWhiteSpace(innermost.Message))
+        {
+            innermost = inner;
+        }
+
+        var line = innermost.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? innermost.GetType().Name;
+        line = new string(line.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+
+        // AWSSDK quotes the offending line of a file it cannot parse ("Line 3:<…>"); that line may be a secret.
+        line = System.Text.RegularExpressions.Regex.Replace(line, @"(Line \d+:).*", "$1 (its content is not shown)");
+        return (line.Length > MaxDetailLength ? line[..MaxDetailLength] + "…" : line).TrimEnd('.') + ".";
+    }
+
+    private async Task<AwsSessionCredentials> FetchAsync(AwsCredentialProvider provider, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (provider.UsesDeadline)
+        {
+            deadline.CancelAfter(_options.ResolutionTimeout);
+        }
+
+        try
+        {
+            // The SDK's own calls are not all cancellable: the wait is, and an abandoned call ends on its own timeouts.
+            return await Task.Run(() => provider.FetchAsync(deadline.Token), CancellationToken.None).WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsCredentialException(AwsCredentialProblem.Unavailable, provider.Setting,
+                Scrub($"{provider.Source.Description} did not answer within {_options.ResolutionTimeout.TotalSeconds:0.#} s. {provider.Fix}"));
+        }
+        catch (AwsCredentialException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            var detail = Explain(e);
+            var expired = detail.Contains("expired", StringComparison.OrdinalIgnoreCase) || detail.Contains("No valid SSO Token", StringComparison.OrdinalIgnoreCase)
+                || e is Amazon.Runtime.AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Unauthorized };
+            throw new AwsCredentialException(
+                expired ? AwsCredentialProblem.Expired : AwsCredentialProblem.Unavailable,
+                provider.Setting,
+                Scrub($"{provider.Source.Description} did not yield AWS credentials: {detail} {provider.Fix}"),
+                e);
+        }
+    }
+
+    private bool IsFresh(AwsSessionCredentials credentials) => !credentials.ExpiresWithin(ExpiryMargin, _options.Clock.GetUtcNow());
+
+    private string Scrub(string text) => SecretScrubber.Scrub(text, _environment);
 }

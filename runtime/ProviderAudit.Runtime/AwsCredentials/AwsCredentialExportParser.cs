@@ -9,12 +9,12 @@ namespace ProviderAudit.Runtime.Aws;
 /// (<c>aws sts …</c> style) or the flat <c>aws configure export-credentials --format process</c> shape.
 /// Messages never echo the output: it holds secrets.
 /// </summary>
-public static class AwsCredentialExportParser
+internal static class AwsCredentialExportParser
 {
     private const string Setting = "awsCredentialExport";
 
     /// <summary>Parses <paramref name="output"/>.</summary>
-    /// <exception cref="CpaCredentialException">The output is not one of the two shapes, or a field is missing or malformed.</exception>
+    /// <exception cref="AwsCredentialException">The output is not one of the two shapes, or a field is missing or malformed.</exception>
     public static AwsSessionCredentials Parse(string output)
     {
         JsonElement root;
@@ -75,8 +75,8 @@ public static class AwsCredentialExportParser
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    private static CpaCredentialException Malformed(string what) =>
-        new(CpaCredentialProblem.Invalid, Setting,
+    private static AwsCredentialException Malformed(string what) =>
+        new(AwsCredentialProblem.Invalid, Setting,
             $"The awsCredentialExport command's output is not usable: {what}. It must print {{\"Credentials\":{{\"AccessKeyId\":…,\"SecretAccessKey\":…,\"SessionToken\":…,\"Expiration\":…}}}} "
             + "or the flat form of `aws configure export-credentials --format process`.");
 }

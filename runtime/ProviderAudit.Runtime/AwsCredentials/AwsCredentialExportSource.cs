@@ -4,11 +4,8 @@ namespace ProviderAudit.Runtime.Aws;
 /// Runs the host's <c>awsCredentialExport</c> command silently (its output is credentials), parses it,
 /// and keeps the result until five minutes before its <c>Expiration</c>. Concurrent callers share one run.
 /// </summary>
-public sealed class AwsCredentialExportSource
+internal sealed class AwsCredentialExportSource
 {
-    /// <summary>How long before <c>Expiration</c> exported credentials are considered used up.</summary>
-    public static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
-
     private readonly string _command;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly IProcessRunner _runner;
@@ -40,7 +37,7 @@ public sealed class AwsCredentialExportSource
     public int Runs => Volatile.Read(ref _runs);
 
     /// <summary>The credentials, from the cache while they have more than five minutes left.</summary>
-    /// <exception cref="CpaCredentialException">The command failed, timed out, or printed something unusable.</exception>
+    /// <exception cref="AwsCredentialException">The command failed, timed out, or printed something unusable.</exception>
     public async Task<AwsSessionCredentials> GetAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -60,15 +57,15 @@ public sealed class AwsCredentialExportSource
                     : $"failed with exit code {result.ExitCode}";
 
                 // Only standard error is worth showing, and only redacted; standard output may be credentials.
-                throw new CpaCredentialException(CpaCredentialProblem.Invalid, "awsCredentialExport",
+                throw new AwsCredentialException(AwsCredentialProblem.Invalid, "awsCredentialExport",
                     _redaction.Apply($"The awsCredentialExport command `{_command}` {what}. Run it yourself to see why, or fix the awsCredentialExport setting."));
             }
 
             var credentials = AwsCredentialExportParser.Parse(result.StandardOutput);
             if (!IsFresh(credentials))
             {
-                throw new CpaCredentialException(CpaCredentialProblem.Expired, "awsCredentialExport",
-                    $"The awsCredentialExport command printed credentials that expire at {credentials.Expiration:u} (within {ExpiryMargin.TotalMinutes:0} minutes); renew the session it exports from.");
+                throw new AwsCredentialException(AwsCredentialProblem.Expired, "awsCredentialExport",
+                    $"The awsCredentialExport command printed credentials that expire at {credentials.Expiration:u} (within {AwsCredentialChain.ExpiryMargin.TotalMinutes:0} minutes); renew the session it exports from.");
             }
 
             _cached = credentials;
@@ -84,5 +81,5 @@ public sealed class AwsCredentialExportSource
     public void Invalidate() => _cached = null;
 
     private bool IsFresh(AwsSessionCredentials credentials) =>
-        credentials.Expiration is not { } expiration || expiration - ExpiryMargin > _clock.GetUtcNow();
+        credentials.Expiration is not { } expiration || expiration - AwsCredentialChain.ExpiryMargin > _clock.GetUtcNow();
 }

@@ -4,7 +4,7 @@ namespace ProviderAudit.Runtime.Aws;
 /// AWS credentials resolved for SigV4: access key id, secret, optional session token and expiration.
 /// <see cref="ToString"/> never shows the secret or the token.
 /// </summary>
-public sealed class AwsSessionCredentials
+internal sealed class AwsSessionCredentials
 {
     /// <summary>Creates credentials.</summary>
     /// <param name="accessKeyId">The access key id (not secret, sent in every signature).</param>
@@ -38,8 +38,8 @@ public sealed class AwsSessionCredentials
     /// <summary>Where they came from.</summary>
     public string Source { get; }
 
-    /// <summary>True when they have expired at <paramref name="now"/>.</summary>
-    public bool IsExpiredAt(DateTimeOffset now) => Expiration is { } expiration && expiration <= now;
+    /// <summary>True when they expire within <paramref name="margin"/> of <paramref name="now"/> (never for long-lived keys).</summary>
+    public bool ExpiresWithin(TimeSpan margin, DateTimeOffset now) => Expiration is { } expiration && expiration - margin <= now;
 
     /// <inheritdoc />
     public override string ToString() =>

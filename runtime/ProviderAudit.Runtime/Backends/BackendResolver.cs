@@ -32,7 +32,7 @@ public static class BackendResolver
         var selection = Select(env, target);
 
         // Warnings quote values; a secret pasted into a selector must not come back out through them.
-        var scrubber = SecretScrubber.For(env);
+        var scrubber = SecretScrubber.For(environment, env);
         return new BackendSelection(target, selection.Backend, selection.Reason, selection.Warnings.Select(scrubber.Apply).ToArray());
     }
 

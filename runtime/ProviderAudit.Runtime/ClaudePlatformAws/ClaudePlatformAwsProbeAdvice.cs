@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Anthropic.Exceptions;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime;
 
 /// <summary>Turns a gateway's refusal of the status probe into advice a person can act on.</summary>
 public static class ClaudePlatformAwsProbeAdvice
@@ -10,10 +10,10 @@ public static class ClaudePlatformAwsProbeAdvice
     public const string EnableFederationCommand = "aws iam enable-outbound-web-identity-federation";
 
     /// <summary>Not ready, with advice for <paramref name="error"/>.</summary>
-    public static RequestTransportReadiness For(AnthropicApiException error, CpaAuthKind authKind, TransportInputs inputs)
+    public static RequestTransportReadiness For(AnthropicApiException error, ClaudePlatformAwsAuthMode authMode, TransportInputs inputs)
     {
         var status = (int)error.StatusCode;
-        var gateway = SecretScrubber.For(inputs.Environment).Apply(GatewayMessage(error.ResponseBody));
+        var gateway = SecretScrubber.Scrub(GatewayMessage(error.ResponseBody), inputs.Environment);
         var said = $"the gateway answered {status}: \"{gateway}\"";
         var refresh = inputs.Settings.AwsAuthRefresh;
         if (status == 403 && gateway.Contains("federation", StringComparison.OrdinalIgnoreCase))
@@ -25,7 +25,7 @@ public static class ClaudePlatformAwsProbeAdvice
 
         if (status == 403)
         {
-            var fix = authKind == CpaAuthKind.ApiKey
+            var fix = authMode == ClaudePlatformAwsAuthMode.ApiKey
                 ? "ANTHROPIC_AWS_API_KEY is stale or revoked: create a new Claude Platform key in the AWS console and set it"
                 : "the AWS identity lacks IAM permission for the `aws-external-anthropic:*` actions (e.g. aws-external-anthropic:CreateMessage) on this workspace: attach a policy allowing them, or check that the credentials and AWS_REGION belong to the workspace's account and region";
             return RequestTransportReadiness.NotReady($"The Claude Platform on AWS gateway refused the request ({said}): {fix}.");

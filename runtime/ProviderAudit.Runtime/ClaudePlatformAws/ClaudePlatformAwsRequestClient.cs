@@ -11,26 +11,26 @@ namespace ProviderAudit.Runtime.Aws;
 /// expired (401) runs <c>awsAuthRefresh</c> once (shared by concurrent requests), re-resolves and
 /// retries the request once.
 /// </summary>
-public sealed class ClaudePlatformAwsRequestClient : IRequestClient
+internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 {
-    private readonly CpaCredentialCache _credentials;
+    private readonly ClaudePlatformAwsAuthResolver _credentials;
     private readonly AwsAuthRefreshCoordinator? _refresh;
-    private readonly CpaClientSettings? _settings;
+    private readonly ClaudePlatformAwsClientSettings? _settings;
     private readonly object _gate = new();
     private readonly List<AnthropicAwsClient> _retired = [];
-    private (CpaResolvedAuth Auth, AnthropicAwsClient Client)? _current;
+    private (ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client)? _current;
     private bool _disposed;
 
     /// <summary>Creates the request path.</summary>
-    /// <param name="endpoint">The validated endpoint.</param>
-    /// <param name="credentials">The credential cache.</param>
+    /// <param name="endpoint">The validated settings (workspace, region, base URL, auth mode).</param>
+    /// <param name="credentials">Resolves the one auth (the AWS chain caches SigV4 credentials).</param>
     /// <param name="refresh">The <c>awsAuthRefresh</c> coordinator, when the setting is configured.</param>
     /// <param name="settings">SDK plumbing.</param>
     public ClaudePlatformAwsRequestClient(
-        CpaEndpoint endpoint,
-        CpaCredentialCache credentials,
+        ClaudePlatformAwsSettings endpoint,
+        ClaudePlatformAwsAuthResolver credentials,
         AwsAuthRefreshCoordinator? refresh = null,
-        CpaClientSettings? settings = null)
+        ClaudePlatformAwsClientSettings? settings = null)
     {
         Endpoint = endpoint;
         _credentials = credentials;
@@ -43,13 +43,16 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
     }
 
     /// <summary>Where requests go.</summary>
-    public CpaEndpoint Endpoint { get; }
+    public ClaudePlatformAwsSettings Endpoint { get; }
 
     /// <inheritdoc />
     public AuthTransportKind Transport => AuthTransportKind.ClaudePlatformAws;
 
     /// <inheritdoc />
     public Uri BaseUri => Endpoint.BaseUri;
+
+    /// <summary>Resolves the one auth (and, through its chain, counts AWS credential resolutions).</summary>
+    public ClaudePlatformAwsAuthResolver Credentials => _credentials;
 
     /// <summary>The refresh coordinator, if configured.</summary>
     public AwsAuthRefreshCoordinator? Refresh => _refresh;
@@ -58,12 +61,12 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
     /// Resolves credentials and builds the client (status/preflight). When credentials are missing or
     /// expired and <c>awsAuthRefresh</c> is configured, runs it once and resolves again.
     /// </summary>
-    /// <exception cref="CpaCredentialException">No usable credential, also after a refresh.</exception>
-    public async Task<CpaResolvedAuth> PrepareAsync(CancellationToken cancellationToken = default) =>
+    /// <exception cref="AwsCredentialException">No usable credential, also after a refresh.</exception>
+    public async Task<ClaudePlatformAwsAuth> PrepareAsync(CancellationToken cancellationToken = default) =>
         (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Auth;
 
     /// <summary>The official client for the current credentials.</summary>
-    /// <exception cref="CpaCredentialException">No usable credential.</exception>
+    /// <exception cref="AwsCredentialException">No usable credential.</exception>
     public async Task<AnthropicAwsClient> GetClientAsync(CancellationToken cancellationToken = default) =>
         (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Client;
 
@@ -133,9 +136,9 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
         {
             await PrepareAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (CpaCredentialException e)
+        catch (AwsCredentialException e)
         {
-            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
+            throw e.ToRequestClientException();
         }
     }
 
@@ -146,15 +149,41 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
         {
             return await SendAsync((client, ct) => operation(client, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (CpaCredentialException e)
+        catch (AwsCredentialException e)
         {
-            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
+            throw e.ToRequestClientException();
         }
     }
 
     /// <inheritdoc />
-    IAsyncEnumerable<T> IRequestClient.StreamAsync<T>(Func<IAnthropicClient, CancellationToken, IAsyncEnumerable<T>> operation, CancellationToken cancellationToken) =>
-        StreamAsync((client, ct) => operation(client, ct), cancellationToken);
+    async IAsyncEnumerable<T> IRequestClient.StreamAsync<T>(
+        Func<IAnthropicClient, CancellationToken, IAsyncEnumerable<T>> operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var items = StreamAsync((client, ct) => operation(client, ct), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await items.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (AwsCredentialException e)
+                {
+                    throw e.ToRequestClientException();
+                }
+
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            await items.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>True for a gateway answer that means "your AWS credentials expired or were revoked".</summary>
     public static bool IsExpiredCredentialsAnswer(AnthropicApiException exception) =>
@@ -185,14 +214,14 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
     }
 
     private bool ShouldRefresh(Lease lease, AnthropicApiException e) =>
-        _refresh is not null && lease.Auth.Kind == CpaAuthKind.SigV4 && IsExpiredCredentialsAnswer(e);
+        _refresh is not null && lease.Auth.Mode == ClaudePlatformAwsAuthMode.SigV4 && IsExpiredCredentialsAnswer(e);
 
     private async Task RefreshAfterRejectionAsync(Lease lease, AnthropicApiException rejection, CancellationToken cancellationToken)
     {
         var outcome = await _refresh!.RefreshAsync(lease.Epoch, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
-            throw new CpaCredentialException(CpaCredentialProblem.RefreshFailed, "awsAuthRefresh",
+            throw new AwsCredentialException(AwsCredentialProblem.RefreshFailed, "awsAuthRefresh",
                 $"The Claude Platform on AWS gateway rejected the AWS credentials from {lease.Auth.Source} ({(int)rejection.StatusCode}). {outcome.Message}",
                 rejection);
         }
@@ -202,21 +231,21 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
     {
         // Read before resolving: a refresh that finishes after this point makes our failure stale.
         var epoch = _refresh?.Epoch ?? 0;
-        CpaResolvedAuth auth;
+        ClaudePlatformAwsAuth auth;
         try
         {
-            auth = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+            auth = await _credentials.ResolveAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (CpaCredentialException e) when (_refresh is not null && e.RefreshMightHelp)
+        catch (AwsCredentialException e) when (_refresh is not null && e.RefreshMightHelp)
         {
             var outcome = await _refresh.RefreshAsync(epoch, cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
-                throw new CpaCredentialException(CpaCredentialProblem.RefreshFailed, "awsAuthRefresh", e.Message + " " + outcome.Message, e);
+                throw new AwsCredentialException(AwsCredentialProblem.RefreshFailed, "awsAuthRefresh", e.Message + " " + outcome.Message, e);
             }
 
             epoch = _refresh.Epoch;
-            auth = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+            auth = await _credentials.ResolveAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // The refresh command may echo the credentials it replaces (e.g. in debug output).
@@ -241,5 +270,5 @@ public sealed class ClaudePlatformAwsRequestClient : IRequestClient
         }
     }
 
-    private sealed record Lease(CpaResolvedAuth Auth, AnthropicAwsClient Client, long Epoch);
+    private sealed record Lease(ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client, long Epoch);
 }

@@ -17,7 +17,7 @@ public sealed class ClaudePlatformAwsSettings
         Secret? apiKey,
         bool skipAuth,
         string? awsProfile,
-        IReadOnlyList<AwsCredentialSource> awsCredentialSources,
+        AwsCredentialSource? awsCredentialSource,
         string? awsAuthRefresh)
     {
         WorkspaceId = workspaceId;
@@ -28,7 +28,7 @@ public sealed class ClaudePlatformAwsSettings
         ApiKey = apiKey;
         SkipAuth = skipAuth;
         AwsProfile = awsProfile;
-        AwsCredentialSources = awsCredentialSources;
+        AwsCredentialSource = awsCredentialSource;
         AwsAuthRefresh = awsAuthRefresh;
     }
 
@@ -56,8 +56,11 @@ public sealed class ClaudePlatformAwsSettings
     /// <summary><c>AWS_PROFILE</c>, if set.</summary>
     public string? AwsProfile { get; }
 
-    /// <summary>AWS credential sources visible for SigV4 (not yet resolved).</summary>
-    public IReadOnlyList<AwsCredentialSource> AwsCredentialSources { get; }
+    /// <summary>
+    /// The AWS credential source the runtime's chain would sign with (described, not yet resolved), or null when the
+    /// chain finds none (then <see cref="AuthMode"/> is not SigV4, or the settings did not validate).
+    /// </summary>
+    public AwsCredentialSource? AwsCredentialSource { get; }
 
     /// <summary>The settings' <c>awsAuthRefresh</c> command, if configured.</summary>
     public string? AwsAuthRefresh { get; }
@@ -122,12 +125,17 @@ public sealed class ClaudePlatformAwsSettings
         var apiKeyValue = env.Raw(AnthropicAwsApiKey)?.Trim();
         var apiKey = apiKeyValue is null ? null : new Secret(apiKeyValue);
         var skipAuth = env.Flag(SkipAnthropicAwsAuth);
-        var awsSources = ProviderAudit.Runtime.AwsCredentialSources.Find(inputs, found);
-        if (!skipAuth && apiKey is null && awsSources.Count == 0)
+        // The chain is described (no network) only when SigV4 is the auth; the key or skip-auth never looks at AWS credentials.
+        var plan = skipAuth || apiKey is not null ? null : new Aws.AwsCredentialChain(env, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe();
+        if (plan is { IsEmpty: true })
         {
             found.Add(new(AnthropicAwsApiKey,
                 "No credentials for Claude Platform on AWS: set ANTHROPIC_AWS_API_KEY (a key created for Claude Platform in the AWS console), " +
-                "or make AWS credentials available for SigV4, e.g. AWS_PROFILE=<your SSO profile> or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."));
+                "or make AWS credentials available for SigV4, e.g. AWS_PROFILE=<your SSO profile> or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY." + plan.LookedAt));
+        }
+        else if (plan is not null)
+        {
+            found.AddRange(plan.Problems);
         }
 
         problems = found;
@@ -139,12 +147,12 @@ public sealed class ClaudePlatformAwsSettings
 
         settings = new ClaudePlatformAwsSettings(
             workspaceId!, region!, regionVariable!, baseUri!, overridden, apiKey, skipAuth,
-            env.Raw(EnvironmentVariableNames.AwsProfile)?.Trim(), awsSources, inputs.Settings.AwsAuthRefresh);
+            env.Raw(EnvironmentVariableNames.AwsProfile)?.Trim(), plan?.Source, inputs.Settings.AwsAuthRefresh);
         return true;
     }
 
     /// <summary>No secret values: the API key shows only in redacted form.</summary>
     public override string ToString() =>
         $"ClaudePlatformAwsSettings(workspace: {WorkspaceId}, region: {Region} ({RegionVariable}), baseUrl: {BaseUri}, " +
-        $"auth: {AuthMode}{(ApiKey is null ? "" : $" key {ApiKey}")}, awsSources: [{string.Join("; ", AwsCredentialSources)}])";
+        $"auth: {AuthMode}{(ApiKey is null ? "" : $" key {ApiKey}")}, awsSource: {AwsCredentialSource?.ToString() ?? "none"})";
 }

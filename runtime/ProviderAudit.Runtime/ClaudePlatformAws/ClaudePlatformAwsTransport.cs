@@ -52,14 +52,15 @@ public sealed class ClaudePlatformAwsTransport : IAuthTransport
             {
                 ClaudePlatformAwsAuthMode.SkipAuth => "none (CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH)",
                 ClaudePlatformAwsAuthMode.ApiKey => $"CPA API key {settings.ApiKey} (ANTHROPIC_AWS_API_KEY)",
-                _ => "SigV4 via " + string.Join("; ", settings.AwsCredentialSources),
+                _ => $"SigV4 via {settings.AwsCredentialSource}",
             }),
         };
 
-        if (settings.AuthMode is ClaudePlatformAwsAuthMode.ApiKey && settings.AwsCredentialSources.Count > 0)
+        if (settings.AuthMode is ClaudePlatformAwsAuthMode.ApiKey
+            && new Aws.AwsCredentialChain(inputs.Environment, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe().Source is { } unused)
         {
             warnings.Add("ANTHROPIC_AWS_API_KEY is set, so Claude Platform on AWS requests use the API key and not the AWS credentials " +
-                $"({string.Join("; ", settings.AwsCredentialSources)}); unset ANTHROPIC_AWS_API_KEY to sign with SigV4.");
+                $"({unused}); unset ANTHROPIC_AWS_API_KEY to sign with SigV4.");
         }
 
         var actions = settings.AuthMode is ClaudePlatformAwsAuthMode.SigV4 ? AwsTransportVariables.RefreshAction(inputs.Settings) : [];

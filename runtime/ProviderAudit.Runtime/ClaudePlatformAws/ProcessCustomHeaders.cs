@@ -10,7 +10,7 @@ namespace ProviderAudit.Runtime.Aws;
 /// only the process value can leak into a request, so this is the one place that reads the process
 /// environment: to know what to strip.
 /// </remarks>
-public static class ProcessCustomHeaders
+internal static class ProcessCustomHeaders
 {
     private static readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> FromProcess =
         new(() => Parse(System.Environment.GetEnvironmentVariable("ANTHROPIC_CUSTOM_HEADERS")));

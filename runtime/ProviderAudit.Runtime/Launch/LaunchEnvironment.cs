@@ -83,6 +83,19 @@ public sealed class LaunchEnvironment
             }
         }
 
+        // The child's AWS SDK resolves credentials itself: per-service endpoints (AWS_ENDPOINT_URL_STS, _SSO, …) go
+        // with the other AWS variables, to AWS-authenticated backends only.
+        if (AwsTransportVariables.UsesAwsCredentials(backend.AuthTransport.Kind))
+        {
+            foreach (var (name, value) in env)
+            {
+                if (AwsTransportVariables.Prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    result[name] = value;
+                }
+            }
+        }
+
         if (backend.AuthTransport.SelectorVariable is { } selector)
         {
             result[selector] = "1";

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime;
 
 /// <summary>Runs a host-configured command (<c>awsAuthRefresh</c>, <c>awsCredentialExport</c>).</summary>
 public interface IProcessRunner

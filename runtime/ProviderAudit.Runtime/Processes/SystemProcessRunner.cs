@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime;
 
 /// <summary>
 /// Runs commands with <see cref="Process"/> through <c>/bin/sh -c</c> (<c>cmd.exe /c</c> on Windows):
 /// the child gets exactly the given environment, standard input closed at once (a refresh command must
 /// not wait for typing), output streamed to the callback, and is killed with its children at the timeout.
 /// </summary>
-public sealed class SystemProcessRunner : IProcessRunner
+internal sealed class SystemProcessRunner : IProcessRunner
 {
     private const int TailLines = 20;
 

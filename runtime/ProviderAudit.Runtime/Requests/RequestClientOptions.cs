@@ -1,5 +1,3 @@
-using ProviderAudit.Runtime.Aws;
-
 namespace ProviderAudit.Runtime;
 
 /// <summary>How request clients run host commands and talk HTTP; defaults suit a real host.</summary>
@@ -19,6 +17,12 @@ public sealed record RequestClientOptions
 
     /// <summary>How long <c>awsCredentialExport</c> may run.</summary>
     public TimeSpan CredentialExportTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The deadline for resolving AWS credentials from a network source (STS, SSO portal, container endpoint, instance
+    /// metadata): past it, status is "not ready" naming the source, instead of a host that hangs.
+    /// </summary>
+    public TimeSpan CredentialResolutionTimeout { get; init; } = Aws.AwsCredentialChain.DefaultResolutionTimeout;
 
     /// <summary>The clock credential expirations are compared with.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -34,18 +34,15 @@ internal static class RequestClients
         }
 
         var env = inputs.Environment;
-        var endpoint = CpaEndpoint.Create(settings.WorkspaceId, settings.Region, settings.BaseUriOverridden ? settings.BaseUri.ToString() : null);
-        var export = inputs.Settings.AwsCredentialExport is { } exportCommand
-            ? new AwsCredentialExportSource(exportCommand, env, options.ProcessRunner, options.Clock, options.CredentialExportTimeout)
-            : null;
+        var chain = new AwsCredentialChain(env, inputs.Settings, AwsCredentialChainOptions.From(options, inputs.FileExists));
         var refresh = inputs.Settings.AwsAuthRefresh is { } refreshCommand
             ? new AwsAuthRefreshCoordinator(refreshCommand, env, options.ProcessRunner, options.RefreshTimeout, options.OnRefreshOutput)
             : null;
         return new ClaudePlatformAwsRequestClient(
-            endpoint,
-            new CpaCredentialCache(new CpaCredentialResolver(env, null, export, options.Clock), options.Clock),
+            settings,
+            new ClaudePlatformAwsAuthResolver(settings, chain),
             refresh,
-            new CpaClientSettings { PrimaryHandler = options.PrimaryHandler, MaxRetries = options.MaxRetries, InjectedHeaders = options.InjectedHeaders });
+            new ClaudePlatformAwsClientSettings { PrimaryHandler = options.PrimaryHandler, MaxRetries = options.MaxRetries, InjectedHeaders = options.InjectedHeaders });
     }
 
     /// <summary>First party: <c>AnthropicClient</c>; an API key goes out as <c>x-api-key</c>, an auth/OAuth token as Bearer.</summary>
@@ -80,16 +77,17 @@ internal static class RequestClients
     }
 
     /// <summary>
-    /// Bedrock: <c>AnthropicBedrockClient</c> with the Bedrock API key, or long-term AWS keys from the AWS chain.
-    /// Temporary keys cannot be passed: Anthropic.Bedrock 1.0.6 keeps the session token of its key credentials
-    /// internal (only its process-environment helper sets it).
+    /// Bedrock: <c>AnthropicBedrockClient</c> with the Bedrock API key, or SigV4 with credentials from the runtime's one
+    /// AWS credential chain (temporary ones included, see <see cref="BedrockChainCredentials"/>), resolved at preflight
+    /// and cached until shortly before they expire.
     /// </summary>
     public static IRequestClient Bedrock(IAuthTransport transport, TransportInputs inputs, RequestClientOptions options)
     {
         var validation = RequireValid(transport, inputs);
         var env = inputs.Environment;
-        var region = env.Raw(AwsRegion) ?? env.Raw(AwsDefaultRegion)!;
+        var region = (env.Raw(AwsRegion) ?? env.Raw(AwsDefaultRegion)!).Trim();
         IAnthropicBedrockCredentials credentials;
+        Func<CancellationToken, Task>? prepare = null;
         if (env.Raw(BedrockBearerToken) is { } bearer)
         {
             credentials = new AnthropicBedrockApiTokenCredentials { BearerToken = bearer.Trim(), Region = region };
@@ -101,20 +99,32 @@ internal static class RequestClients
         }
         else
         {
-            var aws = Resolve(env, inputs.Settings, options);
-            if (aws.SessionToken is not null)
+            var chain = new AwsCredentialChain(env, inputs.Settings, AwsCredentialChainOptions.From(options, inputs.FileExists));
+            credentials = new BedrockChainCredentials(chain, region);
+            prepare = async ct =>
             {
-                throw new RequestClientException(AwsSessionToken,
-                    $"The AWS credentials from {aws.Source} are temporary, and Anthropic.Bedrock 1.0.6 cannot be given a session token explicitly; " +
-                    "use AWS_BEARER_TOKEN_BEDROCK or long-term keys for requests from this host (Claude Code launches are not affected).");
-            }
-
-            credentials = new AnthropicBedrockPrivateKeyCredentials { ApiAccessKey = aws.AccessKeyId, ApiSecret = aws.SecretAccessKey, Region = region };
+                try
+                {
+                    await chain.ResolveAsync(ct).ConfigureAwait(false);
+                }
+                catch (AwsCredentialException e)
+                {
+                    throw e.ToRequestClientException();
+                }
+            };
         }
 
         // The object initializer runs after the constructor, so the validated base URL replaces the derived one.
-        var client = new AnthropicBedrockClient(credentials) { MaxRetries = options.MaxRetries, BaseUrl = BaseUrl(validation) };
-        return new SdkRequestClient(AuthTransportKind.Bedrock, validation.BaseUri!, client);
+        var client = options.PrimaryHandler is { } primary
+            ? new AnthropicBedrockClient(credentials)
+            {
+                MaxRetries = options.MaxRetries,
+                BaseUrl = BaseUrl(validation),
+                HttpClient = new HttpClient(primary(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan },
+            }
+            : new AnthropicBedrockClient(credentials) { MaxRetries = options.MaxRetries, BaseUrl = BaseUrl(validation) };
+
+        return new SdkRequestClient(AuthTransportKind.Bedrock, validation.BaseUri!, client, prepare);
     }
 
     /// <summary>Vertex: <c>AnthropicVertexClient</c> with Google application-default credentials.</summary>
@@ -152,20 +162,4 @@ internal static class RequestClients
     }
 
     private static string BaseUrl(TransportValidation validation) => validation.BaseUri!.GetLeftPart(UriPartial.Path).TrimEnd('/');
-
-    private static AwsSessionCredentials Resolve(IReadOnlyDictionary<string, string> env, HostSettings settings, RequestClientOptions options)
-    {
-        try
-        {
-            var export = settings.AwsCredentialExport is { } command
-                ? new AwsCredentialExportSource(command, env, options.ProcessRunner, options.Clock, options.CredentialExportTimeout)
-                : null;
-            return Task.Run(() => AwsCredentialChain.ResolveAsync(env, export, options.Clock)).GetAwaiter().GetResult()
-                ?? throw new RequestClientException(AwsProfile, "No AWS credentials for Amazon Bedrock: set AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_BEARER_TOKEN_BEDROCK.", true);
-        }
-        catch (CpaCredentialException e)
-        {
-            throw new RequestClientException(e.Setting, e.Message, e.RefreshMightHelp, e);
-        }
-    }
 }

@@ -3,8 +3,12 @@ using Anthropic;
 
 namespace ProviderAudit.Runtime;
 
-/// <summary>A request client around one official SDK client whose credentials are fixed at construction.</summary>
-internal sealed class SdkRequestClient(AuthTransportKind transport, Uri baseUri, AnthropicClient client) : IRequestClient
+/// <summary>
+/// A request client around one official SDK client. <paramref name="prepare"/> resolves its credentials (Bedrock SigV4:
+/// the AWS chain, cached) before the first request and each one after, so a credential failure is a
+/// <see cref="RequestClientException"/> naming its fix rather than an error from inside the SDK's pipeline.
+/// </summary>
+internal sealed class SdkRequestClient(AuthTransportKind transport, Uri baseUri, AnthropicClient client, Func<CancellationToken, Task>? prepare = null) : IRequestClient
 {
     public AuthTransportKind Transport { get; } = transport;
 
@@ -13,15 +17,19 @@ internal sealed class SdkRequestClient(AuthTransportKind transport, Uri baseUri,
     /// <summary>The official client (tests check its type).</summary>
     public AnthropicClient Client { get; } = client;
 
-    public Task PrepareAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task PrepareAsync(CancellationToken cancellationToken = default) => prepare?.Invoke(cancellationToken) ?? Task.CompletedTask;
 
-    public Task<T> SendAsync<T>(Func<IAnthropicClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default) =>
-        operation(Client, cancellationToken);
+    public async Task<T> SendAsync<T>(Func<IAnthropicClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default)
+    {
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return await operation(Client, cancellationToken).ConfigureAwait(false);
+    }
 
     public async IAsyncEnumerable<T> StreamAsync<T>(
         Func<IAnthropicClient, CancellationToken, IAsyncEnumerable<T>> operation,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var item in operation(Client, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return item;

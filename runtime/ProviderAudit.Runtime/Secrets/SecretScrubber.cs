@@ -34,20 +34,24 @@ public sealed partial class SecretScrubber
     [
         EnvironmentVariableNames.AnthropicApiKey, EnvironmentVariableNames.AnthropicAuthToken, EnvironmentVariableNames.ClaudeCodeOAuthToken,
         EnvironmentVariableNames.AnthropicCustomHeaders, EnvironmentVariableNames.AnthropicAwsApiKey, EnvironmentVariableNames.AwsSecretAccessKey,
-        EnvironmentVariableNames.AwsSessionToken, EnvironmentVariableNames.AwsContainerAuthorizationToken, EnvironmentVariableNames.BedrockBearerToken,
+        AwsTransportVariables.AwsSecretKeyLegacy, EnvironmentVariableNames.AwsSessionToken, EnvironmentVariableNames.AwsContainerAuthorizationToken,
+        EnvironmentVariableNames.BedrockBearerToken,
         EnvironmentVariableNames.FoundryApiKey, "AZURE_CLIENT_SECRET", "OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY",
     ];
 
     /// <summary>The text with every secret of <paramref name="environment"/> (and every secret shape) removed; see <see cref="SecretScrubber"/>.</summary>
     public static string Scrub(string text, IReadOnlyDictionary<string, string> environment) => For(environment).Apply(text);
 
-    /// <summary>A scrubber that knows the credential values in <paramref name="environment"/>.</summary>
-    internal static SecretScrubber For(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// A scrubber that knows the credential values in every one of <paramref name="environments"/> (the process
+    /// environment as well as the effective one: a secret a settings file overrode can still be pasted elsewhere).
+    /// </summary>
+    internal static SecretScrubber For(params IReadOnlyDictionary<string, string>[] environments)
     {
         var scrubber = new SecretScrubber();
-        foreach (var name in SecretVariables)
+        foreach (var (name, value) in environments.SelectMany(e => SecretVariables.Select(n => (n, e.TryGetValue(n, out var v) ? v : null))))
         {
-            if (!environment.TryGetValue(name, out var value))
+            if (value is null)
             {
                 continue;
             }

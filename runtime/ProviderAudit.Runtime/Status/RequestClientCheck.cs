@@ -1,15 +1,15 @@
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
-using ProviderAudit.Runtime.Aws;
 
 namespace ProviderAudit.Runtime;
 
 /// <summary>
-/// Readiness from the request transport itself. For Claude Platform on AWS: the transport builds its request client
-/// (official <c>AnthropicAwsClient</c>), a credential resolves (the host's <c>awsAuthRefresh</c> runs once when AWS
-/// credentials are missing or expired), and, when probing, one <c>count_tokens</c> request is answered by the gateway
-/// (known failures mapped to advice). The other backends keep the readiness their input validation gives: their
-/// Claude Code transports serve them, and status does not change for them.
+/// Readiness from the request transport itself. For Claude Platform on AWS, and for Bedrock when it signs with AWS
+/// credentials: the transport builds its request client on the official SDK client and a credential resolves through
+/// the runtime's one AWS credential chain (the host's <c>awsAuthRefresh</c> runs once when AWS credentials are missing
+/// or expired; every failure is a reason naming its fix, bounded by <see cref="RequestClientOptions.CredentialResolutionTimeout"/>).
+/// For CPA, when probing, one <c>count_tokens</c> request is answered by the gateway (known failures mapped to advice).
+/// The other backends keep the readiness their input validation gives.
 /// </summary>
 public sealed class RequestClientCheck : IRequestTransportCheck
 {
@@ -42,7 +42,7 @@ public sealed class RequestClientCheck : IRequestTransportCheck
     /// <summary>The asynchronous form of <see cref="Check"/>.</summary>
     public async Task<RequestTransportReadiness> CheckAsync(RuntimeBackend backend, TransportInputs inputs, TransportValidation validation, CancellationToken cancellationToken = default)
     {
-        if (backend.AuthTransport.Kind is not AuthTransportKind.ClaudePlatformAws)
+        if (!NeedsRequestTransport(backend, inputs))
         {
             return RequestTransportReadiness.Available;
         }
@@ -52,17 +52,23 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         {
             using var client = backend.AuthTransport.CreateRequestClient(inputs, _options);
             await client.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            return Probe ? await ProbeAsync(client, backend, inputs, cancellationToken).ConfigureAwait(false) : RequestTransportReadiness.Available;
+            return Probe && backend.AuthTransport.Kind is AuthTransportKind.ClaudePlatformAws
+                ? await ProbeAsync(client, backend, inputs, cancellationToken).ConfigureAwait(false)
+                : RequestTransportReadiness.Available;
         }
         catch (RequestClientException e)
         {
             return RequestTransportReadiness.NotReady(e.Message, e.RefreshMightHelp || e.Setting == "awsAuthRefresh" ? refreshActions : []);
         }
-        catch (CpaConfigurationException e)
-        {
-            return RequestTransportReadiness.NotReady(e.Message);
-        }
     }
+
+    // CPA always; Bedrock when it signs with AWS credentials (a Bedrock API key or skip-auth has nothing to resolve).
+    private static bool NeedsRequestTransport(RuntimeBackend backend, TransportInputs inputs) => backend.AuthTransport.Kind switch
+    {
+        AuthTransportKind.ClaudePlatformAws => true,
+        AuthTransportKind.Bedrock => !inputs.Environment.Flag(EnvironmentVariableNames.SkipBedrockAuth) && !inputs.Environment.Has(EnvironmentVariableNames.BedrockBearerToken),
+        _ => false,
+    };
 
     private static async Task<RequestTransportReadiness> ProbeAsync(IRequestClient client, RuntimeBackend backend, TransportInputs inputs, CancellationToken cancellationToken)
     {
@@ -76,8 +82,8 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         }
         catch (AnthropicApiException e)
         {
-            var authKind = client is ClaudePlatformAwsRequestClient cpa ? (await cpa.PrepareAsync(cancellationToken).ConfigureAwait(false)).Kind : CpaAuthKind.SigV4;
-            return ClaudePlatformAwsProbeAdvice.For(e, authKind, inputs);
+            var authMode = client is Aws.ClaudePlatformAwsRequestClient cpa ? cpa.Endpoint.AuthMode : ClaudePlatformAwsAuthMode.SigV4;
+            return ClaudePlatformAwsProbeAdvice.For(e, authMode, inputs);
         }
         catch (AnthropicIOException e)
         {

@@ -17,7 +17,7 @@ public static class RuntimeStatusEvaluator
         var backend = selection.Backend;
         if (backend is null)
         {
-            return Scrubbed(env, new RuntimeStatus(
+            return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, null, true,
                 $"{target.Name()} does not use a Claude backend; it is launched with its own variables only.",
                 [], warnings, [], [], null));
@@ -38,7 +38,7 @@ public static class RuntimeStatusEvaluator
         {
             var first = validation.Problems[0];
             var more = validation.Problems.Count > 1 ? $" ({validation.Problems.Count - 1} more problem{(validation.Problems.Count > 2 ? "s" : "")} listed below.)" : "";
-            return Scrubbed(env, new RuntimeStatus(
+            return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, backend, false,
                 $"{backend.DisplayName} is not ready ({selection.Reason}): {first.Message}{more}",
                 validation.Actions, warnings, validation.Problems, validation.Details, validation.BaseUri));
@@ -47,7 +47,7 @@ public static class RuntimeStatusEvaluator
         var readiness = options.RequestTransportCheck.Check(backend, inputs, validation);
         if (!readiness.Ready)
         {
-            return Scrubbed(env, new RuntimeStatus(
+            return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, backend, false,
                 $"{backend.DisplayName} is not ready ({selection.Reason}): {readiness.Reason}",
                 validation.Actions.Concat(readiness.Actions).Distinct(StringComparer.Ordinal).ToArray(),
@@ -55,7 +55,7 @@ public static class RuntimeStatusEvaluator
         }
 
         var auth = validation.Details.FirstOrDefault(d => d.Key == "auth").Value;
-        return Scrubbed(env, new RuntimeStatus(
+        return Scrubbed(processEnvironment, env, new RuntimeStatus(
             target, backend, true,
             $"Ready: {backend.DisplayName} ({selection.Reason}){(auth is null ? "" : $", auth: {auth}")}; requests go to {validation.BaseUri}.",
             validation.Actions, warnings, [], validation.Details, validation.BaseUri));
@@ -75,9 +75,9 @@ public static class RuntimeStatusEvaluator
     }
 
     // The exit point of every status: whatever a message quoted, nothing secret and no raw control character leaves.
-    private static RuntimeStatus Scrubbed(IReadOnlyDictionary<string, string> env, RuntimeStatus status)
+    private static RuntimeStatus Scrubbed(IReadOnlyDictionary<string, string> processEnvironment, IReadOnlyDictionary<string, string> env, RuntimeStatus status)
     {
-        var scrubber = SecretScrubber.For(env);
+        var scrubber = SecretScrubber.For(processEnvironment, env);
         string S(string text) => scrubber.Apply(text);
         return new RuntimeStatus(
             status.Target, status.Backend, status.Ready, S(status.Message),

@@ -2,7 +2,6 @@ using System.Globalization;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using ProviderAudit.Runtime;
-using ProviderAudit.Runtime.Aws;
 
 namespace ProviderHost.Commands;
 
@@ -83,14 +82,10 @@ public sealed class AskCommand : IHostCommand
         {
             context.Stderr.WriteLine(Scrub($"{backend.DisplayName} is not ready: {e.Message}"));
         }
-        catch (CpaCredentialException e)
-        {
-            context.Stderr.WriteLine(Scrub($"{backend.DisplayName} is not ready: {e.Message}"));
-        }
         catch (AnthropicApiException e) when (backend.AuthTransport.Kind is AuthTransportKind.ClaudePlatformAws)
         {
-            var kind = env.TryGetValue("ANTHROPIC_AWS_API_KEY", out var key) && !string.IsNullOrWhiteSpace(key) ? CpaAuthKind.ApiKey : CpaAuthKind.SigV4;
-            context.Stderr.WriteLine(Scrub(ClaudePlatformAwsProbeAdvice.For(e, kind, inputs).Reason!));
+            var mode = ClaudePlatformAwsSettings.TryRead(inputs, out var cpa, out _) ? cpa.AuthMode : ClaudePlatformAwsAuthMode.SigV4;
+            context.Stderr.WriteLine(Scrub(ClaudePlatformAwsProbeAdvice.For(e, mode, inputs).Reason!));
         }
         catch (AnthropicApiException e)
         {

@@ -35,7 +35,8 @@ public sealed class LaunchCommand : IHostCommand
 
         var target = TargetOption.Parse(Name, line.Positionals[0]);
         var settings = HostContext.LoadSettings(line.Value("--settings"));
-        var status = RuntimeStatusEvaluator.Evaluate(context.Environment, settings, target, context.StatusOptions);
+        // awsAuthRefresh (e.g. `aws sso login`) may print a device code the user must see now, not after its timeout.
+        var status = RuntimeStatusEvaluator.Evaluate(context.Environment, settings, target, context.WithRefreshOutputOnStderr(probe: false));
         if (!status.Ready)
         {
             if (!line.Has("--force"))

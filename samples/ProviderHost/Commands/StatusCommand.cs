@@ -22,7 +22,7 @@ public sealed class StatusCommand : IHostCommand
 
         var target = TargetOption.Parse(Name, line.Value("--target"));
         var settings = HostContext.LoadSettings(line.Value("--settings"));
-        var status = RuntimeStatusEvaluator.Evaluate(context.Environment, settings, target, WithRequestCheck(context, line.Has("--probe")));
+        var status = RuntimeStatusEvaluator.Evaluate(context.Environment, settings, target, context.WithRefreshOutputOnStderr(line.Has("--probe")));
         if (line.Has("--json"))
         {
             StatusReport.WriteJson(status, context.Stdout);
@@ -33,23 +33,5 @@ public sealed class StatusCommand : IHostCommand
         }
 
         return status.Ready ? ExitCodes.Ok : ExitCodes.NotReady;
-    }
-
-    // The runtime's request check, with awsAuthRefresh output shown on stderr and, for --probe, one real request.
-    // A check a caller substituted (tests) is used as given.
-    private static RuntimeStatusOptions WithRequestCheck(HostContext context, bool probe)
-    {
-        if (context.StatusOptions.RequestTransportCheck is not RequestClientCheck check)
-        {
-            return context.StatusOptions;
-        }
-
-        var options = check.Options with { OnRefreshOutput = line => context.Stderr.WriteLine(line) };
-        return new RuntimeStatusOptions
-        {
-            FileExists = context.StatusOptions.FileExists,
-            Clock = context.StatusOptions.Clock,
-            RequestTransportCheck = new RequestClientCheck(options, probe || check.Probe),
-        };
     }
 }

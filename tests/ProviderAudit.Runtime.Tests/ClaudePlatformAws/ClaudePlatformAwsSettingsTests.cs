@@ -28,7 +28,7 @@ public class ClaudePlatformAwsSettingsTests
         var settings = ClaudePlatformAwsSettings.Read(TestEnv.Inputs(TestEnv.CpaWithProfile(), new HostSettings(awsAuthRefresh: "aws sso login --profile cc")));
         Assert.Equal(ClaudePlatformAwsAuthMode.SigV4, settings.AuthMode);
         Assert.Equal("cc", settings.AwsProfile);
-        Assert.Equal(AwsCredentialSourceKind.NamedProfile, Assert.Single(settings.AwsCredentialSources).Kind);
+        Assert.Equal(AwsCredentialSourceKind.NamedProfile, settings.AwsCredentialSource?.Kind);
         Assert.Equal("aws sso login --profile cc", settings.AwsAuthRefresh);
         Assert.Null(settings.ApiKey);
     }
@@ -40,7 +40,7 @@ public class ClaudePlatformAwsSettingsTests
         var settings = ClaudePlatformAwsSettings.Read(TestEnv.Inputs(env));
         Assert.Equal(ClaudePlatformAwsAuthMode.ApiKey, settings.AuthMode);
         Assert.Equal(TestEnv.CpaKey, settings.ApiKey!.Reveal());
-        Assert.Empty(settings.AwsCredentialSources);
+        Assert.Null(settings.AwsCredentialSource);
     }
 
     [Fact]
@@ -74,6 +74,6 @@ public class ClaudePlatformAwsSettingsTests
     {
         var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE");
         var settings = ClaudePlatformAwsSettings.Read(TestEnv.Inputs(env, new HostSettings(awsCredentialExport: "export-creds")));
-        Assert.Equal(AwsCredentialSourceKind.CredentialExportCommand, Assert.Single(settings.AwsCredentialSources).Kind);
+        Assert.Equal(AwsCredentialSourceKind.CredentialExportCommand, settings.AwsCredentialSource?.Kind);
     }
 }

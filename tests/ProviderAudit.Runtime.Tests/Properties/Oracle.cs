@@ -48,7 +48,10 @@ internal static partial class Oracle
     }
 
     /// <summary>Variables whose value is bad for <paramref name="backendId"/>: each must make status not ready and be named.</summary>
-    public static IEnumerable<string> BadVariables(IReadOnlyDictionary<string, string> env, string backendId)
+    /// <param name="env">The effective environment.</param>
+    /// <param name="backendId">The selected backend.</param>
+    /// <param name="credentialExport">Whether settings configure <c>awsCredentialExport</c>, which replaces the AWS chain.</param>
+    public static IEnumerable<string> BadVariables(IReadOnlyDictionary<string, string> env, string backendId, bool credentialExport)
     {
         var bad = new List<string>();
         void Url(string name)
@@ -82,12 +85,14 @@ internal static partial class Oracle
                 if (Set(env, "ANTHROPIC_AWS_WORKSPACE_ID") is { } workspace && workspace.Any(IsSpaceOrControl)) bad.Add("ANTHROPIC_AWS_WORKSPACE_ID");
                 Region(Set(env, "AWS_REGION") is not null ? "AWS_REGION" : "AWS_DEFAULT_REGION");
                 Url("ANTHROPIC_AWS_BASE_URL");
-                foreach (var name in AwsKeys.Append("ANTHROPIC_AWS_API_KEY")) Credential(name);
+                Credential("ANTHROPIC_AWS_API_KEY");
+                if (ReadsAwsKeys(env, "CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH", "ANTHROPIC_AWS_API_KEY", credentialExport)) foreach (var name in AwsKeys) Credential(name);
                 break;
             case "bedrock":
                 Region(Set(env, "AWS_REGION") is not null ? "AWS_REGION" : "AWS_DEFAULT_REGION");
                 Url("ANTHROPIC_BEDROCK_BASE_URL");
-                foreach (var name in AwsKeys.Append("AWS_BEARER_TOKEN_BEDROCK")) Credential(name);
+                Credential("AWS_BEARER_TOKEN_BEDROCK");
+                if (ReadsAwsKeys(env, "CLAUDE_CODE_SKIP_BEDROCK_AUTH", "AWS_BEARER_TOKEN_BEDROCK", credentialExport)) foreach (var name in AwsKeys) Credential(name);
                 break;
             case "vertex":
                 Region("CLOUD_ML_REGION");
@@ -103,6 +108,14 @@ internal static partial class Oracle
 
         return bad;
     }
+
+    // The AWS chain reads the key variables only when it runs (no skip-auth, no key of the backend's own, no
+    // awsCredentialExport, which replaces the chain) and a key id or secret is there to read (docs/transport.md).
+    private static bool ReadsAwsKeys(IReadOnlyDictionary<string, string> env, string skipFlag, string ownKey, bool credentialExport) =>
+        !(env.TryGetValue(skipFlag, out var skip) && IsTruthy(skip))
+        && Set(env, ownKey) is null
+        && !credentialExport
+        && (Set(env, "AWS_ACCESS_KEY_ID") is not null || Set(env, "AWS_SECRET_ACCESS_KEY") is not null || Set(env, "AWS_SECRET_KEY") is not null);
 
     /// <summary>On/off variables whose value is neither: each must be named in a warning.</summary>
     public static IEnumerable<string> UnrecognizedFlags(IReadOnlyDictionary<string, string> env, string backendId)

@@ -77,9 +77,14 @@ internal sealed record PropertyCase(
         return builder.ToString();
     }
 
-    /// <summary>A C#-style literal, so control characters show in the printed case.</summary>
+    /// <summary>A C#-style literal, so control characters show in the printed case; over-long values are abbreviated.</summary>
     public static string Literal(string value)
     {
+        if (value.Length > 160)
+        {
+            return $"{Literal(value[..80])}…({value.Length} characters)";
+        }
+
         var builder = new StringBuilder("\"");
         foreach (var c in value)
         {

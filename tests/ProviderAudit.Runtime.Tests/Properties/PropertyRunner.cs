@@ -61,7 +61,7 @@ internal static class PropertyRunner
         catch (CsCheckException shrunk)
         {
             // CsCheck's message starts with the seed of the smallest failing case, then prints it.
-            return new XunitException($"{header}\nShrunk by CsCheck: {shrunk.Message}\nFailure: {shrunk.InnerException?.Message}");
+            return new XunitException($"{header}\nShrunk by CsCheck: {shrunk.Message}\nFailure: {shrunk.InnerException}");
         }
 
         return new XunitException($"{header} Case seed {caseSeed} (did not fail again while shrinking).\n{print(value)}\nFailure: {failure}");

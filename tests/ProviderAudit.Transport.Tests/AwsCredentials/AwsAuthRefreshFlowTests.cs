@@ -50,10 +50,10 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
         var output = new List<string>();
         var refresh = new AwsAuthRefreshCoordinator("aws sso login --profile cc", env, new SystemProcessRunner(), timeout ?? TimeSpan.FromSeconds(60), line => { lock (output) { output.Add(line); } });
         var client = new ClaudePlatformAwsRequestClient(
-            CpaEndpoint.Create(EmulatorScope.WorkspaceId, EmulatorScope.Region, emulator.Url()),
-            new CpaCredentialCache(new CpaCredentialResolver(env)),
+            CpaTestClients.Settings(env, emulator.Url()),
+            new ClaudePlatformAwsAuthResolver(CpaTestClients.Settings(env, emulator.Url()), new AwsCredentialChain(env, HostSettings.Empty)),
             refresh,
-            new CpaClientSettings { MaxRetries = 0, InjectedHeaders = [] });
+            new ClaudePlatformAwsClientSettings { MaxRetries = 0, InjectedHeaders = [] });
         return (client, refresh, output);
     }
 
@@ -126,9 +126,9 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
         var (client, _, output) = RequestClient(emulator);
         using var _ = client;
 
-        var error = await Assert.ThrowsAsync<CpaCredentialException>(() => Hello(client));
+        var error = await Assert.ThrowsAsync<AwsCredentialException>(() => Hello(client));
 
-        Assert.Equal(CpaCredentialProblem.RefreshFailed, error.Problem);
+        Assert.Equal(AwsCredentialProblem.RefreshFailed, error.Problem);
         Assert.Contains("exit code 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("Token has expired", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(OldSecret, error.Message, StringComparison.Ordinal);

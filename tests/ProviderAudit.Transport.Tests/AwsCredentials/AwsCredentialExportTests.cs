@@ -40,7 +40,7 @@ public sealed class AwsCredentialExportTests
     [InlineData("[]")]
     public void MalformedOutputIsAClearErrorWithoutTheOutput(string output)
     {
-        var error = Assert.Throws<CpaCredentialException>(() => AwsCredentialExportParser.Parse(output));
+        var error = Assert.Throws<AwsCredentialException>(() => AwsCredentialExportParser.Parse(output));
 
         Assert.Equal("awsCredentialExport", error.Setting);
         Assert.Contains("AccessKeyId", error.Message, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class AwsCredentialExportTests
 
         await source.GetAsync();
         clock.Now = new DateTimeOffset(2026, 11, 26, 12, 55, 1, TimeSpan.Zero);
-        await Assert.ThrowsAsync<CpaCredentialException>(() => source.GetAsync());
+        await Assert.ThrowsAsync<AwsCredentialException>(() => source.GetAsync());
 
         Assert.Equal(2, runner.Runs);
     }
@@ -81,7 +81,7 @@ public sealed class AwsCredentialExportTests
         var runner = new FakeProcessRunner(_ => new ProcessRunResult(3, false, "secret-in-stdout-123456", ["secret-in-stdout-123456"]));
         var source = Source(runner, new ManualClock(Now));
 
-        var error = await Assert.ThrowsAsync<CpaCredentialException>(() => source.GetAsync());
+        var error = await Assert.ThrowsAsync<AwsCredentialException>(() => source.GetAsync());
 
         Assert.Contains("exit code 3", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-in-stdout", error.Message, StringComparison.Ordinal);
@@ -102,10 +102,11 @@ public sealed class AwsCredentialExportTests
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok(Nested));
         var env = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIAENV000000000001", ["AWS_SECRET_ACCESS_KEY"] = "s", ["AWS_PROFILE"] = "cc" };
-        var resolver = new CpaCredentialResolver(env, credentialExport: new AwsCredentialExportSource("print-creds", env, runner, new ManualClock(Now)), clock: new ManualClock(Now));
+        var chain = new AwsCredentialChain(env, new HostSettings(awsCredentialExport: "print-creds"), new() { ProcessRunner = runner, Clock = new ManualClock(Now) });
 
-        var auth = await resolver.ResolveAsync();
+        var credentials = await chain.ResolveAsync();
 
-        Assert.Equal("AKIAEXPORT00000001", auth.Aws!.AccessKeyId);
+        Assert.Equal("AKIAEXPORT00000001", credentials.AccessKeyId);
+        Assert.Equal(AwsCredentialSourceKind.CredentialExportCommand, chain.Describe().Source!.Kind);
     }
 }

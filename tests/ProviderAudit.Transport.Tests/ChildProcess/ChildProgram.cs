@@ -51,9 +51,9 @@ public static class ChildProgram
                 ClientOptions = new ClientOptions { MaxRetries = 0 },
             })
             : ClaudePlatformAwsClientFactory.Create(
-                CpaEndpoint.Create(EmulatorScope.WorkspaceId, EmulatorScope.Region, baseUrl),
-                CpaResolvedAuth.SigV4(new AwsSessionCredentials(EmulatorScope.AccessKeyId, EmulatorScope.SecretAccessKey, null, null, "child")),
-                new CpaClientSettings { MaxRetries = 0 });
+                Support.CpaTestClients.SkipAuthSettings(baseUrl),
+                ClaudePlatformAwsAuth.SigV4(new AwsSessionCredentials(EmulatorScope.AccessKeyId, EmulatorScope.SecretAccessKey, null, null, "child")),
+                new ClaudePlatformAwsClientSettings { MaxRetries = 0 });
         try
         {
             await client.Messages.Create(new MessageCreateParams

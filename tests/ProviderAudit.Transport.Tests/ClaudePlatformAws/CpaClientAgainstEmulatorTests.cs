@@ -23,10 +23,7 @@ public sealed class CpaClientAgainstEmulatorTests : IDisposable
 
     private ClaudePlatformAwsRequestClient RequestClient(CpaGatewayEmulator emulator, params (string, string)[] env)
     {
-        var environment = TestEnvironment.Isolated(_home.Path, env);
-        var endpoint = CpaEndpoint.Create(EmulatorScope.WorkspaceId, EmulatorScope.Region, emulator.Url());
-        return new ClaudePlatformAwsRequestClient(endpoint, new CpaCredentialCache(new CpaCredentialResolver(environment)),
-            settings: new CpaClientSettings { MaxRetries = 0, InjectedHeaders = [] });
+        return CpaTestClients.RequestClient(TestEnvironment.Isolated(_home.Path, env), emulator.Url());
     }
 
     private static (string, string)[] EnvironmentKeys =>
@@ -171,18 +168,14 @@ public sealed class CpaClientAgainstEmulatorTests : IDisposable
     public async Task CredentialsAreResolvedOnceForManyRequests()
     {
         await using var emulator = await EmulatorScope.StartAsync();
-        var environment = TestEnvironment.Isolated(_home.Path, EnvironmentKeys);
-        var cache = new CpaCredentialCache(new CpaCredentialResolver(environment));
-        using var requests = new ClaudePlatformAwsRequestClient(
-            CpaEndpoint.Create(EmulatorScope.WorkspaceId, EmulatorScope.Region, emulator.Url()), cache,
-            settings: new CpaClientSettings { MaxRetries = 0, InjectedHeaders = [] });
+        using var requests = CpaTestClients.RequestClient(TestEnvironment.Isolated(_home.Path, EnvironmentKeys), emulator.Url());
 
         for (var i = 0; i < 3; i++)
         {
             await requests.SendAsync((c, ct) => c.Messages.Create(Hello(), ct));
         }
 
-        Assert.Equal(1, cache.Resolutions);
+        Assert.Equal(1, requests.Credentials.Chain.Resolutions);
         Assert.Equal(3, emulator.Requests.Count);
     }
 }

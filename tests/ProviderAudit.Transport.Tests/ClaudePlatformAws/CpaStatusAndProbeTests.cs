@@ -68,7 +68,7 @@ public sealed class CpaStatusAndProbeTests : IDisposable
         var status = Status(Cpa(emulator, ("AWS_PROFILE", "missing")));
 
         Assert.False(status.Ready);
-        Assert.Contains("AWS_PROFILE=missing", status.Message, StringComparison.Ordinal);
+        Assert.Contains("AWS_PROFILE=\"missing\"", status.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(status.Actions, a => a.Contains("Connect Anthropic", StringComparison.Ordinal));
     }
 

@@ -12,7 +12,10 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// </summary>
 public sealed class HandlerPlacementTests
 {
-    private static readonly CpaEndpoint Endpoint = CpaEndpoint.Create("wrkspc_1", "us-east-1", "http://127.0.0.1:9");
+    private static readonly ClaudePlatformAwsSettings Endpoint = ClaudePlatformAwsSettings.Read(new Dictionary<string, string>
+    {
+        ["ANTHROPIC_AWS_WORKSPACE_ID"] = "wrkspc_1", ["AWS_REGION"] = "us-east-1", ["ANTHROPIC_AWS_BASE_URL"] = "http://127.0.0.1:9", ["CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH"] = "1",
+    });
 
     private static MessageCreateParams Hello() => new() { Model = "claude-sonnet-4-6", MaxTokens = 8, Messages = [new UserMessageParam("Hi")] };
 
@@ -44,7 +47,7 @@ public sealed class HandlerPlacementTests
     {
         var inner = new Snapshot { Answer = true };
         var injected = ProcessCustomHeaders.Parse("Authorization: Bearer sk-ant-oat01-leak\nx-api-key: sk-ant-api03-leak\nX-Team: blue");
-        using var invoker = new HttpMessageInvoker(new CpaSingleAuthHandler("wrkspc_1", null, injected) { InnerHandler = inner });
+        using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsSingleAuthHandler("wrkspc_1", null, injected) { InnerHandler = inner });
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
         foreach (var (name, value) in injected)
         {
@@ -64,7 +67,7 @@ public sealed class HandlerPlacementTests
     public async Task SingleAuthHandlerReplacesTheSdkBearerWithXApiKey()
     {
         var inner = new Snapshot { Answer = true };
-        using var invoker = new HttpMessageInvoker(new CpaSingleAuthHandler("wrkspc_1", "cpa-key-1234567890", []) { InnerHandler = inner });
+        using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsSingleAuthHandler("wrkspc_1", "cpa-key-1234567890", []) { InnerHandler = inner });
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer cpa-key-1234567890");
 
@@ -78,7 +81,7 @@ public sealed class HandlerPlacementTests
     public async Task SingleAuthHandlerSetsTheWorkspaceOnce()
     {
         var inner = new Snapshot { Answer = true };
-        using var invoker = new HttpMessageInvoker(new CpaSingleAuthHandler("wrkspc_1", null, []) { InnerHandler = inner });
+        using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsSingleAuthHandler("wrkspc_1", null, []) { InnerHandler = inner });
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
         request.Headers.TryAddWithoutValidation("anthropic-workspace-id", "wrkspc_other");
 
@@ -90,7 +93,7 @@ public sealed class HandlerPlacementTests
     [Fact]
     public async Task WireGuardRefusesTwoAuthHeaders()
     {
-        using var invoker = new HttpMessageInvoker(new CpaWireGuardHandler(CpaAuthKind.ApiKey, "wrkspc_1", new Snapshot { Answer = true }));
+        using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsWireGuardHandler(ClaudePlatformAwsAuthMode.ApiKey, "wrkspc_1", new Snapshot { Answer = true }));
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
         request.Headers.TryAddWithoutValidation("anthropic-workspace-id", "wrkspc_1");
         request.Headers.TryAddWithoutValidation("x-api-key", "cpa-key-1234567890");
@@ -104,7 +107,7 @@ public sealed class HandlerPlacementTests
     [Fact]
     public async Task WireGuardRefusesABearerInSigV4Mode()
     {
-        using var invoker = new HttpMessageInvoker(new CpaWireGuardHandler(CpaAuthKind.SigV4, "wrkspc_1", new Snapshot { Answer = true }));
+        using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsWireGuardHandler(ClaudePlatformAwsAuthMode.SigV4, "wrkspc_1", new Snapshot { Answer = true }));
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
         request.Headers.TryAddWithoutValidation("anthropic-workspace-id", "wrkspc_1");
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer sk-ant-oat01-x");
@@ -116,8 +119,8 @@ public sealed class HandlerPlacementTests
     public async Task FactoryClientSignsWithTheResolvedKeysNotAProfile()
     {
         var inner = new Snapshot { Answer = true };
-        var auth = CpaResolvedAuth.SigV4(new AwsSessionCredentials("AKIARESOLVED0000001", "resolved-secret", "token-1", null, "test"));
-        using var client = ClaudePlatformAwsClientFactory.Create(Endpoint, auth, new CpaClientSettings { MaxRetries = 0, PrimaryHandler = () => inner, InjectedHeaders = [] });
+        var auth = ClaudePlatformAwsAuth.SigV4(new AwsSessionCredentials("AKIARESOLVED0000001", "resolved-secret", "token-1", null, "test"));
+        using var client = ClaudePlatformAwsClientFactory.Create(Endpoint, auth, new ClaudePlatformAwsClientSettings { MaxRetries = 0, PrimaryHandler = () => inner, InjectedHeaders = [] });
 
         await client.Messages.Create(Hello());
 

@@ -24,7 +24,7 @@ public sealed class SigV4VerifierTests
             ],
             Encoding.UTF8.GetBytes(body));
 
-    private static SigV4Verifier Verifier(string region = "us-east-1", string service = "service", string secret = Secret, IEnumerable<string>? required = null) =>
+    private static SigV4Verifier Verifier(string region = "us-east-1", string service = "service", string secret = SigV4VectorTests.Secret, IEnumerable<string>? required = null) =>
         new(region, service, id => id == AccessKeyId ? secret : null, TimeSpan.FromMinutes(15), required);
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class SigV4VerifierTests
         };
         string[] signedNames = ["content-type", "host", "x-amz-content-sha256", "x-amz-date"];
         var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers, signedNames, SigV4Signature.EmptyPayloadHash);
-        var signature = SigV4Signature.Signature(SigV4Signature.SigningKey(Secret, "20150830", "us-east-1", "service"),
+        var signature = SigV4Signature.Signature(SigV4Signature.SigningKey(SigV4VectorTests.Secret, "20150830", "us-east-1", "service"),
             SigV4Signature.StringToSign(AmzDate, Scope, canonical));
         var authorization = $"AWS4-HMAC-SHA256 Credential={AccessKeyId}/{Scope}, SignedHeaders={string.Join(';', signedNames)}, Signature={signature}";
 

@@ -5,16 +5,16 @@ namespace ProviderAudit.Runtime.Aws;
 /// refuses to send anything but exactly one expected auth and exactly one workspace header.
 /// </summary>
 /// <remarks>
-/// <see cref="CpaSingleAuthHandler"/> shapes the request; this guard makes a future SDK change that adds a
+/// <see cref="ClaudePlatformAwsSingleAuthHandler"/> shapes the request; this guard makes a future SDK change that adds a
 /// header after signing fail loudly instead of sending a first-party credential to the gateway.
 /// </remarks>
-public sealed class CpaWireGuardHandler : DelegatingHandler
+internal sealed class ClaudePlatformAwsWireGuardHandler : DelegatingHandler
 {
-    private readonly CpaAuthKind _kind;
+    private readonly ClaudePlatformAwsAuthMode _kind;
     private readonly string _workspaceId;
 
     /// <summary>Creates the guard for one auth kind and workspace.</summary>
-    public CpaWireGuardHandler(CpaAuthKind kind, string workspaceId, HttpMessageHandler innerHandler)
+    public ClaudePlatformAwsWireGuardHandler(ClaudePlatformAwsAuthMode kind, string workspaceId, HttpMessageHandler innerHandler)
         : base(innerHandler)
     {
         _kind = kind;
@@ -29,9 +29,9 @@ public sealed class CpaWireGuardHandler : DelegatingHandler
         var workspace = request.Headers.TryGetValues("anthropic-workspace-id", out var w) ? w.ToList() : [];
         var expected = _kind switch
         {
-            CpaAuthKind.SigV4 => authorization.Count == 1 && apiKeys.Count == 0
+            ClaudePlatformAwsAuthMode.SigV4 => authorization.Count == 1 && apiKeys.Count == 0
                 && authorization[0].StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal),
-            CpaAuthKind.ApiKey => authorization.Count == 0 && apiKeys.Count == 1,
+            ClaudePlatformAwsAuthMode.ApiKey => authorization.Count == 0 && apiKeys.Count == 1,
             _ => authorization.Count == 0 && apiKeys.Count == 0,
         };
         if (!expected || workspace.Count != 1 || !string.Equals(workspace[0], _workspaceId, StringComparison.Ordinal))

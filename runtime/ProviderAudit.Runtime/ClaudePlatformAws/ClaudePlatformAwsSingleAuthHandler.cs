@@ -17,7 +17,7 @@ namespace ProviderAudit.Runtime.Aws;
 /// handler removed above).</item>
 /// </list>
 /// </remarks>
-public sealed class CpaSingleAuthHandler : DelegatingHandler
+internal sealed class ClaudePlatformAwsSingleAuthHandler : DelegatingHandler
 {
     private static readonly string[] AuthHeaders = ["Authorization", "x-api-key", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"];
 
@@ -29,7 +29,7 @@ public sealed class CpaSingleAuthHandler : DelegatingHandler
     /// <param name="workspaceId">The validated workspace id.</param>
     /// <param name="apiKey">The CPA key in key mode; null for SigV4 or skip-auth.</param>
     /// <param name="injectedHeaders">Headers the SDK injects from <c>ANTHROPIC_CUSTOM_HEADERS</c> (normally <see cref="ProcessCustomHeaders.Current"/>).</param>
-    public CpaSingleAuthHandler(string workspaceId, string? apiKey, IReadOnlyList<KeyValuePair<string, string>> injectedHeaders)
+    public ClaudePlatformAwsSingleAuthHandler(string workspaceId, string? apiKey, IReadOnlyList<KeyValuePair<string, string>> injectedHeaders)
     {
         _workspaceId = workspaceId;
         _apiKey = apiKey;

@@ -1,7 +1,7 @@
 namespace ProviderAudit.Runtime.Aws;
 
 /// <summary>SDK plumbing for CPA clients (not credentials: those are resolved by the runtime).</summary>
-public sealed class CpaClientSettings
+internal sealed class ClaudePlatformAwsClientSettings
 {
     /// <summary>Makes the innermost HTTP handler of each client (default: a new <see cref="SocketsHttpHandler"/>); tests record the wire here.</summary>
     public Func<HttpMessageHandler>? PrimaryHandler { get; init; }
