@@ -87,6 +87,12 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
 
     private (GatewayAuthResult? Auth, Answer Answer) Decide(SigV4Request request, string path)
     {
+        if (_options.Bedrock)
+        {
+            var bedrockAuth = Authenticator.Authenticate(request);
+            return bedrockAuth.Error is not null ? (bedrockAuth, Answer.Of(bedrockAuth.Error)) : (bedrockAuth, BedrockInvoke(request, path));
+        }
+
         var workspaces = request.Values("anthropic-workspace-id").ToList();
         if (workspaces.Count != 1 || string.IsNullOrWhiteSpace(workspaces[0]))
         {
@@ -132,6 +138,19 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
             default:
                 return Answer.Of(GatewayError.NotFound($"Not found: {request.Method} {path}"));
         }
+    }
+
+    // Bedrock's runtime API: the model is in the path (a Bedrock id), the body is a Messages body without it.
+    private Answer BedrockInvoke(SigV4Request request, string path)
+    {
+        if (request.Method != "POST" || !path.StartsWith("/model/", StringComparison.Ordinal) || !path.EndsWith("/invoke", StringComparison.Ordinal))
+        {
+            return Answer.Of(GatewayError.NotFound($"Not found: {request.Method} {path}"));
+        }
+
+        var model = Uri.UnescapeDataString(path["/model/".Length..^"/invoke".Length]);
+        var id = "msg_emulator_" + Interlocked.Increment(ref _messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Answer.Json(GatewayResponses.Message(id, model, _options.ReplyText, 1));
     }
 
     private Answer Messages(SigV4Request request)

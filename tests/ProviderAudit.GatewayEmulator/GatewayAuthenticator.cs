@@ -31,7 +31,7 @@ public sealed class GatewayAuthenticator
             options.Service,
             id => _accessKeys.TryGetValue(id, out var secret) ? secret : null,
             options.MaxClockSkew,
-            ["anthropic-workspace-id"]);
+            options.Bedrock ? [] : ["anthropic-workspace-id"]);
     }
 
     /// <summary>Accepts SigV4 signatures made with this key pair from now on.</summary>

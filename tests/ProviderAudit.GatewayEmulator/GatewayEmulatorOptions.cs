@@ -35,6 +35,12 @@ public sealed class GatewayEmulatorOptions
     /// <summary>The SigV4 service name the scopes must name.</summary>
     public string Service { get; init; } = "aws-external-anthropic";
 
+    /// <summary>
+    /// Answer as Amazon Bedrock instead (<c>POST /model/{id}/invoke</c>, Bedrock model ids, no workspace header); the
+    /// same auth rules apply. Pair with <see cref="Service"/> = <c>bedrock</c>.
+    /// </summary>
+    public bool Bedrock { get; init; }
+
     /// <summary>The only workspace id this gateway serves.</summary>
     public string WorkspaceId { get; init; } = "wrkspc_emulator";
 

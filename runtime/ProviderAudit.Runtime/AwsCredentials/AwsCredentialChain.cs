@@ -129,18 +129,24 @@ internal sealed class AwsCredentialChain
     /// <summary>An exception's message for a person: its first line, capped, without stack traces or type names.</summary>
     public static string Explain(Exception exception)
     {
-        var innermost = exception;
-        while (innermost.InnerException is { } inner && string.IsNullOrWhiteSpace(innermost.Message))
+        // The SDK wraps the service's own words (e.g. STS AccessDenied) in a generic "Error calling AssumeRole": keep both.
+        var lines = new List<string>();
+        for (var current = exception; current is not null && lines.Count < 3; current = current.InnerException)
         {
-            innermost = inner;
+            var line = current.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            if (!string.IsNullOrEmpty(line) && !line.StartsWith("Exception of type ", StringComparison.Ordinal)
+                && !lines.Any(l => l.Contains(line.TrimEnd('.'), StringComparison.Ordinal)))
+            {
+                lines.Add(line.TrimEnd('.'));
+            }
         }
 
-        var line = innermost.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? innermost.GetType().Name;
-        line = new string(line.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        var text = lines.Count == 0 ? exception.GetType().Name : string.Join(": ", lines);
+        text = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
         // AWSSDK quotes the offending line of a file it cannot parse ("Line 3:<…>"); that line may be a secret.
-        line = System.Text.RegularExpressions.Regex.Replace(line, @"(Line \d+:).*", "$1 (its content is not shown)");
-        return (line.Length > MaxDetailLength ? line[..MaxDetailLength] + "…" : line).TrimEnd('.') + ".";
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(Line \d+:).*", "$1 (its content is not shown)");
+        return (text.Length > MaxDetailLength ? text[..MaxDetailLength] + "…" : text) + ".";
     }
 
     private async Task<AwsSessionCredentials> FetchAsync(AwsCredentialProvider provider, CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ using static AwsTransportVariables;
 /// <item>container credentials (<c>AWS_CONTAINER_CREDENTIALS_RELATIVE_URI</c>, then <c>_FULL_URI</c>);</item>
 /// <item>EC2 instance metadata, unless <c>AWS_EC2_METADATA_DISABLED</c>.</item>
 /// </list>
+/// One departure, where the SDK's order would make a setting useless: a profile named by <c>AWS_PROFILE</c> with
+/// <c>credential_source = Environment</c> comes before the environment keys it assumes its role with.
 /// Where the SDK would skip a half-configured source silently (half a key pair, a token file without a role, a named
 /// profile without credentials), the plan stops with a problem naming the variable instead.
 /// </summary>
@@ -39,6 +41,12 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
                 new AwsCredentialExportSource(command, environment, options.ProcessRunner, options.Clock, options.CredentialExportTimeout)));
         }
 
+        var notes = new List<string>();
+        if (NamedProfileTakesItsKeysFromTheEnvironment() && Profile(notes) is { } assumeRoleWithEnvironmentKeys)
+        {
+            return assumeRoleWithEnvironmentKeys;
+        }
+
         if (EnvironmentKeys() is { } keys)
         {
             return keys;
@@ -49,7 +57,6 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
             return webIdentity;
         }
 
-        var notes = new List<string>();
         if (Profile(notes) is { } profile)
         {
             return profile;
@@ -61,6 +68,29 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         }
 
         return InstanceMetadata(notes);
+    }
+
+    // AWSSDK.Core would sign with the environment keys themselves, which makes `credential_source = Environment`
+    // unreachable through AWS_PROFILE; Claude Code's SDK assumes the role. Such a profile is what the user asked for.
+    private bool NamedProfileTakesItsKeysFromTheEnvironment()
+    {
+        if (environment.Raw(AwsProfile)?.Trim() is not { } named)
+        {
+            return false;
+        }
+
+        try
+        {
+            return AwsFiles.Locate(environment, options.FileExists) is { } files
+                && (options.FileExists(files.CredentialsFile) || options.FileExists(files.ConfigFile))
+                && new SharedCredentialsFile(files.CredentialsFile).TryGetProfile(named, out var profile)
+                && string.Equals(profile.Options.CredentialSource?.Trim(), "Environment", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The profile step reports unreadable files by name.
+            return false;
+        }
     }
 
     private AwsCredentialPlan? EnvironmentKeys()

@@ -77,7 +77,7 @@ internal sealed class ProfileCredentials(SharedCredentialsFile store, AwsFiles f
             }
 
             return new(AssumeRole(inner.Credentials, roleArn, sessionName, options), null,
-                $": assume role {roleArn} via profile {sourceName}{inner.Detail}", fix);
+                $", assuming role {roleArn} via profile {sourceName}{inner.Detail}", fix);
         }
 
         if (!string.IsNullOrWhiteSpace(options.CredentialSource))
@@ -90,7 +90,7 @@ internal sealed class ProfileCredentials(SharedCredentialsFile store, AwsFiles f
             var problem = planner.WebIdentityForProfile(options.WebIdentityTokenFile.Trim(), roleArn, sessionName, profile.Name, sts, out var webIdentity);
             return problem is not null
                 ? new(null, problem.Problems[0], "", null)
-                : new(webIdentity, null, $": web identity for role {roleArn}", fix);
+                : new(webIdentity, null, $", web identity for role {roleArn}", fix);
         }
 
         return Problem(setting,
@@ -140,7 +140,7 @@ internal sealed class ProfileCredentials(SharedCredentialsFile store, AwsFiles f
                 $"Profile [{profile.Name}] has credential_source = {name}; use Environment, EcsContainer or Ec2InstanceMetadata.");
         }
 
-        return new(AssumeRole(source!, roleArn, sessionName, options), null, $": assume role {roleArn} via {via} (credential_source)", fix);
+        return new(AssumeRole(source!, roleArn, sessionName, options), null, $", assuming role {roleArn} via {via} (credential_source)", fix);
     }
 
     private StsAssumeRoleCredentials AssumeRole(AWSCredentials source, string roleArn, string? sessionName, CredentialProfileOptions options) =>
@@ -148,10 +148,10 @@ internal sealed class ProfileCredentials(SharedCredentialsFile store, AwsFiles f
             new AssumeRoleAWSCredentialsOptions { ExternalId = string.IsNullOrWhiteSpace(options.ExternalID) ? null : options.ExternalID.Trim() }, sts);
 
     private static string Kind(CredentialProfileOptions options) =>
-        !string.IsNullOrWhiteSpace(options.SsoStartUrl) || !string.IsNullOrWhiteSpace(options.SsoSession) ? ": SSO"
-        : !string.IsNullOrWhiteSpace(options.CredentialProcess) ? ": credential_process"
-        : !string.IsNullOrWhiteSpace(options.Token) ? ": temporary keys"
-        : ": keys";
+        !string.IsNullOrWhiteSpace(options.SsoStartUrl) || !string.IsNullOrWhiteSpace(options.SsoSession) ? " with SSO"
+        : !string.IsNullOrWhiteSpace(options.CredentialProcess) ? " with credential_process"
+        : !string.IsNullOrWhiteSpace(options.Token) ? " with temporary keys"
+        : " with static keys";
 
     private static Result Problem(string variable, string message) => new(null, new ConfigurationProblem(variable, message), "", null);
 }

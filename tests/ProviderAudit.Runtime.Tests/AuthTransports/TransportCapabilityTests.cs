@@ -96,7 +96,7 @@ public class TransportCapabilityTests
     [Fact]
     public void Bedrock_requires_a_region()
     {
-        var validation = AuthTransports.Bedrock.Validate(TestEnv.Inputs(TestEnv.Of(("AWS_PROFILE", "p"))));
+        var validation = AuthTransports.Bedrock.Validate(TestEnv.Inputs(TestEnv.Of(("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", TestEnv.AwsSecret))));
         Assert.Equal("AWS_REGION", Assert.Single(validation.Problems).Variable);
     }
 }

@@ -28,7 +28,7 @@ public class ClaudePlatformAwsSettingsTests
         var settings = ClaudePlatformAwsSettings.Read(TestEnv.Inputs(TestEnv.CpaWithProfile(), new HostSettings(awsAuthRefresh: "aws sso login --profile cc")));
         Assert.Equal(ClaudePlatformAwsAuthMode.SigV4, settings.AuthMode);
         Assert.Equal("cc", settings.AwsProfile);
-        Assert.Equal(AwsCredentialSourceKind.NamedProfile, settings.AwsCredentialSource?.Kind);
+        Assert.Equal(AwsCredentialSourceKind.NamedProfile, settings.AwsCredentialSource!.Kind);
         Assert.Equal("aws sso login --profile cc", settings.AwsAuthRefresh);
         Assert.Null(settings.ApiKey);
     }
@@ -55,7 +55,7 @@ public class ClaudePlatformAwsSettingsTests
     [Fact]
     public void First_party_credentials_are_never_a_CPA_credential_path()
     {
-        var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE")
+        var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE").With("AWS_EC2_METADATA_DISABLED", "true")
             .With("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey).With("ANTHROPIC_AUTH_TOKEN", "token-value-123456").With("CLAUDE_CODE_OAUTH_TOKEN", "oauth-value-123456");
         Assert.False(ClaudePlatformAwsSettings.TryRead(TestEnv.Inputs(env), out _, out var problems));
         Assert.Equal("ANTHROPIC_AWS_API_KEY", Assert.Single(problems).Variable);
@@ -74,6 +74,6 @@ public class ClaudePlatformAwsSettingsTests
     {
         var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE");
         var settings = ClaudePlatformAwsSettings.Read(TestEnv.Inputs(env, new HostSettings(awsCredentialExport: "export-creds")));
-        Assert.Equal(AwsCredentialSourceKind.CredentialExportCommand, settings.AwsCredentialSource?.Kind);
+        Assert.Equal(AwsCredentialSourceKind.CredentialExportCommand, settings.AwsCredentialSource!.Kind);
     }
 }

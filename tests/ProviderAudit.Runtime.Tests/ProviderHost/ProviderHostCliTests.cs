@@ -39,7 +39,7 @@ public class ProviderHostCliTests
         Assert.Equal("claude-code", root.GetProperty("target").GetString());
         Assert.Equal("claude-platform-aws", root.GetProperty("backend").GetString());
         Assert.False(root.GetProperty("ready").GetBoolean());
-        Assert.Contains("AWS_PROFILE=cc", root.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("profile cc (AWS_PROFILE)", root.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("actions").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
         Assert.Equal("FirstParty", root.GetProperty("modelIdFormat").GetString());
@@ -140,7 +140,7 @@ public class ProviderHostCliTests
         var (exit, _, error) = Run(TestEnv.CpaWithProfile(), runner, "launch", "claude-code", "--", "claude");
         Assert.Equal(3, exit);
         Assert.Null(runner.Command);
-        Assert.Contains("AWS_PROFILE=cc", error, StringComparison.Ordinal);
+        Assert.Contains("profile cc (AWS_PROFILE)", error, StringComparison.Ordinal);
     }
 
     [Fact]

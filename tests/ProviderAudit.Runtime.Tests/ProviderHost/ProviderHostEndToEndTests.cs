@@ -137,7 +137,7 @@ public class ProviderHostEndToEndTests
         var (exit, output, error) = RunHost(CpaWithLeftovers(), "launch", "claude-code", "--", "printenv");
         Assert.Equal(3, exit);
         Assert.Equal("", output);
-        Assert.Contains("AWS_PROFILE=cc", error, StringComparison.Ordinal);
+        Assert.Contains("profile cc (AWS_PROFILE)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class RuntimeStatusTests
         var status = TestEnv.Status(TestEnv.CpaWithProfile());
         Assert.Same(RuntimeBackends.ClaudePlatformAws, status.Backend);
         Assert.False(status.Ready);
-        Assert.Contains("AWS_PROFILE=cc", status.Message, StringComparison.Ordinal);
+        Assert.Contains("profile cc (AWS_PROFILE)", status.Message, StringComparison.Ordinal);
         Assert.Empty(status.Problems);
     }
 
@@ -110,7 +110,9 @@ public class RuntimeStatusTests
     [Fact]
     public void CPA_without_any_credential_path_is_not_ready()
     {
-        var status = TestEnv.Status(TestEnv.CpaWithProfile().Without("AWS_PROFILE"), check: new TestEnv.AlwaysAvailable());
+        // Instance metadata is the AWS chain's last source; with it off, nothing is left.
+        var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE").With("AWS_EC2_METADATA_DISABLED", "true");
+        var status = TestEnv.Status(env, check: new TestEnv.AlwaysAvailable());
         Assert.False(status.Ready);
         var problem = Assert.Single(status.Problems);
         Assert.Equal("ANTHROPIC_AWS_API_KEY", problem.Variable);
@@ -157,7 +159,7 @@ public class RuntimeStatusTests
     [Fact]
     public void Every_problem_is_listed_when_several_inputs_are_wrong()
     {
-        var env = TestEnv.Of(("CLAUDE_CODE_USE_ANTHROPIC_AWS", "1"), ("ANTHROPIC_AWS_BASE_URL", "http://evil.example.com"));
+        var env = TestEnv.Of(("CLAUDE_CODE_USE_ANTHROPIC_AWS", "1"), ("ANTHROPIC_AWS_BASE_URL", "http://evil.example.com"), ("AWS_EC2_METADATA_DISABLED", "true"));
         var status = TestEnv.Status(env, check: new TestEnv.AlwaysAvailable());
         Assert.Equal(
             ["ANTHROPIC_AWS_WORKSPACE_ID", "AWS_REGION", "ANTHROPIC_AWS_BASE_URL", "ANTHROPIC_AWS_API_KEY"],
@@ -229,7 +231,8 @@ public class RuntimeStatusTests
     [Fact]
     public void Bedrock_status_is_unaffected_by_CPA_variables()
     {
-        var env = TestEnv.Of(("CLAUDE_CODE_USE_BEDROCK", "1"), ("ANTHROPIC_AWS_WORKSPACE_ID", TestEnv.WorkspaceId), ("AWS_REGION", "us-east-1"), ("AWS_PROFILE", "bedrock"));
+        var env = TestEnv.Of(("CLAUDE_CODE_USE_BEDROCK", "1"), ("ANTHROPIC_AWS_WORKSPACE_ID", TestEnv.WorkspaceId), ("AWS_REGION", "us-east-1"),
+            ("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", TestEnv.AwsSecret));
         var status = TestEnv.Status(env);
         Assert.Same(RuntimeBackends.Bedrock, status.Backend);
         Assert.True(status.Ready, status.Message);

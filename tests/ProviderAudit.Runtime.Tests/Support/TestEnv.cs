@@ -11,12 +11,24 @@ internal static class TestEnv
     public static Dictionary<string, string> Of(params (string Name, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>A complete CPA configuration using a named profile for SigV4.</summary>
+    /// <summary>
+    /// A complete CPA configuration using a named profile for SigV4. The profile exists (in a config file of this test
+    /// run) but its credential_process fails, so only a substituted request check makes it ready.
+    /// </summary>
     public static Dictionary<string, string> CpaWithProfile() => Of(
         ("CLAUDE_CODE_USE_ANTHROPIC_AWS", "1"),
         ("ANTHROPIC_AWS_WORKSPACE_ID", WorkspaceId),
         ("AWS_REGION", "us-west-2"),
-        ("AWS_PROFILE", "cc"));
+        ("AWS_PROFILE", "cc"),
+        ("AWS_CONFIG_FILE", ProfileConfigFile.Value));
+
+    private static readonly Lazy<string> ProfileConfigFile = new(() =>
+    {
+        var directory = Directory.CreateTempSubdirectory("pa-rt-aws-");
+        var path = Path.Combine(directory.FullName, "config");
+        File.WriteAllText(path, "[profile cc]\ncredential_process = /bin/false\n");
+        return path;
+    });
 
     public static Dictionary<string, string> With(this Dictionary<string, string> env, string name, string value)
     {
@@ -30,15 +42,16 @@ internal static class TestEnv
         return env;
     }
 
-    public static RuntimeStatusOptions NoFiles { get; } = new() { FileExists = _ => false };
+    /// <summary>Status options for test environments: they name no HOME, so only files a test made are seen.</summary>
+    public static RuntimeStatusOptions NoFiles { get; } = new() { FileExists = File.Exists };
 
     public static RuntimeStatus Status(
         IReadOnlyDictionary<string, string> env, HostSettings? settings = null, LaunchTarget target = LaunchTarget.ClaudeCode, IRequestTransportCheck? check = null) =>
         RuntimeStatusEvaluator.Evaluate(env, settings ?? HostSettings.Empty, target,
-            check is null ? NoFiles : new RuntimeStatusOptions { FileExists = _ => false, RequestTransportCheck = check });
+            check is null ? NoFiles : new RuntimeStatusOptions { FileExists = File.Exists, RequestTransportCheck = check });
 
     public static TransportInputs Inputs(IReadOnlyDictionary<string, string> env, HostSettings? settings = null) =>
-        new(env, settings, _ => false);
+        new(env, settings, File.Exists);
 
     /// <summary>Stands in for the real request transport so the "inputs valid → ready" path can be tested.</summary>
     public sealed class AlwaysAvailable : IRequestTransportCheck

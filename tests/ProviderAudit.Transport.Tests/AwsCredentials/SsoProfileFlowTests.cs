@@ -116,6 +116,26 @@ public sealed class SsoProfileFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task LaunchWithAnExpiredSsoTokenShowsTheRefreshCommandOutputBeforeTheChildRuns()
+    {
+        // On a headless box `aws sso login` prints a device code the user must act on while it waits.
+        WriteSsoProfile(Token("sso-access-token-old", DateTimeOffset.UtcNow.AddHours(-1)));
+        var freshToken = Token(AccessToken, DateTimeOffset.UtcNow.AddHours(8)).Replace("\"", "\\\"", StringComparison.Ordinal);
+        _home.Executable("bin/aws", $"#!/bin/sh\necho 'Then enter the code: WXYZ-1234'\nprintf '%s' \"{freshToken}\" > \"{TokenCacheFile}\"\necho 'Successfully logged into Start URL'\n");
+        var settings = _home.File("settings.json", """{ "awsAuthRefresh": "aws sso login --profile cc" }""");
+        await using var emulator = await StartEmulator();
+        await using var portal = await SsoPortalStub.StartAsync(AccessToken, SsoKey, SsoSecret);
+
+        var (exit, output) = await RunProviderHostAsync(emulator, portal, "launch", "claude-code", "--settings", settings, "--", "sh", "-c", "echo child-started");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Then enter the code: WXYZ-1234", output, StringComparison.Ordinal);
+        Assert.Contains("Successfully logged into Start URL", output, StringComparison.Ordinal);
+        Assert.Contains("child-started", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not launching", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SsoTokenThePortalRefusesIsANotReadyStatusWithTheRefreshCommandNotACrash()
     {
         // In date locally, but revoked server-side: the portal answers 401, which AWSSDK raises as a service exception.

@@ -20,8 +20,16 @@ public static class ChildProgram
     /// <summary>Runs the ProviderHost CLI on this process's real environment (<c>provider-host ask …</c>).</summary>
     public const string ProviderHostVerb = "provider-host";
 
+    /// <summary>Status and requests for one AWS backend on this process's environment (<c>aws-source BACKEND REQUESTS TIMEOUT_SECONDS</c>).</summary>
+    public const string AwsSourceVerb = "aws-source";
+
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 4 && args[0] == AwsSourceVerb)
+        {
+            return await AwsSourceAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (args.Length > 0 && args[0] == ProviderHostVerb)
         {
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -76,5 +84,28 @@ public static class ChildProgram
             Console.WriteLine("refused: " + e.Message);
             return 4;
         }
+    }
+
+    // Prints "ready=…", the status message, and "sent=N" after N requests; exit 0 when ready and all were answered.
+    private static async Task<int> AwsSourceAsync(string backend, int requests, double timeoutSeconds)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        }
+
+        var timeout = TimeSpan.FromSeconds(timeoutSeconds);
+        var status = Support.AwsBackendScope.Status(environment, timeout);
+        Console.WriteLine($"ready={status.Ready}");
+        Console.WriteLine($"message={status.Message}");
+        if (!status.Ready)
+        {
+            return 3;
+        }
+
+        await Support.AwsBackendScope.SendAsync(backend, environment, requests);
+        Console.WriteLine($"sent={requests}");
+        return 0;
     }
 }

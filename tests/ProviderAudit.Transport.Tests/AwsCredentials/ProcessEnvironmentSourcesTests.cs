@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using ProviderAudit.Transport.Tests.Support;
+
+namespace ProviderAudit.Transport.Tests.AwsCredentials;
+
+/// <summary>
+/// Container credentials and EC2 instance metadata: AWSSDK.Core reads their settings only from the process environment,
+/// so each case runs ProviderHost's runtime in a child process whose environment points at a loopback stub, once for
+/// Claude Platform on AWS and once for Bedrock. Ready, 50 requests signed with the stub's temporary keys (session token
+/// included), and the stub asked once for them; an IMDS that never answers is not ready within the deadline.
+/// </summary>
+public sealed class ProcessEnvironmentSourcesTests : IDisposable
+{
+    private const int Requests = 50;
+    private readonly TempDirectory _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    private Dictionary<string, string> Env(AwsBackendScope backend, params (string, string)[] values)
+    {
+        var env = backend.Environment(new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = _home.Path });
+        foreach (var (name, value) in values)
+        {
+            env[name] = value;
+        }
+
+        return env;
+    }
+
+    private static async Task<string> RunAsync(AwsBackendScope backend, Dictionary<string, string> env, double timeoutSeconds = 20)
+    {
+        var (exit, output) = await ChildProcessRunner.RunAsync(env, "aws-source", backend.Backend, Requests.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exit == 0, output);
+        Assert.Contains($"sent={Requests}", output, StringComparison.Ordinal);
+        return output;
+    }
+
+    [Theory]
+    [InlineData(AwsBackendScope.ClaudePlatformAws)]
+    [InlineData(AwsBackendScope.Bedrock)]
+    public async Task ContainerCredentialsFromAFullUriSignTheRequests(string backendId)
+    {
+        await using var backend = await AwsBackendScope.StartAsync(backendId);
+        await using var container = await ContainerCredentialsStub.StartAsync(StubKeys.For("container"));
+        backend.Emulator.Authenticator.AddAccessKey(container.Keys.AccessKeyId, container.Keys.SecretAccessKey);
+
+        await RunAsync(backend, Env(backend, ("AWS_CONTAINER_CREDENTIALS_FULL_URI", container.Url), ("AWS_EC2_METADATA_DISABLED", "true")));
+
+        Assert.Equal(Requests, backend.SignedWith(container.Keys.AccessKeyId, container.Keys.SessionToken));
+        Assert.Equal(2, container.Served); // once for status, once for the request client's 50 requests
+    }
+
+    [Theory]
+    [InlineData(AwsBackendScope.ClaudePlatformAws)]
+    [InlineData(AwsBackendScope.Bedrock)]
+    public async Task ContainerCredentialsWithAnAuthorizationTokenFileSendTheToken(string backendId)
+    {
+        await using var backend = await AwsBackendScope.StartAsync(backendId);
+        await using var container = await ContainerCredentialsStub.StartAsync(StubKeys.For("podidentity"), requiredAuthorization: "pod-identity-token");
+        backend.Emulator.Authenticator.AddAccessKey(container.Keys.AccessKeyId, container.Keys.SecretAccessKey);
+        var tokenFile = _home.File("eks-pod-identity-token", "pod-identity-token");
+
+        await RunAsync(backend, Env(backend,
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", container.Url), ("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", tokenFile), ("AWS_EC2_METADATA_DISABLED", "true")));
+
+        Assert.Equal(Requests, backend.SignedWith(container.Keys.AccessKeyId, container.Keys.SessionToken));
+        Assert.Equal(2, container.Served);
+    }
+
+    [Theory]
+    [InlineData(AwsBackendScope.ClaudePlatformAws)]
+    [InlineData(AwsBackendScope.Bedrock)]
+    public async Task InstanceMetadataV2SignsTheRequests(string backendId)
+    {
+        await using var backend = await AwsBackendScope.StartAsync(backendId);
+        await using var imds = await InstanceMetadataStub.StartAsync(StubKeys.For("instance"));
+        backend.Emulator.Authenticator.AddAccessKey(imds.Keys.AccessKeyId, imds.Keys.SecretAccessKey);
+
+        await RunAsync(backend, Env(backend, ("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.Url)));
+
+        Assert.Equal(Requests, backend.SignedWith(imds.Keys.AccessKeyId, imds.Keys.SessionToken));
+        Assert.Equal(2, imds.CredentialGets);
+        Assert.True(imds.TokenPuts >= 1);
+        Assert.Equal(0, imds.TokenlessGets);
+    }
+
+    [Theory]
+    [InlineData(AwsBackendScope.ClaudePlatformAws)]
+    [InlineData(AwsBackendScope.Bedrock)]
+    public async Task InstanceMetadataThatNeverAnswersIsNotReadyWithinTheDeadline(string backendId)
+    {
+        await using var backend = await AwsBackendScope.StartAsync(backendId);
+        await using var silent = await SilentServer.StartAsync();
+        var env = Env(backend, ("AWS_EC2_METADATA_SERVICE_ENDPOINT", silent.Url));
+
+        var clock = Stopwatch.StartNew();
+        var (exit, output) = await ChildProcessRunner.RunAsync(env, "aws-source", backend.Backend, "1", "1");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("ready=False", output, StringComparison.Ordinal);
+        Assert.Contains("EC2 instance metadata", output, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 1 s", output, StringComparison.Ordinal);
+        Assert.Contains("AWS_EC2_METADATA_DISABLED=true", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        Assert.True(silent.Connections > 0);
+        Assert.Empty(backend.Emulator.Requests);
+    }
+}
