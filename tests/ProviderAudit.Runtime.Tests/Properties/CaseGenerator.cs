@@ -84,7 +84,12 @@ internal static class CaseGenerator
             if (kind is VariableKind.Credential)
             {
                 var token = secrets[c.Next(secrets.Count)];
-                known.Add(token);
+                if (RuntimeVariables.Secrets.Contains(name))
+                {
+                    // The scrubber knows it from here (AWS_ACCESS_KEY_ID is an identifier, not on its list).
+                    known.Add(token);
+                }
+
                 target[name] = c.Next(6) switch
                 {
                     0 or 1 => token,
