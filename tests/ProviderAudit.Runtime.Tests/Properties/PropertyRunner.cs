@@ -9,9 +9,8 @@ namespace ProviderAudit.Runtime.Tests.Properties;
 /// <summary>
 /// Runs a property over generated cases: a bounded count by default (CI), the full count when
 /// <c>PROVIDERAUDIT_PROPERTY_RUNS</c> says so. Every case's generator state derives from one run seed, so a whole run
-/// replays with <c>PROVIDERAUDIT_PROPERTY_SEED</c>; a failing case is shrunk by CsCheck and reported with its own seed
-/// (replay it alone with <c>CsCheck_Seed</c> or <c>PROVIDERAUDIT_PROPERTY_SEED</c> + <c>PROVIDERAUDIT_PROPERTY_RUNS=1</c>
-/// is not needed: the message says how) and the shrunk input.
+/// replays with <c>PROVIDERAUDIT_PROPERTY_SEED</c>. A failing case is shrunk by CsCheck and reported with the run seed,
+/// the case number, CsCheck's seed of the shrunk case and the shrunk input.
 /// </summary>
 internal static class PropertyRunner
 {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ProviderHost;
 
 namespace ProviderAudit.Runtime.Tests;
@@ -8,7 +7,7 @@ namespace ProviderAudit.Runtime.Tests;
 /// Each class of bad input the randomized suite found, pinned by one example: it is a named not-ready (or a warning),
 /// never a crash, never a leak, never a forged line of output.
 /// </summary>
-public partial class BadInputTests
+public class BadInputTests
 {
     private const string LongSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY+0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
@@ -56,33 +55,6 @@ public partial class BadInputTests
         var status = Status(TestEnv.Of(("CLAUDE_CODE_USE_FOUNDRY", "1"), ("ANTHROPIC_FOUNDRY_RESOURCE", "my-foundry\n"), ("ANTHROPIC_FOUNDRY_API_KEY", "foundry-key-0123456789")));
         Assert.False(status.Ready);
         Assert.Contains(status.Problems, p => p.Variable == "ANTHROPIC_FOUNDRY_RESOURCE");
-    }
-
-    [Theory]
-    [InlineData("first-party", "claude-sonnet-4-6\n")]
-    [InlineData("claude-platform-aws", "claude-sonnet-4-6\n")]
-    [InlineData("bedrock", "anthropic.claude-sonnet-4-6-v1:0\n")]
-    [InlineData("bedrock", "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6-v1:0\n")]
-    [InlineData("vertex", "claude-sonnet-4-5@20250929\n")]
-    [InlineData("foundry", "claude-sonnet-4-6\n")]
-    public void A_model_id_format_rejects_an_id_ending_in_a_newline(string backendId, string wireId)
-    {
-        Assert.False(RuntimeBackends.FindById(backendId)!.ModelIdFormat.TryParseWireId(wireId, out _));
-        Assert.True(RuntimeBackends.FindById(backendId)!.ModelIdFormat.TryParseWireId(wireId.TrimEnd('\n'), out _));
-    }
-
-    [Fact]
-    public void No_whole_value_regex_in_the_runtime_ends_with_a_dollar_anchor()
-    {
-        // .NET's $ also matches before a final \n; whole-value checks end in \z.
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "runtime"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        var offenders = sources
-            .SelectMany(file => RegexLiteral().Matches(File.ReadAllText(file)).Select(m => (file, pattern: m.Groups["pattern"].Value)))
-            .Where(found => found.pattern.EndsWith('$'))
-            .Select(found => $"{Path.GetFileName(found.file)}: {found.pattern}")
-            .ToArray();
-        Assert.Empty(offenders);
     }
 
     // --- values that go into headers or URLs --------------------------------------------------------------------------
@@ -251,23 +223,6 @@ public partial class BadInputTests
             }
         }
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ProviderAudit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ProviderAudit.sln not found above the test's output directory.");
-    }
-
-    // A regex pattern literal passed to GeneratedRegex or a Regex constructor/static method.
-    [GeneratedRegex(@"(?:GeneratedRegex|Regex\.(?:IsMatch|Match|Matches|Replace)\([^,]+,|new Regex)\(?\s*@?""(?<pattern>(?:[^""]|"""")*)""")]
-    private static partial Regex RegexLiteral();
 
     private sealed class NoChild : IChildProcessRunner
     {
