@@ -3,7 +3,7 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Amazon Bedrock: SigV4 from the AWS chain or a Bedrock bearer token, Bedrock runtime endpoints.</summary>
-public sealed class BedrockTransport : IAuthTransport
+internal sealed class BedrockTransport : IAuthTransport
 {
     internal BedrockTransport()
     {

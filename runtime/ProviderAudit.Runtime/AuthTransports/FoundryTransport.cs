@@ -3,7 +3,7 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Microsoft Foundry: an API key or Entra ID, <c>{resource}.services.ai.azure.com</c> endpoints.</summary>
-public sealed class FoundryTransport : IAuthTransport
+internal sealed class FoundryTransport : IAuthTransport
 {
     internal FoundryTransport()
     {

@@ -3,7 +3,7 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Google Vertex AI: Google credentials, regional <c>aiplatform.googleapis.com</c> endpoints.</summary>
-public sealed class VertexTransport : IAuthTransport
+internal sealed class VertexTransport : IAuthTransport
 {
     internal VertexTransport()
     {

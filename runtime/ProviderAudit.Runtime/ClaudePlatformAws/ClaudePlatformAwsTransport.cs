@@ -6,7 +6,7 @@ using static EnvironmentVariableNames;
 /// Claude Platform on AWS: the Anthropic AWS gateway with SigV4 or a CPA API key and an <c>anthropic-workspace-id</c>
 /// header. Shares first-party model ids but none of first-party auth or endpoints.
 /// </summary>
-public sealed class ClaudePlatformAwsTransport : IAuthTransport
+internal sealed class ClaudePlatformAwsTransport : IAuthTransport
 {
     internal ClaudePlatformAwsTransport()
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ProviderAudit.Runtime;
 
 /// <summary>Anthropic's own ids (<c>claude-sonnet-4-6</c>, <c>claude-opus-4-5-20251101</c>); also Claude Platform on AWS's.</summary>
-public sealed partial class FirstPartyModelIdFormat : IModelIdFormat
+internal sealed partial class FirstPartyModelIdFormat : IModelIdFormat
 {
     internal FirstPartyModelIdFormat()
     {

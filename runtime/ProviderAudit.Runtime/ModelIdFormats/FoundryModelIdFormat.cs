@@ -7,7 +7,7 @@ namespace ProviderAudit.Runtime;
 /// Foundry deployment names. The resource owner chooses them; this format writes the default deployment name (the
 /// model's undated name, e.g. <c>claude-sonnet-4-5</c>) and parses names that follow that convention.
 /// </summary>
-public sealed partial class FoundryModelIdFormat : IModelIdFormat
+internal sealed partial class FoundryModelIdFormat : IModelIdFormat
 {
     internal FoundryModelIdFormat()
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ProviderAudit.Runtime;
 
 /// <summary>Vertex ids: <c>claude-sonnet-4-5@20250929</c> for dated models, the bare name (<c>claude-sonnet-4-6</c>) otherwise.</summary>
-public sealed partial class VertexModelIdFormat : IModelIdFormat
+internal sealed partial class VertexModelIdFormat : IModelIdFormat
 {
     internal VertexModelIdFormat()
     {

@@ -8,7 +8,7 @@ using ProviderAudit.Transport.Tests.Support;
 namespace ProviderAudit.Transport.Tests.Transport;
 
 /// <summary>The runtime's CPA client (official AnthropicAwsClient + our adaptation) against the emulator.</summary>
-public sealed class CpaClientAgainstEmulatorTests : IDisposable
+public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
 {
     private readonly TempDirectory _home = new();
 

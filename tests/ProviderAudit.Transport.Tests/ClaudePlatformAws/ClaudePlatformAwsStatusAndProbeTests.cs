@@ -7,7 +7,7 @@ using ProviderAudit.Transport.Tests.Support;
 namespace ProviderAudit.Transport.Tests.Transport;
 
 /// <summary>CPA status through the real request check, and <c>status --probe</c> against the emulator.</summary>
-public sealed class CpaStatusAndProbeTests : IDisposable
+public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
 {
     private readonly TempDirectory _home = new();
 
