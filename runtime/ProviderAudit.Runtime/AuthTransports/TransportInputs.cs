@@ -30,8 +30,8 @@ public sealed class TransportInputs
     public HostSettings Settings { get; }
 
     /// <summary>
-    /// Whether a file exists. Only used to see default credential files (e.g. <c>~/.aws/credentials</c>); tests pass a
-    /// stub so they do not depend on the machine.
+    /// Whether a file exists: the AWS credential chain asks it before reading the shared credentials/config files and
+    /// token files the environment names (a file it says is absent is never read).
     /// </summary>
     public Func<string, bool> FileExists { get; }
 

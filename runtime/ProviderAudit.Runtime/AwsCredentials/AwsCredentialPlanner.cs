@@ -33,8 +33,25 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
     private static readonly string[] InstanceMetadataVariables =
         [AwsEc2MetadataDisabled, AwsEc2MetadataServiceEndpoint, AwsEc2MetadataServiceEndpointMode];
 
+    // Values the chain quotes in messages or uses as paths, URLs and names: a control character in one is refused by
+    // name before it can reach a file name, a request or a line of output.
+    private static readonly string[] PlainValueVariables =
+    [
+        AwsProfile, AwsSharedCredentialsFile, AwsConfigFile, "HOME", AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
+        AwsContainerCredentialsRelativeUri, AwsContainerCredentialsFullUri, AwsContainerAuthorizationTokenFile, AwsEndpointUrlSts, AwsEndpointUrl,
+        AwsEc2MetadataServiceEndpoint,
+    ];
+
     public AwsCredentialPlan Plan()
     {
+        foreach (var name in PlainValueVariables)
+        {
+            if (environment.Raw(name)?.Trim() is { } value && value.Any(char.IsControl))
+            {
+                return AwsCredentialPlan.Problem(name, $"{name}={InputChecks.Show(value)} contains control characters: set it to the plain value, without line breaks.");
+            }
+        }
+
         if (settings.AwsCredentialExport is { } command)
         {
             return AwsCredentialPlan.Found(new ExportCommandProvider(
@@ -122,12 +139,9 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
                 $"{present} is set but {missing} is not: set both, or unset {present} to use another AWS credential source.");
         }
 
-        var token = environment.Raw(AwsSessionToken)?.Trim();
-        var description = token is null
-            ? "access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)"
-            : "temporary access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)";
-        var source = new AwsCredentialSource(AwsCredentialSourceKind.EnvironmentKeys, description);
-        return AwsCredentialPlan.Found(new FixedKeysProvider(source, AwsAccessKeyId, new AwsSessionCredentials(id, secret, token, null, description)));
+        var keys = KeysFromEnvironment()!;
+        var source = new AwsCredentialSource(AwsCredentialSourceKind.EnvironmentKeys, keys.Source);
+        return AwsCredentialPlan.Found(new FixedKeysProvider(source, AwsAccessKeyId, keys));
     }
 
     private AwsCredentialPlan? WebIdentityFromEnvironment()
@@ -329,7 +343,8 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
 
         var source = new AwsCredentialSource(AwsCredentialSourceKind.InstanceMetadata, $"EC2 instance metadata (IMDSv2 at {EC2InstanceMetadata.ServiceEndpoint})");
         var fix = "Outside EC2 there is no instance metadata: configure another source (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, awsCredentialExport) "
-            + "and set AWS_EC2_METADATA_DISABLED=true; on EC2, attach an instance profile with a role and allow IMDSv2 (hop limit 2 in containers).";
+            + "and set AWS_EC2_METADATA_DISABLED=true; on EC2, attach an instance profile with a role and allow IMDSv2 (hop limit 2 in containers)."
+            + AwsCredentialPlan.Empty(notes).LookedAt;
         return AwsCredentialPlan.Found(new SdkCredentialsProvider(source, AwsEc2MetadataDisabled, fix, () => credentials!));
     }
 
@@ -348,11 +363,16 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         return null;
     }
 
+    /// <summary>The environment's key pair (the one place it is read), or null unless both halves are set.</summary>
     internal AwsSessionCredentials? KeysFromEnvironment()
     {
         var id = environment.Raw(AwsAccessKeyId)?.Trim();
         var secret = (environment.Raw(AwsSecretAccessKey) ?? environment.Raw(AwsSecretKeyLegacy))?.Trim();
-        return id is null || secret is null ? null : new AwsSessionCredentials(id, secret, environment.Raw(AwsSessionToken)?.Trim(), null, "environment keys");
+        var token = environment.Raw(AwsSessionToken)?.Trim();
+        var description = token is null
+            ? "access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)"
+            : "temporary access keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)";
+        return id is null || secret is null ? null : new AwsSessionCredentials(id, secret, token, null, description);
     }
 
     internal AwsCredentialPlan? WebIdentityForProfile(string tokenFile, string roleArn, string? sessionName, string profileName, StsClients sts, out AWSCredentials? credentials) =>

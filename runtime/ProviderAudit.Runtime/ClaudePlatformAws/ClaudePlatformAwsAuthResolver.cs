@@ -8,6 +8,15 @@ namespace ProviderAudit.Runtime.Aws;
 internal sealed class ClaudePlatformAwsAuthResolver(ClaudePlatformAwsSettings settings, AwsCredentialChain chain)
 {
     private readonly object _gate = new();
+
+    // Key and skip-auth never change: one auth object, so the request client keeps one official client.
+    private readonly ClaudePlatformAwsAuth? _fixed = settings.AuthMode switch
+    {
+        ClaudePlatformAwsAuthMode.SkipAuth => ClaudePlatformAwsAuth.None(EnvironmentVariableNames.SkipAnthropicAwsAuth),
+        ClaudePlatformAwsAuthMode.ApiKey => ClaudePlatformAwsAuth.ApiKey(settings.ApiKey!.Reveal(), EnvironmentVariableNames.AnthropicAwsApiKey),
+        _ => null,
+    };
+
     private (AwsSessionCredentials Credentials, ClaudePlatformAwsAuth Auth)? _last;
 
     public AwsCredentialChain Chain => chain;
@@ -15,12 +24,9 @@ internal sealed class ClaudePlatformAwsAuthResolver(ClaudePlatformAwsSettings se
     /// <exception cref="AwsCredentialException">SigV4 mode and no AWS credential resolves.</exception>
     public async Task<ClaudePlatformAwsAuth> ResolveAsync(CancellationToken cancellationToken = default)
     {
-        switch (settings.AuthMode)
+        if (_fixed is not null)
         {
-            case ClaudePlatformAwsAuthMode.SkipAuth:
-                return ClaudePlatformAwsAuth.None(EnvironmentVariableNames.SkipAnthropicAwsAuth);
-            case ClaudePlatformAwsAuthMode.ApiKey:
-                return ClaudePlatformAwsAuth.ApiKey(settings.ApiKey!.Reveal(), EnvironmentVariableNames.AnthropicAwsApiKey);
+            return _fixed;
         }
 
         var credentials = await chain.ResolveAsync(cancellationToken).ConfigureAwait(false);

@@ -136,15 +136,24 @@ public class RuntimeStatusTests
     }
 
     [Fact]
-    public void Default_AWS_credential_files_count_as_a_credential_source()
+    public void The_default_profile_of_the_shared_credentials_file_is_the_credential_source()
     {
-        var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE").With("HOME", "/home/u");
-        var status = RuntimeStatusEvaluator.Evaluate(env, HostSettings.Empty, LaunchTarget.ClaudeCode, new RuntimeStatusOptions
+        var home = Directory.CreateTempSubdirectory("pa-rt-home-");
+        try
         {
-            FileExists = path => path == "/home/u/.aws/credentials",
-            RequestTransportCheck = new TestEnv.AlwaysAvailable(),
-        });
-        Assert.True(status.Ready, status.Message);
+            Directory.CreateDirectory(Path.Combine(home.FullName, ".aws"));
+            File.WriteAllText(Path.Combine(home.FullName, ".aws", "credentials"), "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = default-secret-value\n");
+            var env = TestEnv.CpaWithProfile().Without("AWS_PROFILE").Without("AWS_CONFIG_FILE").With("HOME", home.FullName).With("AWS_EC2_METADATA_DISABLED", "true");
+
+            var status = TestEnv.Status(env);
+
+            Assert.True(status.Ready, status.Message);
+            Assert.Contains(status.Details, d => d.Key == "auth" && d.Value.Contains("profile default", StringComparison.Ordinal));
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
     }
 
     [Fact]

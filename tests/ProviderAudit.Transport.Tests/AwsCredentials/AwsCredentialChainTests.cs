@@ -127,6 +127,20 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
+    public void RegionOnlyDefaultConfigWithAWorkspaceIdIsANotReadyStatusNamingTheFix()
+    {
+        ConfigFile("[default]\nregion = us-west-2\n");
+        var env = TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_01Test"), ("AWS_REGION", "us-west-2"));
+
+        var status = RuntimeStatusEvaluator.Evaluate(env, HostSettings.Empty, LaunchTarget.ClaudeCode);
+
+        Assert.False(status.Ready);
+        Assert.Equal("ANTHROPIC_AWS_API_KEY", Assert.Single(status.Problems).Variable);
+        Assert.Contains("No credentials for Claude Platform on AWS", status.Message, StringComparison.Ordinal);
+        Assert.Contains("holds no credentials", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RegionOnlyNamedProfileIsANamedProblem()
     {
         ConfigFile("[profile cc]\nregion = us-west-2\n");
@@ -198,6 +212,18 @@ public sealed class AwsCredentialChainTests : IDisposable
 
         Assert.Equal("AWS_CONTAINER_CREDENTIALS_FULL_URI", problem.Variable);
         Assert.Contains("this process's environment", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AWS_PROFILE", "cc\r\nready: yes")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "/tmp/cre\nds")]
+    [InlineData("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/x\u0007")]
+    public void ControlCharactersInAValueTheChainUsesAreANamedProblem(string name, string value)
+    {
+        var problem = Assert.Single(Chain((name, value)).Describe().Problems);
+
+        Assert.Equal(name, problem.Variable);
+        Assert.DoesNotContain(problem.Message, char.IsControl);
     }
 
     [Fact]

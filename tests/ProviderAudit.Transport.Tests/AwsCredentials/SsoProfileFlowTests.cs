@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using ProviderAudit.GatewayEmulator;
@@ -46,38 +45,18 @@ public sealed class SsoProfileFlowTests : IDisposable
         File.WriteAllText(TokenCacheFile, token);
     }
 
-    private async Task<(int Exit, string Output)> RunProviderHostAsync(CpaGatewayEmulator emulator, SsoPortalStub portal, params string[] args)
-    {
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(ChildProgram).Assembly.Location);
-        start.ArgumentList.Add(ChildProgram.ProviderHostVerb);
-        foreach (var arg in args)
+    private Task<(int Exit, string Output)> RunProviderHostAsync(CpaGatewayEmulator emulator, SsoPortalStub portal, params string[] args) =>
+        ChildProcessRunner.RunAsync(new Dictionary<string, string>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The child's environment only; this process's environment is never changed.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("ANTHROPIC_", StringComparison.Ordinal) || k.StartsWith("CLAUDE_CODE_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["HOME"] = _home.Path;
-        start.Environment["PATH"] = $"{Path.Combine(_home.Path, "bin")}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_ENDPOINT_URL_SSO"] = portal.BaseUri.ToString().TrimEnd('/');
-        start.Environment["AWS_PROFILE"] = "cc";
-        start.Environment["AWS_REGION"] = EmulatorScope.Region;
-        start.Environment["ANTHROPIC_AWS_WORKSPACE_ID"] = EmulatorScope.WorkspaceId;
-        start.Environment["ANTHROPIC_AWS_BASE_URL"] = emulator.Url();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+            ["HOME"] = _home.Path,
+            ["PATH"] = $"{Path.Combine(_home.Path, "bin")}:{Environment.GetEnvironmentVariable("PATH")}",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+            ["AWS_ENDPOINT_URL_SSO"] = portal.BaseUri.ToString().TrimEnd('/'),
+            ["AWS_PROFILE"] = "cc",
+            ["AWS_REGION"] = EmulatorScope.Region,
+            ["ANTHROPIC_AWS_WORKSPACE_ID"] = EmulatorScope.WorkspaceId,
+            ["ANTHROPIC_AWS_BASE_URL"] = emulator.Url(),
+        }, [ChildProgram.ProviderHostVerb, .. args]);
 
     private static Task<CpaGatewayEmulator> StartEmulator() =>
         EmulatorScope.StartAsync(accessKeys: new Dictionary<string, string> { [SsoKey] = SsoSecret });

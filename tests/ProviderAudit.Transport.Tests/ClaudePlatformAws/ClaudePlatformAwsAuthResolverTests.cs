@@ -37,6 +37,16 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCpaKeyIsOneAuthForEveryRequestSoTheOfficialClientIsReused()
+    {
+        var env = TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890"));
+        var settings = CpaTestClients.Settings(env, "https://gateway.example.com");
+        var resolver = new ClaudePlatformAwsAuthResolver(settings, new AwsCredentialChain(env, HostSettings.Empty));
+
+        Assert.Same(await resolver.ResolveAsync(), await resolver.ResolveAsync());
+    }
+
+    [Fact]
     public async Task SkipAuthFlagResolvesToNoAuth()
     {
         var auth = await Resolve([("CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH", " Yes "), .. EnvKeys]);
