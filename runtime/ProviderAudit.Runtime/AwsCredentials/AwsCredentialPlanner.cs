@@ -37,7 +37,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
     // name before it can reach a file name, a request or a line of output.
     private static readonly string[] PlainValueVariables =
     [
-        AwsProfile, AwsSharedCredentialsFile, AwsConfigFile, "HOME", AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
+        AwsProfile, AwsSharedCredentialsFile, AwsConfigFile, "HOME", "USERPROFILE", AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
         AwsContainerCredentialsRelativeUri, AwsContainerCredentialsFullUri, AwsContainerAuthorizationTokenFile, AwsEndpointUrlSts, AwsEndpointUrl,
         AwsEc2MetadataServiceEndpoint,
     ];
@@ -48,7 +48,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         {
             if (environment.Raw(name)?.Trim() is { } value && value.Any(char.IsControl))
             {
-                return AwsCredentialPlan.Problem(name, $"{name}={InputChecks.Show(value)} contains control characters: set it to the plain value, without line breaks.");
+                return AwsCredentialPlan.Problem(name, $"{name}={DisplayText.Quote(value)} contains control characters: set it to the plain value, without line breaks.");
             }
         }
 

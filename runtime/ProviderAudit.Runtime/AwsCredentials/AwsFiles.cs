@@ -18,16 +18,6 @@ internal sealed record AwsFiles(string CredentialsFile, string ConfigFile)
     /// <exception cref="AwsCredentialException">AWSSDK.Core cannot be made to read the config file the environment names.</exception>
     public static AwsFiles? Locate(IReadOnlyDictionary<string, string> environment, Func<string, bool> fileExists)
     {
-        // A control character (a NUL, a pasted line break) names no file and makes the path APIs throw: say which variable.
-        foreach (var variable in new[] { "HOME", "USERPROFILE", EnvironmentVariableNames.AwsSharedCredentialsFile, EnvironmentVariableNames.AwsConfigFile })
-        {
-            if (environment.Raw(variable) is { } path && path.Trim().Any(char.IsControl))
-            {
-                throw new AwsCredentialException(AwsCredentialProblem.Invalid, variable,
-                    $"{variable}={DisplayText.Quote(path)} contains control characters, so it names no file AWS credentials can be read from: set it to the path alone.");
-            }
-        }
-
         var home = environment.Raw("HOME") ?? environment.Raw("USERPROFILE");
         var explicitCredentials = environment.Raw(EnvironmentVariableNames.AwsSharedCredentialsFile)?.Trim();
         var explicitConfig = environment.Raw(EnvironmentVariableNames.AwsConfigFile)?.Trim();
