@@ -44,12 +44,28 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
 
     public AwsCredentialPlan Plan()
     {
+        // Every bad value is named at once, not just the first.
+        var badValues = new List<ConfigurationProblem>();
         foreach (var name in PlainValueVariables)
         {
             if (environment.Raw(name)?.Trim() is { } value && value.Any(char.IsControl))
             {
-                return AwsCredentialPlan.Problem(name, $"{name}={DisplayText.Quote(value)} contains control characters: set it to the plain value, without line breaks.");
+                badValues.Add(new(name, $"{name}={DisplayText.Quote(value)} contains control characters: set it to the plain value, without line breaks."));
             }
+        }
+
+        // The key pair goes into signed headers: a line break or other stray character inside one fails every request.
+        if (environment.Has(AwsAccessKeyId) || environment.Has(AwsSecretAccessKey) || environment.Has(AwsSecretKeyLegacy))
+        {
+            foreach (var name in new[] { AwsAccessKeyId, AwsSecretAccessKey, AwsSecretKeyLegacy, AwsSessionToken })
+            {
+                InputChecks.CheckCredentialValue(environment, name, badValues);
+            }
+        }
+
+        if (badValues.Count > 0)
+        {
+            return AwsCredentialPlan.WithProblems(badValues);
         }
 
         if (settings.AwsCredentialExport is { } command)
@@ -117,18 +133,6 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         if (id is null && secret is null)
         {
             return null;
-        }
-
-        // They go into signed headers: a line break or other stray character inside one fails every request.
-        var badValues = new List<ConfigurationProblem>();
-        foreach (var name in new[] { AwsAccessKeyId, AwsSecretAccessKey, AwsSecretKeyLegacy, AwsSessionToken })
-        {
-            InputChecks.CheckCredentialValue(environment, name, badValues);
-        }
-
-        if (badValues.Count > 0)
-        {
-            return AwsCredentialPlan.WithProblems(badValues);
         }
 
         // The official clients would sign with a null secret and send the request; say so before that.

@@ -72,7 +72,7 @@ internal static class CaseGenerator
             if (home && name == "HOME")
             {
                 // HOME is always set (to a directory of the suite), so nothing ever falls back to this machine's home.
-                target[name] = PathValue(name, c, secrets);
+                target[name] = PathValue(name, c, secrets, known);
                 continue;
             }
 
@@ -105,16 +105,16 @@ internal static class CaseGenerator
             {
                 // A secret in the wrong variable: a token the environment holds as a credential, or one shaped like an Anthropic key.
                 9 when PasteableToken(c, secrets, known) is { } token => Pasted(token, c),
-                _ => ValueOf(name, kind, c, secrets),
+                _ => ValueOf(name, kind, c, secrets, known),
             };
         }
     }
 
-    private static string ValueOf(string name, VariableKind kind, ChoiceStream c, List<string> secrets)
+    private static string ValueOf(string name, VariableKind kind, ChoiceStream c, List<string> secrets, HashSet<string> known)
     {
         if (kind is VariableKind.Path)
         {
-            return PathValue(name, c, secrets);
+            return PathValue(name, c, secrets, known);
         }
 
         var good = Good(name, kind, c);
@@ -158,7 +158,7 @@ internal static class CaseGenerator
     };
 
     // Every path lies under the suite's directory; which fixture it names decides what the runtime finds there.
-    private static string PathValue(string name, ChoiceStream c, List<string> secrets)
+    private static string PathValue(string name, ChoiceStream c, List<string> secrets, HashSet<string> known)
     {
         var good = name switch
         {
@@ -173,7 +173,7 @@ internal static class CaseGenerator
             < 5 => good,
             5 => good + "\n",
             6 => Insert(good, ControlInserts[c.Next(ControlInserts.Length)], PropertyCase.Root.Length + c.Next(good.Length - PropertyCase.Root.Length + 1)),
-            _ => $"{PropertyCase.Root}/files/{secrets[c.Next(secrets.Count)]}",
+            _ => PasteableToken(c, secrets, known) is { } token ? $"{PropertyCase.Root}/files/{token}" : good,
         };
     }
 

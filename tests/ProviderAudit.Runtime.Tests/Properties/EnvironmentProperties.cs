@@ -165,7 +165,7 @@ public sealed class BadValueProperty(CaseFiles files, ITestOutputHelper output) 
 
             var observed = Observation.OfRuntime(@case, files);
             var effective = @case.Effective();
-            var bad = Oracle.BadVariables(effective, backendId, @case.AwsCredentialExport is not null).ToArray();
+            var bad = Oracle.BadVariables(effective, backendId).ToArray();
             if (bad.Length > 0)
             {
                 Assert.False(observed.Status.Ready, $"ready although {string.Join(", ", bad)} {(bad.Length == 1 ? "is" : "are")} bad: {observed.Status.Message}");

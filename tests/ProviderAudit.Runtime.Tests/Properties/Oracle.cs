@@ -50,8 +50,7 @@ internal static partial class Oracle
     /// <summary>Variables whose value is bad for <paramref name="backendId"/>: each must make status not ready and be named.</summary>
     /// <param name="env">The effective environment.</param>
     /// <param name="backendId">The selected backend.</param>
-    /// <param name="credentialExport">Whether settings configure <c>awsCredentialExport</c>, which replaces the AWS chain.</param>
-    public static IEnumerable<string> BadVariables(IReadOnlyDictionary<string, string> env, string backendId, bool credentialExport)
+    public static IEnumerable<string> BadVariables(IReadOnlyDictionary<string, string> env, string backendId)
     {
         var bad = new List<string>();
         void Url(string name)
@@ -86,13 +85,13 @@ internal static partial class Oracle
                 Region(Set(env, "AWS_REGION") is not null ? "AWS_REGION" : "AWS_DEFAULT_REGION");
                 Url("ANTHROPIC_AWS_BASE_URL");
                 Credential("ANTHROPIC_AWS_API_KEY");
-                if (ReadsAwsKeys(env, "CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH", "ANTHROPIC_AWS_API_KEY", credentialExport)) foreach (var name in AwsKeys) Credential(name);
+                if (RunsAwsChain(env, "CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH", "ANTHROPIC_AWS_API_KEY")) foreach (var name in AwsKeys) Credential(name);
                 break;
             case "bedrock":
                 Region(Set(env, "AWS_REGION") is not null ? "AWS_REGION" : "AWS_DEFAULT_REGION");
                 Url("ANTHROPIC_BEDROCK_BASE_URL");
                 Credential("AWS_BEARER_TOKEN_BEDROCK");
-                if (ReadsAwsKeys(env, "CLAUDE_CODE_SKIP_BEDROCK_AUTH", "AWS_BEARER_TOKEN_BEDROCK", credentialExport)) foreach (var name in AwsKeys) Credential(name);
+                if (RunsAwsChain(env, "CLAUDE_CODE_SKIP_BEDROCK_AUTH", "AWS_BEARER_TOKEN_BEDROCK")) foreach (var name in AwsKeys) Credential(name);
                 break;
             case "vertex":
                 Region("CLOUD_ML_REGION");
@@ -109,12 +108,11 @@ internal static partial class Oracle
         return bad;
     }
 
-    // The AWS chain reads the key variables only when it runs (no skip-auth, no key of the backend's own, no
-    // awsCredentialExport, which replaces the chain) and a key id or secret is there to read (docs/transport.md).
-    private static bool ReadsAwsKeys(IReadOnlyDictionary<string, string> env, string skipFlag, string ownKey, bool credentialExport) =>
+    // The AWS chain runs only without skip-auth and without a key of the backend's own; it checks the key pair's values
+    // whenever a key id or secret is there (docs/runtime.md).
+    private static bool RunsAwsChain(IReadOnlyDictionary<string, string> env, string skipFlag, string ownKey) =>
         !(env.TryGetValue(skipFlag, out var skip) && IsTruthy(skip))
         && Set(env, ownKey) is null
-        && !credentialExport
         && (Set(env, "AWS_ACCESS_KEY_ID") is not null || Set(env, "AWS_SECRET_ACCESS_KEY") is not null || Set(env, "AWS_SECRET_KEY") is not null);
 
     /// <summary>On/off variables whose value is neither: each must be named in a warning.</summary>
