@@ -89,6 +89,16 @@ public class BadInputTests
         Assert.Contains(status.Problems, p => p.Variable == variable);
     }
 
+    [Fact]
+    public void Every_bad_AWS_value_is_named_not_only_the_first()
+    {
+        var env = Cpa().Without("ANTHROPIC_AWS_API_KEY")
+            .With("AWS_PROFILE", "c\u0007c").With("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").With("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI K7MDENG");
+        var status = Status(env);
+        Assert.Contains(status.Problems, p => p.Variable == "AWS_PROFILE");
+        Assert.Contains(status.Problems, p => p.Variable == "AWS_SECRET_ACCESS_KEY");
+    }
+
     [Theory]
     [InlineData("https://gateway.example.com/\r\nX-Injected: 1")]
     [InlineData("https://gateway\u200b.example.com")]
