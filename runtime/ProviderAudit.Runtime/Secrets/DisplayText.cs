@@ -105,7 +105,8 @@ internal static partial class DisplayText
         return false;
     }
 
-    private static bool NeedsEscape(char c) =>
+    /// <summary>True for the characters <see cref="Escape"/> writes as escapes: control, format and separator characters.</summary>
+    public static bool NeedsEscape(char c) =>
         char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static void AppendEscaped(StringBuilder builder, char c)

@@ -12,7 +12,7 @@ namespace ProviderAudit.Runtime;
 /// <see cref="Apply"/>, in order: writes control characters as escapes (<see cref="DisplayText.Escape"/>); replaces
 /// each known secret — the value of every <see cref="SecretVariables"/> entry in the environment, and any value
 /// added with <see cref="Add"/> — by its redacted form; removes every run of <see cref="FragmentLength"/> or more
-/// characters that also occurs in a known secret (raw, or with its control characters and whitespace removed), so a
+/// characters that also occurs in a known secret (raw, or with its whitespace, control and invisible characters removed), so a
 /// cut or escaped copy goes too; and redacts what is a secret wherever it appears: Anthropic keys and tokens
 /// (<c>sk-ant-…</c>, also across escaped control characters), <c>SecretAccessKey</c>/<c>SessionToken</c> JSON
 /// fields and <c>aws_secret_access_key = …</c> lines.
@@ -92,7 +92,7 @@ public sealed partial class SecretScrubber
             _secrets.Add(value);
             _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
             AddFragments(value);
-            var compact = string.Concat(value.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
+            var compact = string.Concat(value.Where(c => !DisplayText.NeedsEscape(c) && !char.IsWhiteSpace(c)));
             if (compact.Length != value.Length)
             {
                 AddFragments(compact);

@@ -42,6 +42,13 @@ public class SecretScrubberTests
     }
 
     [Fact]
+    public void A_clean_copy_of_a_secret_held_with_an_invisible_character_is_removed()
+    {
+        var env = TestEnv.Of(("ANTHROPIC_FOUNDRY_API_KEY", AwsSecret[..20] + "\u202e" + AwsSecret[20..]));
+        Assert.DoesNotContain(AwsSecret[16..24], SecretScrubber.Scrub($"x {AwsSecret[10..30]} y", env), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_Anthropic_key_is_removed_wherever_it_appears_even_split_by_an_escaped_control_character()
     {
         var text = "profile \"sk-ant-api03-AbCdEfGhIjKlMn\\u0007OpQrStUvWxYz0123456789\" not found";
