@@ -40,6 +40,7 @@ public sealed class HostContext(
         return new RuntimeStatusOptions
         {
             FileExists = StatusOptions.FileExists,
+            Clock = StatusOptions.Clock,
             RequestTransportCheck = new RequestClientCheck(options, probe || check.Probe),
         };
     }

@@ -13,25 +13,13 @@ public class NoFirstPartyComparisonTests
         @"[=!]=\s*(ApiProvider\.)?FirstParty\b|ApiProvider\.FirstParty\s*(==|!=|=>|:)|case\s+ApiProvider\.FirstParty|\bis\s+(not\s+)?ApiProvider\.FirstParty|Equals\([^)]*ApiProvider\.FirstParty",
         RegexOptions.CultureInvariant);
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProviderAudit.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ProviderAudit.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Theory]
     [InlineData("runtime/ProviderAudit.Runtime")]
     [InlineData("samples/ProviderHost")]
     public void Source_never_compares_a_provider_with_FirstParty(string folder)
     {
-        var root = Path.Combine(RepositoryRoot(), folder);
-        var offenders = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var root = Path.Combine(RepositorySources.Root, folder);
+        var offenders = RepositorySources.CSharpFiles(folder)
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
             .Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && Comparison.IsMatch(l.Text))
             .Select(l => $"{Path.GetRelativePath(root, l.File)}:{l.Line}: {l.Text.Trim()}")

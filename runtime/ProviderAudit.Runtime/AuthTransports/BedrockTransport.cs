@@ -35,6 +35,7 @@ internal sealed class BedrockTransport : IAuthTransport
             ? InputChecks.CheckBaseUrlOverride(BedrockBaseUrl, value, problems)
             : region is null ? null : new Uri($"https://bedrock-runtime.{region}.amazonaws.com");
 
+        InputChecks.CheckCredentialValue(env, BedrockBearerToken, problems);
         string auth;
         if (env.Flag(SkipBedrockAuth))
         {
@@ -65,7 +66,8 @@ internal sealed class BedrockTransport : IAuthTransport
             new("auth", auth),
         };
         var signsWithAws = !env.Flag(SkipBedrockAuth) && !env.Has(BedrockBearerToken);
-        return new TransportValidation(baseUri, problems, signsWithAws ? AwsTransportVariables.RefreshAction(inputs.Settings) : [], [], details);
+        var warnings = new[] { InputChecks.UnrecognizedFlagWarning(env, SkipBedrockAuth) }.OfType<string>().ToArray();
+        return new TransportValidation(baseUri, problems, signsWithAws ? AwsTransportVariables.RefreshAction(inputs.Settings) : [], warnings, details);
     }
 
     /// <inheritdoc />

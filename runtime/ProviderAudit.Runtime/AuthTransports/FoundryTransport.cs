@@ -43,13 +43,15 @@ internal sealed class FoundryTransport : IAuthTransport
             }
             else
             {
-                problems.Add(new(FoundryResource, $"ANTHROPIC_FOUNDRY_RESOURCE={InputChecks.Show(resource)} is not a valid resource name: use only lowercase letters, digits and hyphens."));
+                problems.Add(new(FoundryResource, $"ANTHROPIC_FOUNDRY_RESOURCE={DisplayText.Quote(resource)} is not a valid resource name: use only lowercase letters, digits and hyphens."));
             }
         }
         else
         {
             problems.Add(new(FoundryResource, "Microsoft Foundry needs an endpoint: set ANTHROPIC_FOUNDRY_RESOURCE (the resource name) or ANTHROPIC_FOUNDRY_BASE_URL."));
         }
+
+        InputChecks.CheckCredentialValue(env, FoundryApiKey, problems);
 
         // Without a key the Foundry client uses Entra ID through the default Azure credential chain (az login, managed
         // identity, …), which the environment cannot show; resolving it is the request transport's job.
@@ -61,7 +63,8 @@ internal sealed class FoundryTransport : IAuthTransport
             new("baseUrl", baseUri?.ToString() ?? "(unresolved)"),
             new("auth", auth),
         };
-        return new TransportValidation(baseUri, problems, [], [], details);
+        var warnings = new[] { InputChecks.UnrecognizedFlagWarning(env, SkipFoundryAuth) }.OfType<string>().ToArray();
+        return new TransportValidation(baseUri, problems, [], warnings, details);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ProviderAudit.Runtime;
@@ -7,32 +7,21 @@ namespace ProviderAudit.Runtime;
 internal static partial class InputChecks
 {
     // A region becomes part of a host name, so only lowercase letters, digits and single hyphens get through.
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
 
     public static bool IsRegionToken(string value) => value.Length <= 32 && RegionPattern().IsMatch(value);
 
-    public static bool HasWhitespaceOrControl(string value) => value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    // Google Cloud project ids: 6–30 characters, lowercase letters, digits and hyphens, a letter first, no hyphen
+    // last; older domain-scoped ones carry an "example.com:" prefix.
+    [GeneratedRegex(@"^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]\z", RegexOptions.CultureInvariant)]
+    private static partial Regex GoogleProjectIdPattern();
 
-    /// <summary>Quotes a non-secret value for a message, with control characters made visible and length capped.</summary>
-    public static string Show(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value.Length > 64 ? value[..64] : value)
-        {
-            builder.Append(c switch
-            {
-                '\r' => "\\r",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '"' => "\\\"",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
+    public static bool IsGoogleProjectId(string value) => GoogleProjectIdPattern().IsMatch(value);
 
-        return builder.Append(value.Length > 64 ? "…\"" : "\"").ToString();
-    }
+    // Invisible format characters (zero-width spaces, bidirectional overrides) count too: pasted, never meant.
+    public static bool HasWhitespaceOrControl(string value) =>
+        value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format);
 
     /// <summary>
     /// Validates a base-URL override: absolute, https (plain http only for loopback hosts), no user info (it would
@@ -40,6 +29,13 @@ internal static partial class InputChecks
     /// </summary>
     public static Uri? CheckBaseUrlOverride(string variable, string value, List<ConfigurationProblem> problems)
     {
+        // Uri would quietly drop or percent-encode these; a URL with them inside is a paste error, not an address.
+        if (HasWhitespaceOrControl(value.Trim()))
+        {
+            problems.Add(new(variable, $"{variable} contains whitespace or control characters inside the URL; set it to the URL alone, e.g. https://gateway.example.com."));
+            return null;
+        }
+
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             problems.Add(new(variable, $"{variable} must be an absolute https URL such as https://gateway.example.com; remove it to use the default endpoint."));
@@ -87,10 +83,30 @@ internal static partial class InputChecks
         {
             problems.Add(new(
                 variable,
-                $"{variable}={Show(region)} is not a valid AWS region: use only lowercase letters, digits and hyphens, e.g. us-west-2."));
+                $"{variable}={DisplayText.Quote(region)} is not a valid AWS region: use only lowercase letters, digits and hyphens, e.g. us-west-2."));
             return (null, variable);
         }
 
         return (region, variable);
     }
+
+    /// <summary>
+    /// A credential goes into a request header: whitespace, a control character (a line break from copying, say) or
+    /// a non-ASCII character inside it would make the request fail. Surrounding whitespace is fine; it is trimmed. The value is never
+    /// quoted.
+    /// </summary>
+    public static void CheckCredentialValue(IReadOnlyDictionary<string, string> env, string variable, List<ConfigurationProblem> problems)
+    {
+        if (env.Raw(variable) is { } value && value.Trim().Any(c => c is < '!' or > '~'))
+        {
+            problems.Add(new(variable,
+                $"{variable} has whitespace, control or non-ASCII characters inside the value (a line break from copying?); set it to the credential alone, on one line."));
+        }
+    }
+
+    /// <summary>A warning for a flag (e.g. <c>CLAUDE_CODE_SKIP_BEDROCK_AUTH</c>) whose value is neither on nor off, or null.</summary>
+    public static string? UnrecognizedFlagWarning(IReadOnlyDictionary<string, string> env, string variable) =>
+        env.TryGetValue(variable, out var value) && EnvFlag.IsUnrecognized(value)
+            ? $"{variable}={DisplayText.Quote(value)} is not a recognized on/off value and counts as off; use 1/true/yes/on or 0/false/no/off."
+            : null;
 }

@@ -37,13 +37,19 @@ internal sealed class VertexTransport : IAuthTransport
         }
         else if (!InputChecks.IsRegionToken(region))
         {
-            problems.Add(new(VertexRegion, $"CLOUD_ML_REGION={InputChecks.Show(region)} is not a valid region: use only lowercase letters, digits and hyphens, e.g. us-east5."));
+            problems.Add(new(VertexRegion, $"CLOUD_ML_REGION={DisplayText.Quote(region)} is not a valid region: use only lowercase letters, digits and hyphens, e.g. us-east5."));
             region = null;
         }
 
-        if (!env.Has(VertexProjectId))
+        if (env.Raw(VertexProjectId) is not { } projectId)
         {
             problems.Add(new(VertexProjectId, "ANTHROPIC_VERTEX_PROJECT_ID is not set: set it to your Google Cloud project id."));
+        }
+        else if (!InputChecks.IsGoogleProjectId(projectId))
+        {
+            // It becomes part of every request path.
+            problems.Add(new(VertexProjectId, $"ANTHROPIC_VERTEX_PROJECT_ID={DisplayText.Quote(projectId)} is not a Google Cloud project id: " +
+                "6 to 30 lowercase letters, digits and hyphens, starting with a letter (e.g. my-project-123)."));
         }
 
         var baseUri = env.Raw(VertexBaseUrl) is { } value
@@ -65,7 +71,8 @@ internal sealed class VertexTransport : IAuthTransport
             new("baseUrl", baseUri?.ToString() ?? "(unresolved)"),
             new("auth", credentials ?? "none"),
         };
-        return new TransportValidation(baseUri, problems, [], [], details);
+        var warnings = new[] { InputChecks.UnrecognizedFlagWarning(env, SkipVertexAuth) }.OfType<string>().ToArray();
+        return new TransportValidation(baseUri, problems, [], warnings, details);
     }
 
     /// <inheritdoc />
@@ -86,6 +93,6 @@ internal sealed class VertexTransport : IAuthTransport
         if (env.Has(GoogleApplicationCredentials)) return "service account (GOOGLE_APPLICATION_CREDENTIALS)";
         var configDir = env.Raw("CLOUDSDK_CONFIG") ?? (env.Raw("HOME") is { } home ? Path.Combine(home, ".config", "gcloud") : null);
         var adc = configDir is null ? null : Path.Combine(configDir, "application_default_credentials.json");
-        return adc is not null && inputs.FileExists(adc) ? $"application default credentials ({adc})" : null;
+        return adc is not null && inputs.FileExists(adc) ? $"application default credentials ({DisplayText.Quote(adc)})" : null;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class AwsAuthRefreshCoordinator
     private readonly IProcessRunner _runner;
     private readonly TimeSpan _timeout;
     private readonly Action<string>? _onOutputLine;
-    private readonly Redaction _redaction;
+    private readonly SecretScrubber _redaction;
     private readonly object _gate = new();
     private Task<AwsAuthRefreshOutcome>? _inFlight;
     private AwsAuthRefreshOutcome? _last;
@@ -41,7 +41,7 @@ internal sealed class AwsAuthRefreshCoordinator
         _runner = runner;
         _timeout = timeout;
         _onOutputLine = onOutputLine;
-        _redaction = Redaction.For(environment);
+        _redaction = SecretScrubber.For(environment);
     }
 
     /// <summary>The configured command.</summary>

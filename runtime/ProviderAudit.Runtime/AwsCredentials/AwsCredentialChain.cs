@@ -143,6 +143,9 @@ internal sealed class AwsCredentialChain
 
         var text = lines.Count == 0 ? exception.GetType().Name : string.Join(": ", lines);
         text = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+
+        // AWSSDK quotes the offending line of a file it cannot parse ("Line 3:<…>"); that line may be a secret.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(Line \d+:).*", "$1 (its content is not shown)");
         return (text.Length > MaxDetailLength ? text[..MaxDetailLength] + "…" : text) + ".";
     }
 

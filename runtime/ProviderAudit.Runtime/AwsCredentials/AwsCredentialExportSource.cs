@@ -11,7 +11,7 @@ internal sealed class AwsCredentialExportSource
     private readonly IProcessRunner _runner;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
-    private readonly Redaction _redaction;
+    private readonly SecretScrubber _redaction;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AwsSessionCredentials? _cached;
     private int _runs;
@@ -30,7 +30,7 @@ internal sealed class AwsCredentialExportSource
         _runner = runner;
         _clock = clock ?? TimeProvider.System;
         _timeout = timeout ?? TimeSpan.FromSeconds(60);
-        _redaction = Redaction.For(environment);
+        _redaction = SecretScrubber.For(environment);
     }
 
     /// <summary>How many times the command was run.</summary>

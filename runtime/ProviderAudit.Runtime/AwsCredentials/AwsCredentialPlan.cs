@@ -29,6 +29,8 @@ internal sealed class AwsCredentialPlan
 
     public static AwsCredentialPlan Problem(string variable, string message) => new(null, [new ConfigurationProblem(variable, message)], []);
 
+    public static AwsCredentialPlan WithProblems(IReadOnlyList<ConfigurationProblem> problems) => new(null, problems, []);
+
     public static AwsCredentialPlan Empty(IReadOnlyList<string> notes) => new(null, [], notes);
 
     /// <summary>The sentence for "nothing found": what was looked at.</summary>

@@ -37,19 +37,35 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
     // name before it can reach a file name, a request or a line of output.
     private static readonly string[] PlainValueVariables =
     [
-        AwsProfile, AwsSharedCredentialsFile, AwsConfigFile, "HOME", AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
+        AwsProfile, AwsSharedCredentialsFile, AwsConfigFile, "HOME", "USERPROFILE", AwsWebIdentityTokenFile, AwsRoleArn, AwsRoleSessionName,
         AwsContainerCredentialsRelativeUri, AwsContainerCredentialsFullUri, AwsContainerAuthorizationTokenFile, AwsEndpointUrlSts, AwsEndpointUrl,
         AwsEc2MetadataServiceEndpoint,
     ];
 
     public AwsCredentialPlan Plan()
     {
+        // Every bad value is named at once, not just the first.
+        var badValues = new List<ConfigurationProblem>();
         foreach (var name in PlainValueVariables)
         {
             if (environment.Raw(name)?.Trim() is { } value && value.Any(char.IsControl))
             {
-                return AwsCredentialPlan.Problem(name, $"{name}={InputChecks.Show(value)} contains control characters: set it to the plain value, without line breaks.");
+                badValues.Add(new(name, $"{name}={DisplayText.Quote(value)} contains control characters: set it to the plain value, without line breaks."));
             }
+        }
+
+        // The key pair goes into signed headers: a line break or other stray character inside one fails every request.
+        if (environment.Has(AwsAccessKeyId) || environment.Has(AwsSecretAccessKey) || environment.Has(AwsSecretKeyLegacy))
+        {
+            foreach (var name in new[] { AwsAccessKeyId, AwsSecretAccessKey, AwsSecretKeyLegacy, AwsSessionToken })
+            {
+                InputChecks.CheckCredentialValue(environment, name, badValues);
+            }
+        }
+
+        if (badValues.Count > 0)
+        {
+            return AwsCredentialPlan.WithProblems(badValues);
         }
 
         if (settings.AwsCredentialExport is { } command)
@@ -161,13 +177,13 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         credentials = null;
         if (!Path.IsPathFullyQualified(tokenFile))
         {
-            return AwsCredentialPlan.Problem(tokenSetting, $"{tokenSetting}={InputChecks.Show(tokenFile)} is not an absolute path: AWSSDK reads the token only from an absolute path.");
+            return AwsCredentialPlan.Problem(tokenSetting, $"{tokenSetting}={DisplayText.Quote(tokenFile)} is not an absolute path: AWSSDK reads the token only from an absolute path.");
         }
 
         if (!options.FileExists(tokenFile))
         {
             return AwsCredentialPlan.Problem(tokenSetting,
-                $"{tokenSetting}={InputChecks.Show(tokenFile)}: the web identity token file does not exist. Point it at the token your platform mounts "
+                $"{tokenSetting}={DisplayText.Quote(tokenFile)}: the web identity token file does not exist. Point it at the token your platform mounts "
                 + "(e.g. /var/run/secrets/eks.amazonaws.com/serviceaccount/token), or unset it.");
         }
 
@@ -179,7 +195,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         catch (ArgumentException)
         {
             return AwsCredentialPlan.Problem(sessionSetting,
-                $"{sessionSetting}={InputChecks.Show(sessionName ?? "")} is not a valid role session name: use 2 to 64 letters, digits and +=,.@-_ only.");
+                $"{sessionSetting}={DisplayText.Quote(sessionName ?? "")} is not a valid role session name: use 2 to 64 letters, digits and +=,.@-_ only.");
         }
     }
 
@@ -207,8 +223,8 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
             }
 
             return AwsCredentialPlan.Problem(AwsProfile, files is null
-                ? $"AWS_PROFILE={InputChecks.Show(named)}: there is no AWS credentials or config file to read it from: neither HOME nor AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE is set in the environment given to the runtime."
-                : $"AWS_PROFILE={InputChecks.Show(named)}: neither {files.CredentialsFile} nor {files.ConfigFile} exists. Create the profile (e.g. `aws configure sso --profile {named}`), or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
+                ? $"AWS_PROFILE={DisplayText.Quote(named)}: there is no AWS credentials or config file to read it from: neither HOME nor AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE is set in the environment given to the runtime."
+                : $"AWS_PROFILE={DisplayText.Quote(named)}: neither {files.CredentialsFile} nor {files.ConfigFile} exists. Create the profile (e.g. `aws configure sso --profile {named}`), or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
         }
 
         SharedCredentialsFile store;
@@ -234,7 +250,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
             }
 
             return AwsCredentialPlan.Problem(AwsProfile,
-                $"AWS_PROFILE={InputChecks.Show(named)}: no profile [{named}] in {files.CredentialsFile} and no [profile {named}] in {files.ConfigFile}. "
+                $"AWS_PROFILE={DisplayText.Quote(named)}: no profile [{named}] in {files.CredentialsFile} and no [profile {named}] in {files.ConfigFile}. "
                 + "Fix the profile name, or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
         }
 
@@ -253,7 +269,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
             }
 
             return AwsCredentialPlan.Problem(AwsProfile,
-                $"AWS_PROFILE={InputChecks.Show(named)}: profile [{named}] in {files} holds no credentials (only settings such as region). "
+                $"AWS_PROFILE={DisplayText.Quote(named)}: profile [{named}] in {files} holds no credentials (only settings such as region). "
                 + $"Add credentials to it (e.g. `aws configure --profile {named}` or `aws configure sso --profile {named}`), or set AWS_PROFILE to a profile that has them.");
         }
 
@@ -301,7 +317,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         if (environment.Raw(AwsContainerAuthorizationTokenFile)?.Trim() is { } tokenFile && !options.FileExists(tokenFile))
         {
             return AwsCredentialPlan.Problem(AwsContainerAuthorizationTokenFile,
-                $"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE={InputChecks.Show(tokenFile)} does not exist: point it at the token file your platform mounts, or unset it.");
+                $"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE={DisplayText.Quote(tokenFile)} does not exist: point it at the token file your platform mounts, or unset it.");
         }
 
         try

@@ -29,19 +29,21 @@ public static class BackendResolver
     public static BackendSelection Resolve(IReadOnlyDictionary<string, string> environment, HostSettings settings, LaunchTarget target)
     {
         var env = HostEnvironment.For(environment, settings, target);
+        var selection = Select(env, target);
+
+        // Warnings quote values; a secret pasted into a selector must not come back out through them.
+        var scrubber = SecretScrubber.For(environment, env);
+        return new BackendSelection(target, selection.Backend, selection.Reason, selection.Warnings.Select(scrubber.Apply).ToArray());
+    }
+
+    private static BackendSelection Select(IReadOnlyDictionary<string, string> env, LaunchTarget target)
+    {
         if (!target.IsAnthropicCompatible())
         {
             return new BackendSelection(target, null, $"{target.Name()} does not use a Claude backend", IgnoredClaudeSelectors(env, target));
         }
 
-        var warnings = new List<string>();
-        foreach (var (variable, _) in FlagSelectors)
-        {
-            if (env.TryGetValue(variable, out var value) && EnvFlag.IsUnrecognized(value))
-            {
-                warnings.Add($"{variable}={InputChecks.Show(value)} is not a recognized on/off value and counts as off; use 1/true/yes/on or 0/false/no/off.");
-            }
-        }
+        var warnings = FlagSelectors.Select(s => InputChecks.UnrecognizedFlagWarning(env, s.Variable)).OfType<string>().ToList();
 
         var matches = FlagSelectors
             .Where(s => env.Flag(s.Variable))

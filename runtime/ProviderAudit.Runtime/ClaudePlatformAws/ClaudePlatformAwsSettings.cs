@@ -103,7 +103,7 @@ public sealed class ClaudePlatformAwsSettings
         {
             // It is sent as a header: a CR/LF here would inject headers.
             found.Add(new(AnthropicAwsWorkspaceId,
-                $"ANTHROPIC_AWS_WORKSPACE_ID={InputChecks.Show(workspaceId)} contains whitespace or control characters; set it to the bare workspace id, e.g. wrkspc_01AbCd."));
+                $"ANTHROPIC_AWS_WORKSPACE_ID={DisplayText.Quote(workspaceId)} contains whitespace or control characters; set it to the bare workspace id, e.g. wrkspc_01AbCd."));
             workspaceId = null;
         }
 
@@ -121,6 +121,7 @@ public sealed class ClaudePlatformAwsSettings
             baseUri = new Uri($"https://aws-external-anthropic.{region}.api.aws");
         }
 
+        InputChecks.CheckCredentialValue(env, AnthropicAwsApiKey, found);
         var apiKeyValue = env.Raw(AnthropicAwsApiKey)?.Trim();
         var apiKey = apiKeyValue is null ? null : new Secret(apiKeyValue);
         var skipAuth = env.Flag(SkipAnthropicAwsAuth);

@@ -32,6 +32,11 @@ internal sealed class ClaudePlatformAwsTransport : IAuthTransport
     public TransportValidation Validate(TransportInputs inputs)
     {
         var warnings = FirstPartyLeftovers(inputs.Environment);
+        if (InputChecks.UnrecognizedFlagWarning(inputs.Environment, SkipAnthropicAwsAuth) is { } flagWarning)
+        {
+            warnings.Add(flagWarning);
+        }
+
         if (!ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out var problems))
         {
             // A refresh can fix missing or expired AWS credentials, so offer it whenever one is configured.

@@ -22,6 +22,7 @@ public static class EnvironmentVariableNames
     public const string ClaudeCodeOAuthToken = "CLAUDE_CODE_OAUTH_TOKEN";
     public const string AnthropicBaseUrl = "ANTHROPIC_BASE_URL";
     public const string AnthropicCustomHeaders = "ANTHROPIC_CUSTOM_HEADERS";
+    public const string ClaudeConfigDir = "CLAUDE_CONFIG_DIR";
 
     public const string AwsRegion = "AWS_REGION";
     public const string AwsDefaultRegion = "AWS_DEFAULT_REGION";

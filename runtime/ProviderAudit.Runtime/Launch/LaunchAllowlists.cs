@@ -18,7 +18,7 @@ internal static class LaunchAllowlists
     {
         LaunchTarget.ClaudeCode => (
             [
-                "CLAUDE_CONFIG_DIR", "ANTHROPIC_MODEL", "ANTHROPIC_SMALL_FAST_MODEL",
+                EnvironmentVariableNames.ClaudeConfigDir, "ANTHROPIC_MODEL", "ANTHROPIC_SMALL_FAST_MODEL",
                 EnvironmentVariableNames.DefaultOpusModel, EnvironmentVariableNames.DefaultSonnetModel, EnvironmentVariableNames.DefaultHaikuModel,
                 "DISABLE_TELEMETRY", "DISABLE_ERROR_REPORTING", "DISABLE_AUTOUPDATER", "MAX_THINKING_TOKENS",
             ],

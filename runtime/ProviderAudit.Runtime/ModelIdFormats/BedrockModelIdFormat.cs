@@ -17,10 +17,10 @@ public sealed partial class BedrockModelIdFormat : IModelIdFormat
         InferenceProfile = inferenceProfile;
     }
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:(?:inference-profile|foundation-model|application-inference-profile)/(?<id>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:(?:inference-profile|foundation-model|application-inference-profile)/(?<id>.+)\z", RegexOptions.CultureInvariant)]
     private static partial Regex ArnPattern();
 
-    [GeneratedRegex(@"^(?:(?<profile>[a-z-]+)\.)?anthropic\.(?<name>claude-[a-z0-9]+(?:-[a-z0-9]+)*?)(?:-v\d+(?::\d+)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<profile>[a-z-]+)\.)?anthropic\.(?<name>claude-[a-z0-9]+(?:-[a-z0-9]+)*?)(?:-v\d+(?::\d+)?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <summary>The inference-profile prefix this format writes (e.g. <c>us</c>), or null for plain model ids.</summary>

@@ -11,7 +11,7 @@ internal sealed partial class FirstPartyModelIdFormat : IModelIdFormat
     }
 
     // No dots, colons, slashes or @: those belong to Bedrock (`anthropic.`, `us.`, `-v1:0`, ARNs) and Vertex (`@date`).
-    [GeneratedRegex("^claude-[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^claude-[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <inheritdoc />

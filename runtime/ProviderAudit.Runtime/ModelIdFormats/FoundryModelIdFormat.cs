@@ -13,7 +13,7 @@ internal sealed partial class FoundryModelIdFormat : IModelIdFormat
     {
     }
 
-    [GeneratedRegex("^claude-[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^claude-[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ internal sealed partial class VertexModelIdFormat : IModelIdFormat
     {
     }
 
-    [GeneratedRegex(@"^(?<name>claude-[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?<date>\d{8}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<name>claude-[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?<date>\d{8}))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <inheritdoc />

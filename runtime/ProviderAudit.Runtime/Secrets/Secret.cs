@@ -35,6 +35,7 @@ public sealed class Secret
             return "(empty)";
         }
 
-        return value.Length < 12 ? "…" : $"{value[..3]}…{value[^4..]}";
+        // The ends are escaped: a control character there must not reach output raw.
+        return value.Length < 12 ? "…" : $"{DisplayText.Escape(value[..3])}…{DisplayText.Escape(value[^4..])}";
     }
 }

@@ -17,7 +17,7 @@ public static class RuntimeStatusEvaluator
         var backend = selection.Backend;
         if (backend is null)
         {
-            return Scrubbed(env, new RuntimeStatus(
+            return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, null, true,
                 $"{target.Name()} does not use a Claude backend; it is launched with its own variables only.",
                 [], warnings, [], [], null));
@@ -29,7 +29,7 @@ public static class RuntimeStatusEvaluator
             warnings.Add($"Settings ({settings.SourcePath ?? "host settings"}) override the process environment for {string.Join(", ", overridden)}.");
         }
 
-        var inputs = new TransportInputs(env, settings, options.FileExists);
+        var inputs = new TransportInputs(env, settings, options.FileExists, target, options.Clock);
         var validation = backend.AuthTransport.Validate(inputs);
         warnings.AddRange(validation.Warnings);
         warnings.AddRange(PinWarnings(env, backend));
@@ -38,7 +38,7 @@ public static class RuntimeStatusEvaluator
         {
             var first = validation.Problems[0];
             var more = validation.Problems.Count > 1 ? $" ({validation.Problems.Count - 1} more problem{(validation.Problems.Count > 2 ? "s" : "")} listed below.)" : "";
-            return Scrubbed(env, new RuntimeStatus(
+            return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, backend, false,
                 $"{backend.DisplayName} is not ready ({selection.Reason}): {first.Message}{more}",
                 validation.Actions, warnings, validation.Problems, validation.Details, validation.BaseUri));
@@ -47,16 +47,17 @@ public static class RuntimeStatusEvaluator
         var readiness = options.RequestTransportCheck.Check(backend, inputs, validation);
         if (!readiness.Ready)
         {
-            return Scrubbed(env, new RuntimeStatus(
+            return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, backend, false,
                 $"{backend.DisplayName} is not ready ({selection.Reason}): {readiness.Reason}",
                 validation.Actions.Concat(readiness.Actions).Distinct(StringComparer.Ordinal).ToArray(),
                 warnings, [], validation.Details, validation.BaseUri));
         }
 
-        return Scrubbed(env, new RuntimeStatus(
+        var auth = validation.Details.FirstOrDefault(d => d.Key == "auth").Value;
+        return Scrubbed(processEnvironment, env, new RuntimeStatus(
             target, backend, true,
-            $"Ready: {backend.DisplayName} ({selection.Reason}), requests go to {validation.BaseUri}.",
+            $"Ready: {backend.DisplayName} ({selection.Reason}){(auth is null ? "" : $", auth: {auth}")}; requests go to {validation.BaseUri}.",
             validation.Actions, warnings, [], validation.Details, validation.BaseUri));
     }
 
@@ -67,21 +68,38 @@ public static class RuntimeStatusEvaluator
         {
             if (!backend.ModelIdFormat.TryParseWireId(wireId, out _))
             {
-                yield return $"{variable}={InputChecks.Show(wireId)} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); " +
+                yield return $"{variable}={DisplayText.Quote(wireId)} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); " +
                     $"set it to an id such as {backend.ModelIdFormat.ToWireId(ModelCatalog.Default.Models[0])}.";
             }
         }
     }
 
-    private static RuntimeStatus Scrubbed(IReadOnlyDictionary<string, string> env, RuntimeStatus status)
+    // The exit point of every status: whatever a message quoted, nothing secret and no raw control character leaves.
+    private static RuntimeStatus Scrubbed(IReadOnlyDictionary<string, string> processEnvironment, IReadOnlyDictionary<string, string> env, RuntimeStatus status)
     {
-        string S(string text) => SecretScrubber.Scrub(text, env);
+        var scrubber = SecretScrubber.For(processEnvironment, env);
+        string S(string text) => scrubber.Apply(text);
         return new RuntimeStatus(
             status.Target, status.Backend, status.Ready, S(status.Message),
             status.Actions.Select(S).ToArray(),
             status.Warnings.Select(S).ToArray(),
             status.Problems.Select(p => p with { Message = S(p.Message) }).ToArray(),
             status.Details.Select(d => new KeyValuePair<string, string>(d.Key, S(d.Value))).ToArray(),
-            status.BaseUri);
+            ScrubbedUri(status.BaseUri, S));
+    }
+
+    // A base URL can carry a pasted secret in its path; then only its scrubbed form is kept.
+    private static Uri? ScrubbedUri(Uri? uri, Func<string, string> scrub)
+    {
+        if (uri is null)
+        {
+            return null;
+        }
+
+        var text = uri.ToString();
+        var scrubbed = scrub(text);
+        return string.Equals(text, scrubbed, StringComparison.Ordinal) ? uri
+            : Uri.TryCreate(scrubbed, UriKind.Absolute, out var safe) ? safe
+            : null;
     }
 }

@@ -9,6 +9,9 @@ public sealed class RuntimeStatusOptions
     /// <summary>Decides readiness once the inputs validate.</summary>
     public IRequestTransportCheck RequestTransportCheck { get; init; } = RequestTransportChecks.Default;
 
-    /// <summary>Used to see default credential files; tests pass a stub.</summary>
+    /// <summary>Used to see credential files (default AWS files, Claude Code's sign-in); tests pass a stub.</summary>
     public Func<string, bool> FileExists { get; init; } = File.Exists;
+
+    /// <summary>The clock expiries (e.g. of Claude Code's sign-in) are compared with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
