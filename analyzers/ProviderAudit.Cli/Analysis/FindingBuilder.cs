@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers;
+using ProviderAudit.Cli.Loading;
+
+namespace ProviderAudit.Cli.Analysis;
+
+/// <summary>Turns analyzer diagnostics into <see cref="Finding"/>s: paths, identities and, when asked, fix previews.</summary>
+internal sealed class FindingBuilder(LoadedSolution loaded, FixPreviewer? previewer)
+{
+    public async Task<IReadOnlyList<Finding>> BuildAsync(IReadOnlyList<AnalyzedDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var drafts = new List<Finding>();
+        foreach (var analyzed in diagnostics)
+        {
+            drafts.Add(await BuildAsync(analyzed, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Identical checks in one member are told apart by their order in the file.
+        return drafts
+            .GroupBy(f => f.Identity.Fingerprint, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderBy(f => f.Line).ThenBy(f => f.Column).Select((f, i) => f with { Identity = f.Identity with { Occurrence = i + 1 } }))
+            .OrderBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line)
+            .ThenBy(f => f.Column)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<Finding> BuildAsync(AnalyzedDiagnostic analyzed, CancellationToken cancellationToken)
+    {
+        var diagnostic = analyzed.Diagnostic;
+        var project = loaded.Solution.GetProject(analyzed.ProjectId)!;
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern);
+
+        var document = analyzed.DocumentId(loaded.Solution) is { } documentId ? loaded.Solution.GetDocument(documentId) : null;
+        if (document is null)
+        {
+            // No source location (PA0002 is about .editorconfig): the project file stands for the place to fix.
+            var projectFile = loaded.Input.RelativePath(project.FilePath ?? project.Name);
+            return new Finding(
+                diagnostic.Id, diagnostic.Severity, message, concern, projectFile, project.FilePath ?? "", 0, 0, 0, 0, project.Name,
+                new FindingIdentity(diagnostic.Id, projectFile, "", message, FindingIdentities.Fingerprint(diagnostic.Id, projectFile, "", message), 1),
+                []);
+        }
+
+        var file = loaded.Input.RelativePath(document.FilePath ?? document.Name);
+        var span = diagnostic.Location.GetLineSpan();
+        var (member, expression) = await FindingIdentities.DescribeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+        var fixes = previewer is null ? [] : await previewer.PreviewAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+        return new Finding(
+            diagnostic.Id, diagnostic.Severity, message, concern, file, document.FilePath ?? "",
+            span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1,
+            project.Name,
+            new FindingIdentity(diagnostic.Id, file, member, expression, FindingIdentities.Fingerprint(diagnostic.Id, file, member, expression), 1),
+            fixes);
+    }
+}
