@@ -5,8 +5,8 @@ using ProviderAudit.Cli.Loading;
 
 namespace ProviderAudit.Cli.Analysis;
 
-/// <summary>Turns analyzer diagnostics into <see cref="Finding"/>s: paths, identities and, when asked, fix previews.</summary>
-internal sealed class FindingBuilder(LoadedSolution loaded, FixPreviewer? previewer)
+/// <summary>Turns analyzer diagnostics into <see cref="Finding"/>s: paths, identities and, when given, their fixes.</summary>
+internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<Diagnostic, IReadOnlyList<ProposedFix>>? fixes)
 {
     public async Task<IReadOnlyList<Finding>> BuildAsync(IReadOnlyList<AnalyzedDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
@@ -48,12 +48,11 @@ internal sealed class FindingBuilder(LoadedSolution loaded, FixPreviewer? previe
         var file = loaded.Input.RelativePath(document.FilePath ?? document.Name);
         var span = diagnostic.Location.GetLineSpan();
         var (member, expression) = await FindingIdentities.DescribeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
-        var fixes = previewer is null ? [] : await previewer.PreviewAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
         return new Finding(
             diagnostic.Id, diagnostic.Severity, message, concern, file, document.FilePath ?? "",
             span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1,
             project.Name,
             new FindingIdentity(diagnostic.Id, file, member, expression, FindingIdentities.Fingerprint(diagnostic.Id, file, member, expression), 1),
-            fixes);
+            fixes is not null && fixes.TryGetValue(diagnostic, out var proposed) ? proposed : []);
     }
 }

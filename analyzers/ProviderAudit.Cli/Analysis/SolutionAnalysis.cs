@@ -59,6 +59,16 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
             return [];
         }
 
+        // A project that was not restored, or does not compile, has unresolved types (ApiProvider among them): the
+        // analyzers would find nothing and the audit would pass. Declaration errors (usings, signatures) show it
+        // without binding every method body twice.
+        var errors = compilation.GetDeclarationDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new LoadFailureException(
+                $"project '{project.Name}' does not compile ({errors.Count} error(s), first: {errors[0].ToString()}): restore it (`dotnet restore`) and make it build, then run provider-audit again.");
+        }
+
         var crashes = new List<Diagnostic>();
         var options = new CompilationWithAnalyzersOptions(
             project.AnalyzerOptions,

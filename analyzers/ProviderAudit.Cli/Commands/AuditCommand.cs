@@ -70,8 +70,8 @@ internal static class AuditCommand
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
             var previewer = new FixPreviewer(analyzed.Rules, analyzed.Loaded.Input, log);
-            var findings = await log.TimeAsync("preview fixes", () =>
-                new FindingBuilder(analyzed.Loaded, previewer).BuildAsync(analyzed.Diagnostics, cancellationToken)).ConfigureAwait(false);
+            var fixes = await log.TimeAsync("preview fixes", () => previewer.PreviewAsync(analyzed.Loaded.Solution, analyzed.Diagnostics, cancellationToken)).ConfigureAwait(false);
+            var findings = await new FindingBuilder(analyzed.Loaded, fixes).BuildAsync(analyzed.Diagnostics, cancellationToken).ConfigureAwait(false);
 
             var report = new AuditReport(
                 analyzed.Loaded.Input,

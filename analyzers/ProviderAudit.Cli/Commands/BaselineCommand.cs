@@ -26,7 +26,7 @@ internal static class BaselineCommand
         {
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
-            var findings = await new FindingBuilder(analyzed.Loaded, previewer: null).BuildAsync(analyzed.Diagnostics, cancellationToken).ConfigureAwait(false);
+            var findings = await new FindingBuilder(analyzed.Loaded, fixes: null).BuildAsync(analyzed.Diagnostics, cancellationToken).ConfigureAwait(false);
             var file = parse.GetValue(output)!;
             try
             {

@@ -18,6 +18,8 @@ namespace ProviderAudit.Cli.Fixing;
 /// </summary>
 internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, AmbiguousPolicy policy, ProgressLog log)
 {
+    private readonly DocumentFixAll _fixAll = new(input, log);
+
     public async Task<FixOutcome> FixAsync(Solution solution, IReadOnlyList<AnalyzedDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var merged = new Dictionary<string, PendingFile>(StringComparer.Ordinal);
@@ -38,8 +40,8 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
                     continue;
                 }
 
-                var changed = await FixAllInDocumentAsync(fixer, document, fixable, cancellationToken).ConfigureAwait(false);
-                if (changed is null || !await MergeAsync(solution, changed, merged, fixable.Count, cancellationToken).ConfigureAwait(false))
+                var edits = await FixAllInDocumentAsync(fixer, document, fixable, cancellationToken).ConfigureAwait(false);
+                if (edits is null || !Merge(edits, merged, fixable.Count))
                 {
                     unfixed += fixable.Count;
                 }
@@ -52,96 +54,19 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
     private static bool IsAmbiguous(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern) && concern == DiagnosticContract.Concerns.Ambiguous;
 
-    private async Task<Solution?> FixAllInDocumentAsync(CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FileEdits>?> FixAllInDocumentAsync(CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var fixAll = fixer.GetFixAllProvider();
-        if (fixAll is null || !fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Document))
-        {
-            log.Error($"warning: {fixer.GetType().Name} has no document-scope Fix All; {diagnostics.Count} finding(s) in {input.RelativePath(document.FilePath ?? document.Name)} left unfixed");
-            return null;
-        }
-
-        var key = await StartingEquivalenceKeyAsync(fixer, document, diagnostics, cancellationToken).ConfigureAwait(false);
-        if (key is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var context = new FixAllContext(
-                document, fixer, FixAllScope.Document, key.Value.EquivalenceKey!, diagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal),
-                new KnownDiagnostics(diagnostics), cancellationToken);
-            var action = await fixAll.GetFixAsync(context).ConfigureAwait(false);
-            if (action is null)
-            {
-                return null;
-            }
-
-            var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
-            return operations.OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.Error($"warning: {fixer.GetType().Name} failed in {input.RelativePath(document.FilePath ?? document.Name)}: {e.Message}");
-            return null;
-        }
+        var key = await _fixAll.StartingKeyAsync(fixer, document, diagnostics, d => PreferredKey(d, policy), cancellationToken).ConfigureAwait(false);
+        return key is null ? null : await _fixAll.RunAsync(fixer, document, diagnostics, key.Value.EquivalenceKey, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The equivalence key Fix All starts from: the one for <c>--ambiguous</c>'s concern when the fixer offers it
-    /// for the first site that has a fix, else the first fix it offers there (what <c>dotnet format</c> starts from).
-    /// </summary>
-    private async Task<StartingKey?> StartingEquivalenceKeyAsync(
-        CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            var actions = new List<CodeAction>();
-            var context = new CodeFixContext(document, diagnostic, (action, _) =>
-            {
-                lock (actions)
-                {
-                    actions.Add(action);
-                }
-            }, cancellationToken);
-            await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
-            if (actions.Count == 0)
-            {
-                continue;
-            }
-
-            var preferred = FixPreviewer.EquivalenceKeyFor(diagnostic.Id, policy.StartingConcern());
-            return new StartingKey(actions.Any(a => a.EquivalenceKey == preferred) ? preferred : actions[0].EquivalenceKey);
-        }
-
-        return null;
-    }
+    /// <summary>The key of the fix for <c>--ambiguous</c>'s concern (e.g. <c>PA0001.UseModelIdFormat</c>).</summary>
+    public static string PreferredKey(Diagnostic diagnostic, AmbiguousPolicy policy) =>
+        FixPreviewer.EquivalenceKeyFor(diagnostic.Id, policy.StartingConcern());
 
     /// <summary>Adds one fix's changes to the pending ones; false (and nothing added) when they overlap different edits.</summary>
-    private async Task<bool> MergeAsync(
-        Solution original, Solution changed, Dictionary<string, PendingFile> merged, int findings, CancellationToken cancellationToken)
+    private bool Merge(IReadOnlyList<FileEdits> edits, Dictionary<string, PendingFile> merged, int findings)
     {
-        var edits = new List<(string Path, SourceText Before, IReadOnlyList<TextChange> Changes, ProjectId Project, bool Added)>();
-        foreach (var projectChanges in changed.GetChanges(original).GetProjectChanges())
-        {
-            foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
-            {
-                var before = projectChanges.OldProject.GetDocument(id)!;
-                var after = projectChanges.NewProject.GetDocument(id)!;
-                var changes = await after.GetTextChangesAsync(before, cancellationToken).ConfigureAwait(false);
-                edits.Add((before.FilePath ?? before.Name, await before.GetTextAsync(cancellationToken).ConfigureAwait(false), changes.ToList(), projectChanges.ProjectId, false));
-            }
-
-            foreach (var id in projectChanges.GetAddedDocuments())
-            {
-                var added = projectChanges.NewProject.GetDocument(id)!;
-                var path = added.FilePath ?? Path.Combine(Path.GetDirectoryName(projectChanges.NewProject.FilePath) ?? input.Root, added.Name);
-                var text = await added.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                edits.Add((path, SourceText.From("", text.Encoding), [new TextChange(new TextSpan(0, 0), text.ToString())], projectChanges.ProjectId, true));
-            }
-        }
-
         foreach (var edit in edits)
         {
             if (merged.TryGetValue(edit.Path, out var pending) && !pending.CanTake(edit.Changes))
@@ -229,22 +154,6 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         return model is null ? [] : model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-    }
-
-    /// <summary>The code action Fix All starts from (its key may be null: Fix All supports that).</summary>
-    private readonly record struct StartingKey(string? EquivalenceKey);
-
-    /// <summary>The diagnostics Fix All is asked to fix: exactly the findings of the document it runs on.</summary>
-    private sealed class KnownDiagnostics(IReadOnlyList<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult(diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 
     /// <summary>The changes collected for one file so far.</summary>
