@@ -34,8 +34,7 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern);
 
-        var document = analyzed.DocumentId(loaded.Solution) is { } documentId ? loaded.Solution.GetDocument(documentId) : null;
-        if (document is null)
+        if (diagnostic.Location.SourceTree is not { } tree)
         {
             // No source location (PA0002 is about .editorconfig): the project file stands for the place to fix.
             var projectFile = loaded.Input.RelativePath(project.FilePath ?? project.Name);
@@ -45,11 +44,15 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
                 []);
         }
 
-        var file = loaded.Input.RelativePath(document.FilePath ?? document.Name);
+        // A tree without a document is a source generator's output: still reported, by its generated path.
+        var model = project.GetDocument(tree) is { } document
+            ? await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
+            : (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))?.GetSemanticModel(tree);
+        var file = loaded.Input.RelativePath(tree.FilePath);
         var span = diagnostic.Location.GetLineSpan();
-        var (member, expression) = await FindingIdentities.DescribeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+        var (member, expression) = model is null ? ("", "") : await FindingIdentities.DescribeAsync(model, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
         return new Finding(
-            diagnostic.Id, diagnostic.Severity, message, concern, file, document.FilePath ?? "",
+            diagnostic.Id, diagnostic.Severity, message, concern, file, tree.FilePath,
             span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1,
             project.Name,
             new FindingIdentity(diagnostic.Id, file, member, expression, FindingIdentities.Fingerprint(diagnostic.Id, file, member, expression), 1),

@@ -9,14 +9,9 @@ namespace ProviderAudit.Cli.Analysis;
 internal static class FindingIdentities
 {
     /// <summary>The member holding the flagged code and the code itself as tokens joined by single spaces.</summary>
-    public static async Task<(string Member, string Expression)> DescribeAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    public static async Task<(string Member, string Expression)> DescribeAsync(SemanticModel model, TextSpan span, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return ("", "");
-        }
+        var root = await model.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
 
         // Tokens only: whitespace, line breaks and comments inside the check do not change what it is.
         var expression = string.Join(' ', root.DescendantTokens(span).Where(t => span.Contains(t.Span) && t.Span.Length > 0).Select(t => t.Text));

@@ -38,7 +38,7 @@ internal static class ChainSolution
         Write(root, "Directory.Build.targets", "<Project />\n");
         Write(root, "Directory.Packages.props", "<Project />\n");
         Write(root, ".editorconfig", "root = true\n\n[*.cs]\nindent_style = space\nindent_size = 4\n");
-        Write(root, "nuget.config", NuGetConfig(tool));
+        Write(root, "nuget.config", LocalFeedNuGetConfig.Text(tool.FeedDirectory, Path.Combine(tool.WorkDirectory, "packages")));
 
         Write(root, "Core/Core.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""" + "\n");
         Write(root, "Core/ModelIds.cs", """
@@ -154,41 +154,5 @@ internal static class ChainSolution
         var path = Path.Combine(root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-    }
-
-    /// <summary>
-    /// The packed packages from the tool's feed, everything else from the registry's <c>nuget.org</c> key; a packages
-    /// folder of its own (the package keeps its version across runs, so the user's cache could hold a stale copy),
-    /// falling back to the user's cache for the dependencies.
-    /// </summary>
-    private static string NuGetConfig(InstalledTool tool)
-    {
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var fallback = Directory.Exists(userPackages) && !Directory.Exists(Path.Combine(userPackages, "provideraudit"))
-            ? $"""<fallbackPackageFolders><add key="user-packages" value="{userPackages}" /></fallbackPackageFolders>"""
-            : "";
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(tool.WorkDirectory, "packages")}" />
-              </config>
-              {fallback}
-              <packageSources>
-                <add key="provider-audit-local" value="{tool.FeedDirectory}" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="provider-audit-local">
-                  <package pattern="ProviderAudit*" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-
-            """;
     }
 }
