@@ -24,7 +24,8 @@ mkdir -p "$out/logs"
 echo "== packing and installing the tool; building the analyzer, code fixes and runtime (Release)"
 dotnet pack analyzers/ProviderAudit.Cli/ProviderAudit.Cli.csproj -c Release -o "$out/feed" --artifacts-path "$out/artifacts" -nologo -v:q -clp:NoSummary
 version=$(ls "$out/feed" | sed -n 's/^ProviderAudit\.Cli\.\(.*\)\.nupkg$/\1/p')
-dotnet tool install ProviderAudit.Cli --tool-path "$out/tools" --add-source "$out/feed" --version "$version" > /dev/null
+# From outside the repository: its nuget.config maps every package to one source, which --add-source cannot extend.
+(cd "$out" && dotnet tool install ProviderAudit.Cli --tool-path "$out/tools" --add-source "$out/feed" --version "$version" > /dev/null)
 tool="$out/tools/provider-audit"
 dotnet build analyzers/ProviderAudit.CodeFixes/ProviderAudit.CodeFixes.csproj -c Release -nologo -v:q -clp:NoSummary
 dotnet build runtime/ProviderAudit.Runtime/ProviderAudit.Runtime.csproj -c Release -nologo -v:q -clp:NoSummary -p:ProviderAuditDogfood=false

@@ -19,6 +19,16 @@ public sealed class LegacyHostTests(InstalledTool tool) : ScenarioTests(tool.Leg
     }
 
     [Fact]
+    public void Findings_have_the_severity_the_projects_editorconfig_gives()
+    {
+        Scenario.AssertBuilt();
+        using var report = Scenario.ReadJson(Scenario.JsonReportPath);
+
+        // The repository's .editorconfig makes PA0001 an error; samples/LegacyHost/.editorconfig lowers it to a warning.
+        Assert.All(Reports.Findings(report), f => Assert.Equal("warning", f.Severity));
+    }
+
+    [Fact]
     public void Ambiguous_sites_show_both_fixes()
     {
         Scenario.AssertBuilt();

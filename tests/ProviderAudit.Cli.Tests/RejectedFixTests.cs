@@ -32,6 +32,15 @@ public sealed class RejectedFixTests(InstalledTool tool)
     }
 
     [Fact]
+    public void Provider_audit_keys_of_the_projects_editorconfig_are_applied()
+    {
+        Assert.True(_scenario.Build.Succeeded, _scenario.Build.ToString());
+
+        // Backend.FirstParty is a finding only through provider_audit.additional_provider_types.
+        Assert.Contains("fixed 1 of 2 finding(s)", _scenario.Fix!.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fix_exits_1_when_a_file_was_not_written()
     {
         Assert.True(_scenario.Build.Succeeded, _scenario.Build.ToString());

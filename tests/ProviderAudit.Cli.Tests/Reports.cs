@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ProviderAudit.Cli.Tests;
 
 /// <summary>One finding of a JSON report, the fields the tests read.</summary>
-public sealed record ReportedFinding(string File, int Line, int Column, string? Concern, string? Baseline, string Member, string Expression, IReadOnlyList<ReportedFix> Fixes);
+public sealed record ReportedFinding(string File, int Line, int Column, string Severity, string? Concern, string? Baseline, string Member, string Expression, IReadOnlyList<ReportedFix> Fixes);
 
 public sealed record ReportedFix(string Title, string? EquivalenceKey, bool Inferred, IReadOnlyList<string> NewLines);
 
@@ -15,6 +15,7 @@ public static class Reports
             f.GetProperty("file").GetString()!,
             f.GetProperty("line").GetInt32(),
             f.GetProperty("column").GetInt32(),
+            f.GetProperty("severity").GetString()!,
             f.GetProperty("concern").GetString(),
             f.TryGetProperty("baseline", out var state) ? state.GetString() : null,
             f.GetProperty("member").GetString()!,

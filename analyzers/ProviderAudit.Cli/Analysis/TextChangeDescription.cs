@@ -38,7 +38,7 @@ internal static class TextChangeDescription
     private static bool IsLineStart(SourceText text, int position) => text.Lines.GetLineFromPosition(position).Start == position;
 
     /// <summary>Lines without their breaks; a final line break does not start another (empty) line.</summary>
-    public static IReadOnlyList<string> SplitLines(string region)
+    private static IReadOnlyList<string> SplitLines(string region)
     {
         var lines = SourceText.From(region).Lines.Select(l => l.ToString()).ToList();
         if (lines.Count > 1 && lines[^1].Length == 0 && (region.EndsWith('\n') || region.EndsWith('\r')))

@@ -44,9 +44,6 @@ internal sealed record AuditReport(
     public string? BaselineState(Finding finding) =>
         Baseline is null ? null : Baseline.IsNew(finding) ? "new" : "baselined";
 
-    /// <summary>The fix a bulk run applies: the inferred one, else the first offered (model-ID format for an ambiguous PA0001 site).</summary>
-    public static ProposedFix? PrimaryFix(Finding finding) => finding.Fixes.FirstOrDefault();
-
     public static string ConcernLabel(string? concern) => concern switch
     {
         DiagnosticContract.Concerns.ModelIdFormat => "model-ID format",
