@@ -32,6 +32,9 @@ def parse(log):
     m = re.search(r'^(\d+) finding\(s\)', text, re.M) or re.search(r'fixed (\d+) of', text)
     if m:
         findings = int(m.group(1))
+    if findings is None:
+        sites = set(re.findall(r'([^\s/]+\.cs\(\d+,\d+\)): warning PA0001', text))
+        findings = len(sites) if sites else None
     changed = ''
     if os.path.exists(log + '.changed'):
         with open(log + '.changed', encoding='utf-8') as f:
