@@ -6,7 +6,24 @@ namespace ProviderAudit.Cli.Loading;
 /// <summary>Loads the input with MSBuildWorkspace (design-time builds in Roslyn's out-of-process build host).</summary>
 internal static class WorkspaceLoader
 {
+    /// <summary>Marks a failure of Roslyn's build host process itself (seen on a machine saturated by other builds).</summary>
+    private const string BuildHostFailure = "BuildHost";
+
     public static async Task<LoadedSolution> LoadAsync(AuditInput input, ProgressLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadOnceAsync(input, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LoadFailureException e) when (e.Message.Contains(BuildHostFailure, StringComparison.Ordinal))
+        {
+            // The build host process can stop answering under heavy load; a fresh one usually loads the same projects.
+            log.Info("the MSBuild build host failed; loading once more with a new one: " + e.Message);
+            return await LoadOnceAsync(input, log, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<LoadedSolution> LoadOnceAsync(AuditInput input, ProgressLog log, CancellationToken cancellationToken)
     {
         var workspace = MSBuildWorkspace.Create();
         var failures = new List<string>();
@@ -47,11 +64,14 @@ internal static class WorkspaceLoader
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException)
         {
+            workspace.Dispose();
             throw new LoadFailureException($"could not load '{input.RelativePath(input.FullPath)}': {e.Message}");
         }
 
         if (failures.Count > 0)
         {
+            // Also ends its build host process, so a retry starts a fresh one.
+            workspace.Dispose();
             throw new LoadFailureException("could not load the projects:" + string.Concat(failures.Distinct().Select(f => Environment.NewLine + "  " + f)));
         }
 
