@@ -95,11 +95,6 @@ public sealed class ConsumerProject
         return readme[start..end];
     }
 
-    private static string UserPackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
     private static string EnsureConsumersRoot(PackedPackage package)
     {
         var root = Path.Combine(package.WorkDirectory, "consumers");
@@ -116,32 +111,7 @@ public sealed class ConsumerProject
         }
 
         File.WriteAllText(Path.Combine(root, ".editorconfig"), "root = true\n");
-        // Own packages folder: the package keeps its version across test runs, so the user's cache would serve a
-        // stale copy. The user's cache still serves the dependencies (read-only) unless it holds a ProviderAudit.
-        var userPackages = UserPackagesFolder();
-        var fallback = System.IO.Directory.Exists(userPackages) && !System.IO.Directory.Exists(Path.Combine(userPackages, "provideraudit"))
-            ? $"""<fallbackPackageFolders><add key="user-packages" value="{userPackages}" /></fallbackPackageFolders>"""
-            : "";
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(package.WorkDirectory, "packages")}" />
-              </config>
-              {fallback}
-              <packageSources>
-                <add key="provider-audit-local" value="{package.FeedDirectory}" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="provider-audit-local">
-                  <package pattern="ProviderAudit*" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(root, "nuget.config"), LocalFeedNuGetConfig.Text(package.FeedDirectory, Path.Combine(package.WorkDirectory, "packages")));
         return root;
     }
 }

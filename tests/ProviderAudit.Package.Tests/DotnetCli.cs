@@ -3,9 +3,13 @@ using System.Text;
 
 namespace ProviderAudit.Package.Tests;
 
-/// <summary>What a <c>dotnet</c> invocation printed and how it ended.</summary>
+/// <summary>What a <c>dotnet</c> invocation printed (both streams interleaved, and each alone) and how it ended.</summary>
 public sealed record DotnetResult(string CommandLine, int ExitCode, string Output)
 {
+    public string StandardOutput { get; init; } = "";
+
+    public string StandardError { get; init; } = "";
+
     public bool Succeeded => ExitCode == 0;
 
     public override string ToString() => $"`{CommandLine}` exited {ExitCode}:{Environment.NewLine}{Output}";
@@ -20,9 +24,16 @@ internal static class DotnetCli
     public static DotnetResult Run(string workingDirectory, params string[] arguments) =>
         Run(workingDirectory, DefaultTimeout, arguments);
 
-    public static DotnetResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static DotnetResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunProgram(DotnetExecutable(), workingDirectory, timeout, arguments);
+
+    /// <summary>
+    /// Runs another program (an installed dotnet tool's command) the same way; DOTNET_ROOT points at the dotnet
+    /// running the tests, so a tool's launcher finds the same runtime wherever that dotnet is installed.
+    /// </summary>
+    public static DotnetResult RunProgram(string executable, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo(DotnetExecutable())
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -47,12 +58,18 @@ internal static class DotnetCli
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        if (Path.GetDirectoryName(Path.GetFullPath(DotnetExecutable())) is { } dotnetRoot && File.Exists(Path.Combine(dotnetRoot, Path.GetFileName(DotnetExecutable()))))
+        {
+            start.Environment["DOTNET_ROOT"] = dotnetRoot;
+        }
 
-        var commandLine = "dotnet " + string.Join(' ', arguments);
+        var commandLine = Path.GetFileNameWithoutExtension(executable) + " " + string.Join(' ', arguments);
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start `{commandLine}`.");
         var output = new StringBuilder();
-        var pumps = new[] { Pump(process.StandardOutput, output), Pump(process.StandardError, output) };
+        var standardOutput = new StringBuilder();
+        var standardError = new StringBuilder();
+        var pumps = new[] { Pump(process.StandardOutput, output, standardOutput), Pump(process.StandardError, output, standardError) };
 
         if (!process.WaitForExit(timeout))
         {
@@ -63,7 +80,11 @@ internal static class DotnetCli
 
         // A compiler server started by the build inherits the pipes and keeps them open; do not wait for it.
         Task.WaitAll(pumps, TimeSpan.FromSeconds(5));
-        return new DotnetResult(commandLine, process.ExitCode, Snapshot(output));
+        return new DotnetResult(commandLine, process.ExitCode, Snapshot(output))
+        {
+            StandardOutput = Snapshot(standardOutput),
+            StandardError = Snapshot(standardError),
+        };
     }
 
     private static bool IsOuterBuildVariable(string key) =>
@@ -77,7 +98,7 @@ internal static class DotnetCli
         return !string.IsNullOrEmpty(hostPath) && File.Exists(hostPath) ? hostPath : "dotnet";
     }
 
-    private static Task Pump(StreamReader reader, StringBuilder sink) => Task.Run(async () =>
+    private static Task Pump(StreamReader reader, StringBuilder sink, StringBuilder stream) => Task.Run(async () =>
     {
         var buffer = new char[4096];
         int read;
@@ -86,6 +107,11 @@ internal static class DotnetCli
             lock (sink)
             {
                 sink.Append(buffer, 0, read);
+            }
+
+            lock (stream)
+            {
+                stream.Append(buffer, 0, read);
             }
         }
     });

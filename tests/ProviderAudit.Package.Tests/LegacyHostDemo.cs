@@ -67,7 +67,7 @@ public sealed class LegacyHostDemo : IDisposable
         Directory.GetFiles(_copy.Combine("samples", "LegacyHost"), "*.cs")
             .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 
-    private static void CopyRepositorySources(string destination)
+    internal static void CopyRepositorySources(string destination)
     {
         foreach (var file in CopiedFiles.Where(f => File.Exists(RepositoryRoot.Combine(f))))
         {

@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+
+namespace ProviderAudit.Cli.Analysis;
+
+/// <summary>
+/// One finding as every report shows it. Lines and columns are 1-based; <see cref="File"/> is relative to the
+/// audit root with forward slashes (the project file for a finding without a source location, such as PA0002).
+/// </summary>
+internal sealed record Finding(
+    string RuleId,
+    DiagnosticSeverity Severity,
+    string Message,
+    string? Concern,
+    string File,
+    string FullPath,
+    int Line,
+    int Column,
+    int EndLine,
+    int EndColumn,
+    string Project,
+    FindingIdentity Identity,
+    IReadOnlyList<ProposedFix> Fixes)
+{
+    public bool HasLocation => Line > 0;
+
+    public string SeverityName => Severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "info",
+        _ => "hidden",
+    };
+}
+
+/// <summary>
+/// What identifies a finding across edits, for baselines and SARIF <c>partialFingerprints</c>: the rule, the file,
+/// the member it is in and its expression with whitespace and comments removed; no line numbers, so inserting lines
+/// or editing other members keeps it. <see cref="Occurrence"/> tells apart identical checks in one member (1, 2, …
+/// in source order).
+/// </summary>
+internal sealed record FindingIdentity(string RuleId, string File, string Member, string Expression, string Fingerprint, int Occurrence);
+
+/// <summary>
+/// A code fix the shipped fixer registers for a finding, applied on its own to the unchanged document.
+/// <see cref="Inferred"/> is true for the fix whose equivalence key matches the concern the analyzer inferred.
+/// </summary>
+internal sealed record ProposedFix(string Title, string? EquivalenceKey, bool Inferred, IReadOnlyList<FileChange> Changes);
+
+/// <summary>
+/// The text one fix changes in one file: the exact replacements (<see cref="Edits"/>, against the original text) and,
+/// for reviewers, the whole original lines they touch and the lines that replace them.
+/// </summary>
+internal sealed record FileChange(
+    string File,
+    IReadOnlyList<TextEdit> Edits,
+    int FirstLine,
+    int LastLine,
+    IReadOnlyList<string> OldLines,
+    IReadOnlyList<string> NewLines);
+
+/// <summary>
+/// Replace <see cref="Length"/> UTF-16 characters at <see cref="Offset"/> of the original file with
+/// <see cref="NewText"/>; the same region as 1-based line/column (end exclusive).
+/// </summary>
+internal sealed record TextEdit(int Offset, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, string NewText);

@@ -1,0 +1,131 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+using ProviderAudit.Analyzers;
+using ProviderAudit.Cli.Fixing;
+using ProviderAudit.Cli.Loading;
+using ProviderAudit.Cli.Rules;
+
+namespace ProviderAudit.Cli.Analysis;
+
+/// <summary>
+/// The exact replacement each finding's fix makes. For every document, the shipped fixer's Fix All runs as
+/// <c>fix</c> runs it, and each change is attributed to the finding it rewrites (the nearest one); so the
+/// replacements of all findings together are exactly what <c>fix</c> writes, and fixes that interact in one file
+/// (two sites naming a pattern variable) are shown as they will be written. A finding whose inferred concern has a
+/// registered code action (equivalence key <c>{id}.Use{Concern}</c>, e.g. <c>PA0001.UseModelIdFormat</c>) shows that
+/// fix; one without (an ambiguous site) shows every registered action, each as Fix All started from its key applies
+/// it, the one <c>fix</c> applies by default first.
+/// </summary>
+internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, ProgressLog log)
+{
+    private readonly DocumentFixAll _fixAll = new(input, log);
+
+    public async Task<IReadOnlyDictionary<Diagnostic, IReadOnlyList<ProposedFix>>> PreviewAsync(
+        Solution solution, IReadOnlyList<AnalyzedDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Diagnostic, IReadOnlyList<ProposedFix>>();
+        foreach (var group in diagnostics.Where(d => d.Diagnostic.Location.IsInSource).GroupBy(d => d.DocumentId(solution)).Where(g => g.Key is not null))
+        {
+            var document = solution.GetDocument(group.Key!)!;
+            foreach (var fixer in rules.Fixers)
+            {
+                var fixable = group.Select(d => d.Diagnostic).Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)).ToList();
+                if (fixable.Count > 0)
+                {
+                    await PreviewAsync(fixer, document, fixable, result, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private async Task PreviewAsync(
+        CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, Dictionary<Diagnostic, IReadOnlyList<ProposedFix>> result, CancellationToken cancellationToken)
+    {
+        var defaultKey = await _fixAll.StartingKeyAsync(fixer, document, diagnostics, d => SolutionFixer.PreferredKey(d, AmbiguousPolicy.ModelId), cancellationToken).ConfigureAwait(false);
+        if (defaultKey is null)
+        {
+            return;
+        }
+
+        var runs = new Dictionary<string, IReadOnlyDictionary<Diagnostic, IReadOnlyList<FileChange>>>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var actions = await _fixAll.RegisteredActionsAsync(fixer, document, diagnostic, cancellationToken).ConfigureAwait(false);
+            var inferredKey = InferredEquivalenceKey(diagnostic);
+            var inferred = actions.FirstOrDefault(a => a.EquivalenceKey == inferredKey);
+
+            // An inferred site is rewritten to its concern whatever key Fix All starts from: show it from the run `fix` does.
+            var shown = inferred is not null
+                ? [(Action: inferred, RunKey: defaultKey.Value.EquivalenceKey)]
+                : actions.OrderBy(a => a.EquivalenceKey == defaultKey.Value.EquivalenceKey ? 0 : 1).Select(a => (Action: a, RunKey: a.EquivalenceKey)).ToList();
+
+            var fixes = new List<ProposedFix>();
+            foreach (var (action, runKey) in shown)
+            {
+                var run = runKey ?? "";
+                if (!runs.TryGetValue(run, out var shares))
+                {
+                    var edits = await _fixAll.RunAsync(fixer, document, diagnostics, runKey, cancellationToken).ConfigureAwait(false);
+                    runs[run] = shares = Attribute(document, diagnostics, edits ?? []);
+                }
+
+                if (shares.TryGetValue(diagnostic, out var changes) && changes.Count > 0)
+                {
+                    fixes.Add(new ProposedFix(action.Title, action.EquivalenceKey, inferred is not null, changes));
+                }
+            }
+
+            result[diagnostic] = fixes;
+        }
+    }
+
+    /// <summary>
+    /// Gives each change of a Fix All to the finding nearest to it in the same file (the earlier one on a tie); a change
+    /// in another file goes to the document's first finding.
+    /// </summary>
+    private IReadOnlyDictionary<Diagnostic, IReadOnlyList<FileChange>> Attribute(Document document, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FileEdits> edits)
+    {
+        var ordered = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        var byDiagnostic = new Dictionary<Diagnostic, List<(FileEdits File, TextChange Change)>>();
+        foreach (var edit in edits)
+        {
+            foreach (var change in edit.Changes)
+            {
+                var owner = edit.Path == document.FilePath
+                    ? ordered.MinBy(d => Distance(d.Location.SourceSpan, change.Span))!
+                    : ordered[0];
+                if (!byDiagnostic.TryGetValue(owner, out var list))
+                {
+                    byDiagnostic[owner] = list = [];
+                }
+
+                list.Add((edit, change));
+            }
+        }
+
+        return byDiagnostic.ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyList<FileChange>)pair.Value
+                .GroupBy(x => x.File)
+                .Select(file => TextChangeDescription.Describe(input.RelativePath(file.Key.Path), file.Key.Before, file.Select(x => x.Change).ToList()))
+                .ToList());
+    }
+
+    private static int Distance(TextSpan a, TextSpan b) =>
+        a.End < b.Start ? b.Start - a.End : b.End < a.Start ? a.Start - b.End : 0;
+
+    /// <summary>
+    /// The equivalence key of the fix for the concern the analyzer inferred: <c>{id}.Use{Concern}</c>, the convention
+    /// behind <see cref="DiagnosticContract.UseModelIdFormatEquivalenceKey"/> and
+    /// <see cref="DiagnosticContract.UseAuthTransportEquivalenceKey"/>.
+    /// </summary>
+    public static string? InferredEquivalenceKey(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern) && !string.IsNullOrEmpty(concern)
+            ? EquivalenceKeyFor(diagnostic.Id, concern)
+            : null;
+
+    public static string EquivalenceKeyFor(string diagnosticId, string concern) => $"{diagnosticId}.Use{concern}";
+}

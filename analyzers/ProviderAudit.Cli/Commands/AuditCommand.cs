@@ -1,0 +1,136 @@
+using System.CommandLine;
+using ProviderAudit.Cli.Analysis;
+using ProviderAudit.Cli.Baselines;
+using ProviderAudit.Cli.Reports;
+
+namespace ProviderAudit.Cli.Commands;
+
+/// <summary><c>provider-audit audit PATH</c>: every finding, the exact replacement its fix would make, in one format.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text (compiler-style lines), json (docs/cli.md#json-report), sarif (SARIF 2.1.0 with fixes) or markdown (one pull-request comment).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of stdout." };
+        var reports = new Option<string[]>("--report")
+        {
+            Description = "Also write a report in another format, as FORMAT:FILE (e.g. --report sarif:audit.sarif --report markdown:comment.md); repeatable. One run then feeds the gate, the SARIF upload and the pull-request comment.",
+        };
+        var baseline = new Option<string?>("--baseline") { Description = "A baseline from `provider-audit baseline`: findings in it are reported as baselined, and those gone from the code as gone." };
+        var failOn = new Option<string?>("--fail-on")
+        {
+            Description = "Which findings make the exit code 1: any (default without --baseline), new (default with --baseline: only findings not in it) or none.",
+        };
+        failOn.AcceptOnlyFromAmong("any", "new", "none");
+        var markdownLimit = new Option<int>("--markdown-limit")
+        {
+            Description = "With --format markdown: findings shown open before the rest are collapsed.",
+            DefaultValueFactory = _ => MarkdownReport.DefaultOpenLimit,
+        };
+        markdownLimit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--markdown-limit must be 0 or more.");
+            }
+        });
+
+        var command = new Command("audit", "Report every ProviderAudit finding with the exact replacement its fix would make.");
+        common.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(reports);
+        command.Options.Add(baseline);
+        command.Options.Add(failOn);
+        command.Options.Add(markdownLimit);
+
+        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), async log =>
+        {
+            var baselineFile = parse.GetValue(baseline);
+            var failOnValue = parse.GetValue(failOn) switch
+            {
+                "any" => FailOn.Any,
+                "none" => FailOn.None,
+                "new" => FailOn.New,
+                _ => baselineFile is null ? FailOn.Any : FailOn.New,
+            };
+            if (failOnValue == FailOn.New && baselineFile is null)
+            {
+                throw new UsageException("--fail-on new needs --baseline FILE (record one with `provider-audit baseline PATH -o FILE`).");
+            }
+
+            var extraReports = (parse.GetValue(reports) ?? []).Select(ParseReport).ToList();
+            var recorded = baselineFile is null ? null : Baseline.Read(baselineFile);
+            var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
+                parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
+            var previewer = new FixPreviewer(analyzed.Rules, analyzed.Loaded.Input, log);
+            var fixes = await log.TimeAsync("preview fixes", () => previewer.PreviewAsync(analyzed.Loaded.Solution, analyzed.Diagnostics, cancellationToken)).ConfigureAwait(false);
+            var findings = await new FindingBuilder(analyzed.Loaded, fixes).BuildAsync(analyzed.Diagnostics, cancellationToken).ConfigureAwait(false);
+
+            var report = new AuditReport(
+                analyzed.Loaded.Input,
+                analyzed.Loaded.Projects.Select(id => analyzed.Loaded.Solution.GetProject(id)!.Name).Distinct().ToList(),
+                findings,
+                analyzed.Rules.Descriptors,
+                recorded is null ? null : new BaselineComparison(recorded, findings),
+                failOnValue);
+
+            var outputFile = parse.GetValue(output);
+            AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit)));
+            foreach (var (extraFormat, file) in extraReports)
+            {
+                AuditPipeline.WriteOutput(file, stdout, Render(extraFormat, report, parse.GetValue(markdownLimit)));
+            }
+
+            if (outputFile is not null || parse.GetValue(format) != "text")
+            {
+                log.Info(TextReport.Summary(report));
+            }
+
+            return report.Failing > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static readonly string[] Formats = ["text", "json", "sarif", "markdown"];
+
+    private static (string Format, string File) ParseReport(string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var reportFormat = colon > 0 ? value[..colon] : "";
+        if (!Formats.Contains(reportFormat, StringComparer.Ordinal) || colon == value.Length - 1)
+        {
+            throw new UsageException($"--report '{value}' is not FORMAT:FILE with FORMAT one of {string.Join(", ", Formats)} (e.g. --report sarif:audit.sarif).");
+        }
+
+        return (reportFormat, value[(colon + 1)..]);
+    }
+
+    private static string Render(string reportFormat, AuditReport report, int markdownLimit) => reportFormat switch
+    {
+        "json" => Serialize(JsonReport.Build(report)),
+        "sarif" => Serialize(SarifReport.Build(report)),
+        "markdown" => MarkdownReport.Build(report, markdownLimit),
+        _ => TextOf(report),
+    };
+
+    private static string Serialize(System.Text.Json.Nodes.JsonNode node)
+    {
+        using var writer = new StringWriter();
+        JsonOutput.Write(writer, node);
+        return writer.ToString();
+    }
+
+    private static string TextOf(AuditReport report)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        TextReport.Write(writer, report);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using ProviderAudit.Cli.Analysis;
+using ProviderAudit.Cli.Baselines;
+
+namespace ProviderAudit.Cli.Commands;
+
+/// <summary><c>provider-audit baseline PATH -o FILE</c>: records today's findings so a gate can start with "no new ones".</summary>
+internal static class BaselineCommand
+{
+    public const string DefaultFile = "provider-audit.baseline.json";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = $"The baseline file to write (default {DefaultFile}). Commit it; `audit --baseline FILE` reads it.",
+            DefaultValueFactory = _ => DefaultFile,
+        };
+
+        var command = new Command("baseline", "Record the current findings (by file, member and expression, not line) for `audit --baseline`.");
+        common.AddTo(command);
+        command.Options.Add(output);
+
+        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), async log =>
+        {
+            var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
+                parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
+            var findings = await new FindingBuilder(analyzed.Loaded, fixes: null).BuildAsync(analyzed.Diagnostics, cancellationToken).ConfigureAwait(false);
+            var file = parse.GetValue(output)!;
+            try
+            {
+                Baseline.Of(findings).Write(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--output '{file}' cannot be written: {e.Message}");
+            }
+
+            stdout.WriteLine($"recorded {findings.Count} finding(s) in {file}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.CodeAnalysis;
+
+namespace ProviderAudit.Cli.Loading;
+
+/// <summary>
+/// A loaded solution and the C# projects to audit in it: every project of a solution, or a project and the projects
+/// it references (what <c>dotnet build</c> of that project compiles). A multi-targeted project appears once per
+/// target framework.
+/// </summary>
+internal sealed record LoadedSolution(AuditInput Input, Solution Solution, IReadOnlyList<ProjectId> Projects);

@@ -1,0 +1,3 @@
+using ProviderAudit.Cli.Commands;
+
+return await ToolCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ProviderAudit.Cli.Analysis;
+
+namespace ProviderAudit.Cli.Reports;
+
+/// <summary>
+/// <c>--format markdown</c>: one pull-request comment. A summary table by concern, then each finding (only new ones
+/// when a baseline is given) with its fix as a <c>```suggestion</c> block of the replaced lines (both fixes for an
+/// ambiguous site). Past <c>--markdown-limit</c> findings the rest are collapsed under <c>&lt;details&gt;</c>, and the
+/// comment stops before GitHub's 65,536-character limit, saying how many findings it left out.
+/// </summary>
+internal static partial class MarkdownReport
+{
+    /// <summary>Below GitHub's comment limit (65,536 characters), with room for the closing lines.</summary>
+    public const int MaxLength = 60_000;
+
+    public const int DefaultOpenLimit = 10;
+
+    public static string Build(AuditReport report, int openLimit)
+    {
+        var md = new StringBuilder();
+        md.Append("### provider-audit: ").Append(Count(report.Findings.Count, "finding")).Append('\n').Append('\n');
+        if (report.Findings.Count == 0)
+        {
+            md.Append("No comparison with the first-party provider left. ").Append(Escape(TextReport.Summary(report))).Append('\n');
+            return md.ToString();
+        }
+
+        AppendSummaryTable(md, report);
+
+        var shown = report.Baseline is null ? report.Findings : report.Findings.Where(report.Baseline.IsNew).ToList();
+        if (report.Baseline is { } baseline)
+        {
+            md.Append('\n').Append($"Against the baseline: **{baseline.NewCount} new** (below), {baseline.BaselinedCount} baselined, {baseline.Gone.Count} gone.").Append('\n');
+        }
+
+        var omitted = 0;
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (i == openLimit)
+            {
+                md.Append('\n').Append($"<details><summary>{Count(shown.Count - openLimit, "more finding")}</summary>").Append('\n');
+            }
+
+            var site = Site(report, shown[i]);
+            if (md.Length + site.Length > MaxLength)
+            {
+                omitted = shown.Count - i;
+                break;
+            }
+
+            md.Append(site);
+        }
+
+        if (shown.Count > openLimit)
+        {
+            md.Append('\n').Append("</details>").Append('\n');
+        }
+
+        if (omitted > 0)
+        {
+            md.Append('\n').Append($"{Count(omitted, "more finding")} not shown: this comment is at its size limit; see the SARIF or JSON report.").Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    private static void AppendSummaryTable(StringBuilder md, AuditReport report)
+    {
+        md.Append("| Concern | Findings | Fix |").Append('\n');
+        md.Append("| --- | ---: | --- |").Append('\n');
+        foreach (var group in report.Findings.GroupBy(f => f.Concern ?? "").OrderBy(g => ConcernOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var inferred = group.SelectMany(f => f.Fixes).Where(f => f.Inferred).Select(f => f.Title).Distinct().ToList();
+            var offered = group.SelectMany(f => f.Fixes).Select(f => f.Title).Distinct().ToList();
+            var fix = inferred.Count > 0 ? string.Join("; ", inferred)
+                : offered.Count > 0 ? "review: " + string.Join(" or ", offered)
+                : "by hand (" + string.Join(", ", group.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal)) + ")";
+            md.Append($"| {AuditReport.ConcernLabel(group.Key)} | {group.Count()} | {Escape(fix)} |").Append('\n');
+        }
+    }
+
+    private static int ConcernOrder(string concern) => concern switch
+    {
+        "ModelIdFormat" => 0,
+        "AuthTransport" => 1,
+        "Ambiguous" => 2,
+        _ => 3,
+    };
+
+    private static string Site(AuditReport report, Finding finding)
+    {
+        var md = new StringBuilder();
+        var where = finding.HasLocation ? $"`{finding.File}` line {finding.Line}" : $"`{finding.File}`";
+        var concern = finding.Concern is null ? "" : " · " + AuditReport.ConcernLabel(finding.Concern);
+        var rule = report.Rules.TryGetValue(finding.RuleId, out var descriptor) && !string.IsNullOrEmpty(descriptor.HelpLinkUri)
+            ? $"[{finding.RuleId}]({descriptor.HelpLinkUri})"
+            : finding.RuleId;
+        md.Append('\n').Append($"#### {where} · {rule}{concern}").Append('\n').Append('\n');
+        md.Append(Escape(WithoutHelpLink(finding.Message))).Append('\n');
+
+        if (finding.Fixes.Count == 0)
+        {
+            md.Append('\n').Append("No automatic fix: change it by hand.").Append('\n');
+        }
+
+        foreach (var fix in finding.Fixes)
+        {
+            if (finding.Fixes.Count > 1 || !fix.Inferred)
+            {
+                md.Append('\n').Append($"**{Escape(fix.Title)}**").Append('\n');
+            }
+
+            foreach (var change in fix.Changes)
+            {
+                var lines = change.FirstLine == change.LastLine ? $"line {change.FirstLine}" : $"lines {change.FirstLine}–{change.LastLine}";
+                if (change.File != finding.File || change.FirstLine != finding.Line || change.LastLine != finding.Line)
+                {
+                    md.Append('\n').Append($"Replaces {(change.File == finding.File ? "" : $"`{change.File}` ")}{lines}:").Append('\n');
+                }
+
+                var fence = Fence(change.NewLines);
+                md.Append('\n').Append(fence).Append("suggestion").Append('\n');
+                foreach (var line in change.NewLines)
+                {
+                    md.Append(line).Append('\n');
+                }
+
+                md.Append(fence).Append('\n');
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Three backticks, or one more than the longest run inside the block.</summary>
+    private static string Fence(IEnumerable<string> lines)
+    {
+        var longest = lines.SelectMany(l => Backticks().Matches(l)).Select(m => m.Length).DefaultIfEmpty(0).Max();
+        return new string('`', Math.Max(3, longest + 1));
+    }
+
+    /// <summary>The help link ends every PA0001 message; the heading links the rule instead.</summary>
+    private static string WithoutHelpLink(string message) => HelpLink().Replace(message, "");
+
+    /// <summary>Markdown table cells and GitHub's HTML sanitizer: pipes and angle brackets are literal text.</summary>
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    [GeneratedRegex("`+")]
+    private static partial Regex Backticks();
+
+    [GeneratedRegex(@"\s*\(https?://[^\s)]+\)\s*$")]
+    private static partial Regex HelpLink();
+}
