@@ -34,6 +34,20 @@ namespace ProviderAudit.Analyzers
         /// <summary>An invalid <c>provider_audit.*</c> key or value in .editorconfig (reported once per compilation, no location).</summary>
         public const string InvalidConfigurationId = "PA0002";
 
+        /// <summary>
+        /// A configured provider enum without a capability mapping (<c>ModelIdFormat()</c>/<c>AuthTransport()</c> extension
+        /// methods), reported once per enum and compilation: on the enum's name when it is declared in the compilation,
+        /// else on its first PA0001 finding (ordered by file path, then position). Properties:
+        /// <see cref="ProviderTypeProperty"/> and <see cref="FirstPartyMemberProperty"/>.
+        /// </summary>
+        public const string MissingProviderMappingId = "PA0003";
+
+        /// <summary>Diagnostic property of PA0003: the configured first-party member of the enum (<c>provider_audit.first_party_member</c>).</summary>
+        public const string FirstPartyMemberProperty = "FirstPartyMember";
+
+        /// <summary>Code-fix equivalence key of the PA0003 fix that adds the mapping.</summary>
+        public const string AddProviderMappingEquivalenceKey = "PA0003.AddProviderMapping";
+
         /// <summary>Diagnostic property holding one of the <see cref="Concerns"/> values.</summary>
         public const string ConcernProperty = "Concern";
 

@@ -21,9 +21,11 @@ namespace ProviderAudit.Analyzers
         private readonly ImmutableHashSet<string> providerNames;
         private readonly ImmutableHashSet<string> providerMembers;
         private readonly INamedTypeSymbol? lambdaExpressionType;
+        private readonly ProviderMappingCheck? mappingCheck;
 
-        public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation)
+        public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation, ProviderMappingCheck? mappingCheck)
         {
+            this.mappingCheck = mappingCheck;
             this.targets = targets;
             providerNames = configuration.StringProviderNames;
             providerMembers = configuration.StringProviderMembers;
@@ -374,6 +376,12 @@ namespace ProviderAudit.Analyzers
 
         private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, bool forceNoFix = false)
         {
+            if (target != null && CapabilityExtensionMethods.IsMappingMethod(EnclosingMember(context.ContainingSymbol), target.Type))
+            {
+                // The enum's own mapping translates a provider; it does not check one.
+                return;
+            }
+
             var inference = ConcernInference.Infer(location);
             var hasCapabilityFix = target?.HasCapabilityFix ?? false;
             var noFix = forceNoFix || IsInExpressionTree(operation);
@@ -385,13 +393,30 @@ namespace ProviderAudit.Analyzers
             properties.Add(DiagnosticContract.ProviderTypeProperty, target?.MetadataName ?? StringTypeName);
 
             var compared = target is not null ? target.MemberDisplay : "provider name \"" + providerName + "\"";
+            var diagnosticLocation = location.GetLocation();
+            if (target != null)
+            {
+                mappingCheck?.OnFinding(target, diagnosticLocation);
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 ProviderAuditDescriptors.FirstPartyComparison,
-                location.GetLocation(),
+                diagnosticLocation,
                 properties.ToImmutable(),
                 compared,
                 inference.Description,
                 Advice(inference.Concern, target, noFix)));
+        }
+
+        /// <summary>The member a local function or lambda belongs to.</summary>
+        private static ISymbol? EnclosingMember(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return symbol;
         }
 
         private static string Advice(string concern, ProviderTarget? target, bool noFix)
@@ -403,7 +428,7 @@ namespace ProviderAudit.Analyzers
             }
             else if (!target.HasCapabilityFix)
             {
-                advice = "give " + target.Type.Name + " ModelIdFormat() and AuthTransport() extension methods and ask the one this check means";
+                advice = "give " + target.Type.Name + " a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport()), then ask the capability this check means";
             }
             else
             {

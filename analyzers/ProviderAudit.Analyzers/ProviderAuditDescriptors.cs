@@ -35,5 +35,20 @@ namespace ProviderAudit.Analyzers
             description: "A provider_audit.* key in .editorconfig has a value the audit cannot use; until it is fixed the setting is ignored and the audit runs without it.",
             helpLinkUri: HelpLinkBase + DiagnosticContract.InvalidConfigurationId + ".md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>
+        /// PA0003. Message arguments: {0} the enum (e.g. <c>MyApp.Backend</c>), {1} the missing extension methods.
+        /// Reported at compilation end: where it goes depends on every PA0001 finding of the compilation.
+        /// </summary>
+        public static readonly DiagnosticDescriptor MissingProviderMapping = new DiagnosticDescriptor(
+            id: DiagnosticContract.MissingProviderMappingId,
+            title: "Provider enum has no capability mapping",
+            messageFormat: "Provider enum {0} has no capability mapping (missing {1}), so its PA0001 findings cannot be rewritten: add the mapping ToApiProvider(), ModelIdFormat(), AuthTransport() (code fix 'Add capability mapping')",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A provider enum configured with provider_audit.additional_provider_types needs ModelIdFormat() and AuthTransport() extension methods before its first-party checks can ask a capability. The code fix maps each member to ProviderAudit.Runtime.ApiProvider by name (and the configured first-party member to FirstParty) and leaves members that match nothing unmapped for the team to decide.",
+            helpLinkUri: HelpLinkBase + DiagnosticContract.MissingProviderMappingId + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

@@ -8,13 +8,15 @@ namespace ProviderAudit.Analyzers
     {
         public const string ApiProviderMetadataName = "ProviderAudit.Runtime.ApiProvider";
 
-        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, bool hasCapabilityFix)
+        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, CapabilityMapping mapping, bool isConfigured)
         {
             Type = type;
             FirstPartyValue = firstParty.ConstantValue;
+            FirstPartyMemberName = firstParty.Name;
             MemberDisplay = type.Name + "." + firstParty.Name;
             MetadataName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
-            HasCapabilityFix = hasCapabilityFix;
+            Mapping = mapping;
+            IsConfigured = isConfigured;
         }
 
         public INamedTypeSymbol Type { get; }
@@ -27,8 +29,17 @@ namespace ProviderAudit.Analyzers
 
         public string MetadataName { get; }
 
+        /// <summary>The configured (or, for ApiProvider, the fixed) name of the first-party member.</summary>
+        public string FirstPartyMemberName { get; }
+
+        /// <summary>The type's capability mapping as far as it exists.</summary>
+        public CapabilityMapping Mapping { get; }
+
         /// <summary>Whether <c>ModelIdFormat()</c> and <c>AuthTransport()</c> extension methods exist for the type.</summary>
-        public bool HasCapabilityFix { get; }
+        public bool HasCapabilityFix => Mapping.IsComplete;
+
+        /// <summary>Listed in <c>provider_audit.additional_provider_types</c> (not the runtime's own ApiProvider).</summary>
+        public bool IsConfigured { get; }
 
         /// <summary>
         /// <c>ProviderAudit.Runtime.ApiProvider</c> (when referenced) and the configured extra enums.
@@ -44,7 +55,7 @@ namespace ProviderAudit.Analyzers
             var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
             if (apiProvider is { TypeKind: TypeKind.Enum } && FindMember(apiProvider, AuditConfiguration.DefaultFirstPartyMember) is { } firstParty)
             {
-                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.ExistFor(apiProvider)));
+                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.Find(apiProvider, compilation), isConfigured: false));
             }
 
             foreach (var name in configuration.AdditionalProviderTypes)
@@ -68,7 +79,7 @@ namespace ProviderAudit.Analyzers
                     continue;
                 }
 
-                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.ExistFor(type)));
+                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.Find(type, compilation), isConfigured: true));
             }
 
             return targets.ToImmutable();

@@ -29,4 +29,6 @@ internal static class AuditVerifier
     public static DiagnosticResult PA0001() => new(ProviderAuditDescriptors.FirstPartyComparison);
 
     public static DiagnosticResult PA0002() => new(ProviderAuditDescriptors.InvalidConfiguration);
+
+    public static DiagnosticResult PA0003() => new(ProviderAuditDescriptors.MissingProviderMapping);
 }

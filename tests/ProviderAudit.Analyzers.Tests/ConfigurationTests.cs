@@ -9,7 +9,7 @@ public sealed class ConfigurationTests
     private const string OwnEnum = """
         namespace MyApp
         {
-            public enum Backend { Anthropic, Aws, Google }
+            public enum {|PA0003:Backend|} { Anthropic, Aws, Google }
 
             public static class Code
             {
@@ -48,7 +48,7 @@ public sealed class ConfigurationTests
 
     [Fact]
     public Task AdditionalProviderTypeIsNotFlaggedWithoutConfiguration()
-        => VerifyAsync(OwnEnum.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty));
+        => VerifyAsync(StripMarkup(OwnEnum));
 
     [Fact]
     public async Task AdditionalProviderTypeWithoutCapabilityMethodsIsReportedWithoutCapabilityFix()
@@ -64,7 +64,7 @@ public sealed class ConfigurationTests
         var diagnostic = run.Single();
         Assert.Equal("false", diagnostic.Properties[DiagnosticContract.HasCapabilityFixProperty]);
         Assert.Equal("MyApp.Backend", diagnostic.Properties[DiagnosticContract.ProviderTypeProperty]);
-        Assert.Contains("give Backend ModelIdFormat() and AuthTransport() extension methods", diagnostic.GetMessage());
+        Assert.Contains("give Backend a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport())", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -267,5 +267,6 @@ public sealed class ConfigurationTests
     public Task ConfiguredTypeMissingFromTheCompilationIsSkippedLikeApiProvider()
         => VerifyAsync(Clean, Config("provider_audit.additional_provider_types = Elsewhere.Backend"));
 
-    private static string StripMarkup(string source) => source.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty);
+    private static string StripMarkup(string source) =>
+        source.Replace("{|PA0001:", string.Empty).Replace("{|PA0003:", string.Empty).Replace("|}", string.Empty);
 }
