@@ -25,36 +25,41 @@ namespace ProviderAudit.Analyzers
         public static bool ExistFor(INamedTypeSymbol enumType, Compilation compilation) => Find(enumType, compilation).IsComplete;
 
         /// <summary>
-        /// Looks for the mapping's extension methods in static classes of the enum's namespace — where ApiProviderCapabilities
-        /// lives, and where the PA0003 fix puts a mapping — as that namespace is seen from <paramref name="compilation"/>:
-        /// for an enum from a referenced assembly this includes a mapping declared in the compilation itself. Searching every
-        /// namespace would cost a walk of all referenced symbols.
+        /// Looks for the mapping's extension methods in two places: static classes of the enum's namespace as seen from
+        /// <paramref name="compilation"/> (where ApiProviderCapabilities lives, and where a library ships a mapping for its
+        /// enum), and methods of that name declared anywhere in the compilation's own source (the PA0003 fix puts a mapping
+        /// for a referenced enum next to the code that uses it). Both are cheap: one namespace's types, and the
+        /// compiler's declaration index; searching every referenced namespace would cost a walk of all symbols.
         /// </summary>
         public static CapabilityMapping Find(INamedTypeSymbol enumType, Compilation? compilation)
         {
             IMethodSymbol? toApiProvider = null, modelIdFormat = null, authTransport = null;
             var ns = enumType.ContainingNamespace;
-            if (ns is null)
+            if (ns != null)
             {
-                return new CapabilityMapping(null, null, null);
+                if (compilation != null)
+                {
+                    ns = compilation.GetCompilationNamespace(ns) ?? ns;
+                }
+
+                foreach (var type in ns.GetTypeMembers())
+                {
+                    if (!type.IsStatic || !type.MightContainExtensionMethods)
+                    {
+                        continue;
+                    }
+
+                    toApiProvider ??= Extension(type.GetMembers(ToApiProvider), enumType, compilation);
+                    modelIdFormat ??= Extension(type.GetMembers(ModelIdFormat), enumType, compilation);
+                    authTransport ??= Extension(type.GetMembers(AuthTransport), enumType, compilation);
+                }
             }
 
             if (compilation != null)
             {
-                ns = compilation.GetCompilationNamespace(ns) ?? ns;
-            }
-
-            foreach (var type in ns.GetTypeMembers())
-            {
-                if (!type.IsStatic || !type.MightContainExtensionMethods
-                    || (compilation != null && !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
-                {
-                    continue;
-                }
-
-                toApiProvider ??= Extension(type, ToApiProvider, enumType, compilation);
-                modelIdFormat ??= Extension(type, ModelIdFormat, enumType, compilation);
-                authTransport ??= Extension(type, AuthTransport, enumType, compilation);
+                toApiProvider ??= Extension(compilation.GetSymbolsWithName(ToApiProvider, SymbolFilter.Member), enumType, compilation);
+                modelIdFormat ??= Extension(compilation.GetSymbolsWithName(ModelIdFormat, SymbolFilter.Member), enumType, compilation);
+                authTransport ??= Extension(compilation.GetSymbolsWithName(AuthTransport, SymbolFilter.Member), enumType, compilation);
             }
 
             return new CapabilityMapping(toApiProvider, modelIdFormat, authTransport);
@@ -70,9 +75,9 @@ namespace ProviderAudit.Analyzers
             && (method.Name == ToApiProvider || method.Name == ModelIdFormat || method.Name == AuthTransport)
             && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, enumType);
 
-        private static IMethodSymbol? Extension(INamedTypeSymbol container, string name, INamedTypeSymbol enumType, Compilation? compilation)
+        private static IMethodSymbol? Extension(System.Collections.Generic.IEnumerable<ISymbol> candidates, INamedTypeSymbol enumType, Compilation? compilation)
         {
-            foreach (var member in container.GetMembers(name))
+            foreach (var member in candidates)
             {
                 if (member is IMethodSymbol method && IsMappingMethod(method, enumType)
                     && (compilation is null || compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)))
@@ -100,6 +105,13 @@ namespace ProviderAudit.Analyzers
         public IMethodSymbol? ModelIdFormat { get; }
 
         public IMethodSymbol? AuthTransport { get; }
+
+        /// <summary>
+        /// The namespace whose import brings the capability methods into scope (that of the class declaring
+        /// <see cref="ModelIdFormat"/>); null for the global namespace or when the method is missing.
+        /// </summary>
+        public string? ImportNamespace =>
+            ModelIdFormat?.ContainingType?.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
         /// <summary>Both capabilities exist: checks on the enum can be rewritten.</summary>
         public bool IsComplete => ModelIdFormat != null && AuthTransport != null;

@@ -16,7 +16,8 @@ namespace ProviderAudit.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             ProviderAuditDescriptors.FirstPartyComparison,
             ProviderAuditDescriptors.InvalidConfiguration,
-            ProviderAuditDescriptors.MissingProviderMapping);
+            ProviderAuditDescriptors.MissingProviderMapping,
+            ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -54,10 +55,10 @@ namespace ProviderAudit.Analyzers
                 return;
             }
 
-            var mappingCheck = ProviderMappingCheck.Create(targets);
+            var mappingCheck = ProviderMappingCheck.Create(targets, context.Compilation);
             if (mappingCheck != null)
             {
-                context.RegisterCompilationEndAction(mappingCheck.ReportAtEnd);
+                mappingCheck.Register(context);
             }
 
             var detector = new FirstPartyComparisonDetector(targets, configuration, context.Compilation, mappingCheck);

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -8,29 +7,54 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ProviderAudit.Analyzers
 {
     /// <summary>
-    /// PA0003 for one compilation: every configured provider enum without a capability mapping is reported once, on its
-    /// declaration when the compilation declares it, else on its first PA0001 finding (by file path, then position, so
-    /// the choice does not depend on the order concurrent analysis met the findings). A referenced enum without findings
-    /// here needs no mapping here, and is not reported.
+    /// PA0003 for one compilation: every configured provider enum without a capability mapping is reported once. An enum
+    /// the compilation declares is reported on its name, as a symbol diagnostic (live in the IDE, with its fix). An enum
+    /// from a referenced assembly is reported on its first PA0001 finding, by file path then position (so the choice does
+    /// not depend on the order concurrent analysis met the findings), when the compilation ends; without findings here it
+    /// needs no mapping here and is not reported.
     /// </summary>
     internal sealed class ProviderMappingCheck
     {
-        private readonly ImmutableArray<ProviderTarget> _unmapped;
+        private readonly ImmutableArray<ProviderTarget> _declaredHere;
+        private readonly ImmutableArray<ProviderTarget> _referenced;
         private readonly Dictionary<ProviderTarget, Location> _firstFinding = new Dictionary<ProviderTarget, Location>();
 
-        private ProviderMappingCheck(ImmutableArray<ProviderTarget> unmapped) => _unmapped = unmapped;
+        private ProviderMappingCheck(ImmutableArray<ProviderTarget> declaredHere, ImmutableArray<ProviderTarget> referenced)
+        {
+            _declaredHere = declaredHere;
+            _referenced = referenced;
+        }
 
         /// <summary>Null when every configured enum has a mapping (nothing to track).</summary>
-        public static ProviderMappingCheck? Create(ImmutableArray<ProviderTarget> targets)
+        public static ProviderMappingCheck? Create(ImmutableArray<ProviderTarget> targets, Compilation compilation)
         {
-            var unmapped = targets.Where(t => t.IsConfigured && !t.HasCapabilityFix).ToImmutableArray();
-            return unmapped.IsEmpty ? null : new ProviderMappingCheck(unmapped);
+            var unmapped = targets.Where(t => t.IsConfigured && !t.HasCapabilityFix).ToList();
+            if (unmapped.Count == 0)
+            {
+                return null;
+            }
+
+            var declaredHere = unmapped.Where(t => SymbolEqualityComparer.Default.Equals(t.Type.ContainingAssembly, compilation.Assembly)).ToImmutableArray();
+            return new ProviderMappingCheck(declaredHere, unmapped.Except(declaredHere).ToImmutableArray());
+        }
+
+        public void Register(CompilationStartAnalysisContext context)
+        {
+            if (!_declaredHere.IsEmpty)
+            {
+                context.RegisterSymbolAction(ReportDeclaration, SymbolKind.NamedType);
+            }
+
+            if (!_referenced.IsEmpty)
+            {
+                context.RegisterCompilationEndAction(ReportFirstFindings);
+            }
         }
 
         /// <summary>Called for every PA0001 reported on <paramref name="target"/>.</summary>
         public void OnFinding(ProviderTarget target, Location location)
         {
-            if (target.HasCapabilityFix || !target.IsConfigured)
+            if (!_referenced.Contains(target))
             {
                 return;
             }
@@ -44,32 +68,40 @@ namespace ProviderAudit.Analyzers
             }
         }
 
-        public void ReportAtEnd(CompilationAnalysisContext context)
+        private void ReportDeclaration(SymbolAnalysisContext context)
         {
-            foreach (var target in _unmapped)
+            foreach (var target in _declaredHere)
             {
-                var declaration = target.Type.Locations.FirstOrDefault(l => l.IsInSource && context.Compilation.ContainsSyntaxTree(l.SourceTree));
-                Location? location;
+                if (SymbolEqualityComparer.Default.Equals(context.Symbol, target.Type) && target.Type.Locations.FirstOrDefault(l => l.IsInSource) is { } name)
+                {
+                    context.ReportDiagnostic(Create(ProviderAuditDescriptors.MissingProviderMapping, target, name));
+                }
+            }
+        }
+
+        private void ReportFirstFindings(CompilationAnalysisContext context)
+        {
+            foreach (var target in _referenced)
+            {
+                Location? first;
                 lock (_firstFinding)
                 {
-                    location = declaration ?? (_firstFinding.TryGetValue(target, out var first) ? first : null);
+                    _firstFinding.TryGetValue(target, out first);
                 }
 
-                if (location is null)
+                if (first != null)
                 {
-                    continue;
+                    context.ReportDiagnostic(Create(ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding, target, first));
                 }
-
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(DiagnosticContract.ProviderTypeProperty, target.MetadataName);
-                properties.Add(DiagnosticContract.FirstPartyMemberProperty, target.FirstPartyMemberName);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    ProviderAuditDescriptors.MissingProviderMapping,
-                    location,
-                    properties.ToImmutable(),
-                    target.MetadataName,
-                    target.Mapping.DescribeMissing()));
             }
+        }
+
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, ProviderTarget target, Location location)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(DiagnosticContract.ProviderTypeProperty, target.MetadataName);
+            properties.Add(DiagnosticContract.FirstPartyMemberProperty, target.FirstPartyMemberName);
+            return Diagnostic.Create(descriptor, location, properties.ToImmutable(), target.MetadataName, target.Mapping.DescribeMissing());
         }
 
         private static bool ComesBefore(Location candidate, Location current)

@@ -14,7 +14,7 @@ namespace ProviderAudit.Analyzers
             FirstPartyValue = firstParty.ConstantValue;
             FirstPartyMemberName = firstParty.Name;
             MemberDisplay = type.Name + "." + firstParty.Name;
-            MetadataName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+            MetadataName = MetadataNameOf(type);
             Mapping = mapping;
             IsConfigured = isConfigured;
         }
@@ -27,6 +27,7 @@ namespace ProviderAudit.Analyzers
         /// <summary>E.g. <c>ApiProvider.FirstParty</c>, for messages.</summary>
         public string MemberDisplay { get; }
 
+        /// <summary>The name <c>Compilation.GetTypeByMetadataName</c> resolves (nested types as <c>Outer+Inner</c>).</summary>
         public string MetadataName { get; }
 
         /// <summary>The configured (or, for ApiProvider, the fixed) name of the first-party member.</summary>
@@ -83,6 +84,17 @@ namespace ProviderAudit.Analyzers
             }
 
             return targets.ToImmutable();
+        }
+
+        private static string MetadataNameOf(INamedTypeSymbol type)
+        {
+            var name = type.MetadataName;
+            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            {
+                name = outer.MetadataName + "+" + name;
+            }
+
+            return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
         }
 
         private static IFieldSymbol? FindMember(INamedTypeSymbol enumType, string name)

@@ -15,6 +15,8 @@ internal static class AuditVerifier
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.None,
+            // PA0003 has two descriptors (declaration / first finding); {|PA0003:…|} markup means the declaration one.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
         };
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         if (editorConfig is not null)

@@ -119,7 +119,7 @@ public sealed class ProviderMappingTests
             }
             """));
         test.ExpectedDiagnostics.Add(PA0001().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithMessage(null));
-        test.ExpectedDiagnostics.Add(PA0003().WithLocation(0).WithArguments("MyApp.Backend", "ModelIdFormat(), AuthTransport()"));
+        test.ExpectedDiagnostics.Add(PA0003AtFirstFinding().WithLocation(0).WithArguments("MyApp.Backend", "ModelIdFormat(), AuthTransport()"));
         return test.RunAsync();
     }
 
@@ -165,7 +165,7 @@ public sealed class ProviderMappingTests
         test.TestState.AdditionalReferences.Add(Compile("LibWithInternalMapping", LibrarySource + Mapping.Replace("public static class", "internal static class")));
         test.TestState.Sources.Add("public static class A { public static bool Check(MyApp.Backend b) => {|#0:b == MyApp.Backend.Anthropic|}; }");
         test.ExpectedDiagnostics.Add(PA0001().WithLocation(0).WithMessage(null));
-        test.ExpectedDiagnostics.Add(PA0003().WithLocation(0).WithArguments("MyApp.Backend", "ModelIdFormat(), AuthTransport()"));
+        test.ExpectedDiagnostics.Add(PA0003AtFirstFinding().WithLocation(0).WithArguments("MyApp.Backend", "ModelIdFormat(), AuthTransport()"));
         return test.RunAsync();
     }
 
@@ -236,6 +236,8 @@ public sealed class ProviderMappingTests
             }
             """ + Mapping);
 
+    private static DiagnosticResult PA0003AtFirstFinding() => new(ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding);
+
     private static readonly Lazy<MetadataReference> Library = new(() => Compile("BackendLibrary", LibrarySource));
 
     private const string LibrarySource = "namespace MyApp { public enum Backend { Anthropic, Bedrock } }";
@@ -263,7 +265,11 @@ public sealed class ProviderMappingTests
 
     private static CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier> Test(bool referencesLibrary)
     {
-        var test = new CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+        var test = new CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+        };
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         if (referencesLibrary)
         {
