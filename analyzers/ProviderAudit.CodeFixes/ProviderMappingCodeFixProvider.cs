@@ -30,11 +30,16 @@ namespace ProviderAudit.CodeFixes
         /// </summary>
         public override FixAllProvider GetFixAllProvider() => new AddAllMappings();
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                // Computed when chosen: offering the fix costs nothing.
+                // Offer nothing rather than a fix that does nothing; the mapping itself is written only when chosen.
+                if (!await ProviderMappingWriter.CanAddAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         Title,
@@ -44,8 +49,6 @@ namespace ProviderAudit.CodeFixes
                         DiagnosticContract.AddProviderMappingEquivalenceKey),
                     diagnostic);
             }
-
-            return Task.CompletedTask;
         }
 
         private sealed class AddAllMappings : FixAllProvider

@@ -25,8 +25,36 @@ namespace ProviderAudit.CodeFixes
         private const string ApiProviderMetadataName = RuntimeNamespace + ".ApiProvider";
         private static readonly string[] RuntimeTypeNames = { "ApiProvider", "IModelIdFormat", "IAuthTransport" };
 
-        /// <summary>The solution with the mapping added; null when no mapping can be written (the reasons are in docs/rules/PA0003.md).</summary>
+        /// <summary>
+        /// Whether a mapping can be written for this diagnostic (cheap symbol checks only, so a fix is offered only where it
+        /// does something; the reasons it cannot are in docs/rules/PA0003.md).
+        /// </summary>
+        public static async Task<bool> CanAddAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            await PrepareAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) != null;
+
+        /// <summary>The solution with the mapping added; null when no mapping can be written.</summary>
         public static async Task<Solution?> AddAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var request = await PrepareAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (request is null)
+            {
+                return null;
+            }
+
+            var text = request.Mapping.ToApiProvider is { } existing
+                ? new MappingText(request.HostEnum, null, request.ExistingProviderMayBeNull, existing)
+                : new MappingText(request.HostEnum, ProviderMappingPlan.Create(request.HostEnum, request.FirstPartyMember, request.ApiProvider), null, null);
+
+            var holder = ExistingHolder(request.Mapping, document.Project, cancellationToken);
+            if (holder != null)
+            {
+                return await AddToClassAsync(document.Project.Solution, holder.Value.Document, holder.Value.Class, request.Mapping, text, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await AddClassAsync(document, request.Root, request.Model, diagnostic, request.HostEnum, request.Mapping, text, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<Request?> PrepareAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var typeName) || typeName is null
                 || !diagnostic.Properties.TryGetValue(DiagnosticContract.FirstPartyMemberProperty, out var firstPartyMember) || firstPartyMember is null)
@@ -55,30 +83,47 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            MappingText text;
+            var providerMayBeNull = false;
             if (mapping.ToApiProvider is { } existing)
             {
-                var providerMayBeNull = ReturnsApiProvider(existing, apiProvider);
-                if (providerMayBeNull is null)
+                // Another ToApiProvider that does not return ApiProvider owns the name; a second one would make calls ambiguous (CS0121).
+                if (ReturnsApiProvider(existing, apiProvider) is not { } mayBeNull)
                 {
-                    // Another method already owns the name; a second one would make every call ambiguous (CS0121).
                     return null;
                 }
 
-                text = new MappingText(hostEnum, null, providerMayBeNull.Value, existing);
-            }
-            else
-            {
-                text = new MappingText(hostEnum, ProviderMappingPlan.Create(hostEnum, firstPartyMember, apiProvider), null, null);
+                providerMayBeNull = mayBeNull;
             }
 
-            var holder = ExistingHolder(mapping, document.Project, cancellationToken);
-            if (holder != null)
+            return new Request(model, root, hostEnum, apiProvider, mapping, firstPartyMember, providerMayBeNull);
+        }
+
+        private sealed class Request
+        {
+            public Request(SemanticModel model, SyntaxNode root, INamedTypeSymbol hostEnum, INamedTypeSymbol apiProvider, CapabilityMapping mapping, string firstPartyMember, bool existingProviderMayBeNull)
             {
-                return await AddToClassAsync(document.Project.Solution, holder.Value.Document, holder.Value.Class, mapping, text, cancellationToken).ConfigureAwait(false);
+                Model = model;
+                Root = root;
+                HostEnum = hostEnum;
+                ApiProvider = apiProvider;
+                Mapping = mapping;
+                FirstPartyMember = firstPartyMember;
+                ExistingProviderMayBeNull = existingProviderMayBeNull;
             }
 
-            return await AddClassAsync(document, root, model, diagnostic, hostEnum, mapping, text, cancellationToken).ConfigureAwait(false);
+            public SemanticModel Model { get; }
+
+            public SyntaxNode Root { get; }
+
+            public INamedTypeSymbol HostEnum { get; }
+
+            public INamedTypeSymbol ApiProvider { get; }
+
+            public CapabilityMapping Mapping { get; }
+
+            public string FirstPartyMember { get; }
+
+            public bool ExistingProviderMayBeNull { get; }
         }
 
         /// <summary>An extension method can name the enum: top-level or nested in non-generic types, and visible to the whole assembly.</summary>
@@ -136,10 +181,18 @@ namespace ProviderAudit.CodeFixes
             var newLine = NewLineOf(root);
             var members = new StringBuilder();
             text.AppendMembers(members, names, mapping, sharesClassWithToApiProvider: mapping.ToApiProvider is null || InClass(mapping.ToApiProvider, declaration));
-            var wrapped = NullableAnnotations(model, declaration.SpanStart, text.UsesNullableReferences(mapping), members.ToString());
-            var parsed = SyntaxFactory.ParseCompilationUnit(("class C\n{\n\n" + wrapped + "}\n").Replace("\n", newLine)).Members.OfType<ClassDeclarationSyntax>().Single().Members
+            var annotate = NeedsNullableAnnotations(model, declaration.SpanStart, text.UsesNullableReferences(mapping));
+            var parsed = SyntaxFactory.ParseCompilationUnit(("class C\n{\n\n" + (annotate ? EnableAnnotations : string.Empty) + members + "}\n").Replace("\n", newLine))
+                .Members.OfType<ClassDeclarationSyntax>().Single().Members
                 .Select(member => member.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation));
-            var newRoot = root.ReplaceNode(declaration, declaration.AddMembers(parsed.ToArray()));
+            var extended = declaration.AddMembers(parsed.ToArray());
+            if (annotate)
+            {
+                var closeBrace = extended.CloseBraceToken;
+                extended = extended.WithCloseBraceToken(closeBrace.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(RestoreAnnotations.Replace("\n", newLine)).AddRange(closeBrace.LeadingTrivia)));
+            }
+
+            var newRoot = root.ReplaceNode(declaration, extended);
             return solution.WithDocumentSyntaxRoot(document.Id, WithRuntimeImport(newRoot, names));
         }
 
@@ -167,40 +220,40 @@ namespace ProviderAudit.CodeFixes
             }
             else
             {
-                anchor = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                // After the last member of the namespace (or file) holding the first finding: the code that uses the enum.
+                var finding = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var members = finding.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Members ?? ((CompilationUnitSyntax)root).Members;
+                if (members.Count == 0)
+                {
+                    return null;
+                }
+
+                anchor = members.Last();
             }
 
-            var container = (SyntaxNode?)anchor.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault() ?? root;
-            var position = enumDeclaration != null ? anchor.Span.End : container.Span.End - 1;
+            var position = anchor.Span.End;
             var names = RuntimeNames.At(model, position);
             var className = FreeClassName(model, position, hostEnum.Name + "Capabilities");
             var isPublic = enumDeclaration != null && IsPublicEverywhere(hostEnum);
 
-            var classText = new StringBuilder();
-            text.AppendClass(classText, names, mapping, className, isPublic);
-            var wrapped = NullableAnnotations(model, position, text.UsesNullableReferences(mapping), classText.ToString());
+            var annotate = NeedsNullableAnnotations(model, position, text.UsesNullableReferences(mapping));
+            var classText = new StringBuilder("\n");
+            if (annotate)
+            {
+                classText.Append(EnableAnnotations);
+            }
+
+            text.AppendClass(classText, names, mapping, className, isPublic, annotate ? RestoreAnnotations : string.Empty);
             var newLine = NewLineOf(root);
-            var parsed = SyntaxFactory.ParseCompilationUnit(("\n" + wrapped).Replace("\n", newLine))
+            var parsed = SyntaxFactory.ParseCompilationUnit(classText.ToString().Replace("\n", newLine))
                 .Members.Single()
                 .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
 
-            SyntaxNode newRoot;
-            if (enumDeclaration != null)
-            {
-                // The class takes the line break (or end of file) after the anchor; a blank line separates the two.
-                var lineBreak = SyntaxFactory.EndOfLine(newLine);
-                var placed = parsed.WithTrailingTrivia(anchor.GetTrailingTrivia());
-                var withLineBreak = anchor.WithTrailingTrivia(anchor.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia) ? anchor.GetTrailingTrivia() : SyntaxFactory.TriviaList(lineBreak));
-                newRoot = root.ReplaceNode(anchor, new[] { withLineBreak, placed });
-            }
-            else if (container is BaseNamespaceDeclarationSyntax ns)
-            {
-                newRoot = root.ReplaceNode(ns, ns.AddMembers(parsed));
-            }
-            else
-            {
-                newRoot = ((CompilationUnitSyntax)root).AddMembers(parsed);
-            }
+            // The class takes the line break (or end of file) after the anchor; a blank line separates the two.
+            var trailing = anchor.GetTrailingTrivia();
+            var placed = parsed.WithTrailingTrivia(trailing);
+            var anchorWithLineBreak = trailing.Any(SyntaxKind.EndOfLineTrivia) ? anchor : anchor.WithTrailingTrivia(trailing.Add(SyntaxFactory.EndOfLine(newLine)));
+            var newRoot = root.ReplaceNode(anchor, new[] { anchorWithLineBreak, placed });
 
             return document.Project.Solution.WithDocumentSyntaxRoot(document.Id, WithRuntimeImport(newRoot, names));
         }
@@ -230,13 +283,15 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary>
-        /// <c>IModelIdFormat?</c> in a file without nullable annotations would be warning CS8632: such code gets
-        /// <c>#nullable enable annotations</c> around it.
+        /// <c>IModelIdFormat?</c> in a file without nullable annotations would be warning CS8632: there the generated code
+        /// is put between <c>#nullable enable annotations</c> and <c>#nullable restore</c>. Null when not needed.
         /// </summary>
-        private static string NullableAnnotations(SemanticModel model, int position, bool usesNullableReferences, string code) =>
-            usesNullableReferences && (model.GetNullableContext(position) & NullableContext.AnnotationsEnabled) == 0
-                ? "#nullable enable annotations\n" + code + "#nullable restore\n"
-                : code;
+        private static bool NeedsNullableAnnotations(SemanticModel model, int position, bool usesNullableReferences) =>
+            usesNullableReferences && (model.GetNullableContext(position) & NullableContext.AnnotationsEnabled) == 0;
+
+        private const string EnableAnnotations = "#nullable enable annotations\n";
+
+        private const string RestoreAnnotations = "#nullable restore\n";
 
         private static SyntaxNode WithRuntimeImport(SyntaxNode root, RuntimeNames names) =>
             names.NeedsImport && root is CompilationUnitSyntax compilationUnit
@@ -306,7 +361,8 @@ namespace ProviderAudit.CodeFixes
             public bool UsesNullableReferences(CapabilityMapping mapping) =>
                 _providerMayBeNull && (mapping.ModelIdFormat is null || mapping.AuthTransport is null);
 
-            public void AppendClass(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, string className, bool isPublic)
+            /// <summary>The class; <paramref name="beforeClosingBrace"/> goes right before its last brace (a directive ending a <c>#nullable</c> region).</summary>
+            public void AppendClass(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, string className, bool isPublic, string beforeClosingBrace)
             {
                 var firstParty = _plan?.Values.FirstOrDefault(v => v.Provider?.Name == "FirstParty")?.Member.Name;
                 text.Append("/// <summary>\n");
@@ -327,8 +383,8 @@ namespace ProviderAudit.CodeFixes
                 text.Append(".\n/// </summary>\n");
                 text.Append(isPublic ? "public" : "internal").Append(" static class ").Append(className).Append('\n');
                 text.Append("{\n");
-                AppendMembers(text, names, mapping, sharesClassWithToApiProvider: true);
-                text.Append("}\n");
+                AppendMembers(text, names, mapping, sharesClassWithToApiProvider: _existingToApiProvider is null);
+                text.Append(beforeClosingBrace).Append("}\n");
             }
 
             public void AppendMembers(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, bool sharesClassWithToApiProvider)

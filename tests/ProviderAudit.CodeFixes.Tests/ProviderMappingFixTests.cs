@@ -368,6 +368,422 @@ public sealed class ProviderMappingFixTests
             """,
             documentationMode: true);
 
+    [Fact]
+    public Task EnumFromAReferencedAssemblyGetsItsMappingInTheConsumingProject()
+    {
+        var test = new MappingFixTest
+        {
+            TestCode = """
+                namespace Consumer;
+
+                internal static class Code
+                {
+                    public static bool Check(MyApp.Backend b) => b == MyApp.Backend.Anthropic;
+                }
+                """,
+            FixedCode = $$"""
+                using ProviderAudit.Runtime;
+
+                namespace Consumer;
+
+                internal static class Code
+                {
+                    public static bool Check(MyApp.Backend b) => b == MyApp.Backend.Anthropic;
+                }
+
+                {{Summary.Replace("\n    ", "\n").TrimStart()}}
+                internal static class BackendCapabilities
+                {
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
+                    public static ApiProvider ToApiProvider(this MyApp.Backend backend) => backend switch
+                    {
+                        MyApp.Backend.Anthropic => ApiProvider.FirstParty,
+                        MyApp.Backend.Bedrock => ApiProvider.Bedrock,
+                        _ => throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value."),
+                    };
+
+                    /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
+                    public static IModelIdFormat ModelIdFormat(this MyApp.Backend backend) => backend.ToApiProvider().ModelIdFormat();
+
+                    /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go.</summary>
+                    public static IAuthTransport AuthTransport(this MyApp.Backend backend) => backend.ToApiProvider().AuthTransport();
+                }
+                """,
+            // PA0003 on a referenced enum sits on its first finding, known only when the compilation ends (non-local).
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        test.TestState.AdditionalReferences.Add(ReferencedLibrary("namespace MyApp { public enum Backend { Anthropic, Bedrock } }"));
+        test.TestState.ExpectedDiagnostics.Add(At(ProviderAuditDescriptors.FirstPartyComparison, test.TestState.Sources[0].content.ToString(), "b == MyApp.Backend.Anthropic"));
+        test.TestState.ExpectedDiagnostics.Add(At(ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding, test.TestState.Sources[0].content.ToString(), "b == MyApp.Backend.Anthropic"));
+        test.FixedState.ExpectedDiagnostics.Add(At(ProviderAuditDescriptors.FirstPartyComparison, test.FixedState.Sources[0].content.ToString(), "b == MyApp.Backend.Anthropic"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Config("MyApp.Backend")));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task PartialMappingGetsOnlyTheMissingCapabilityInItsOwnClass()
+        => MappingTest(
+            """
+            namespace MyApp
+            {
+                internal enum {|PA0003:Backend|} { Anthropic, Bedrock, Local }
+
+                internal static class BackendMapping
+                {
+                    public static ProviderAudit.Runtime.ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    {
+                        Backend.Anthropic => ProviderAudit.Runtime.ApiProvider.FirstParty,
+                        Backend.Bedrock => ProviderAudit.Runtime.ApiProvider.Bedrock,
+                        _ => null,
+                    };
+
+                    public static ProviderAudit.Runtime.IModelIdFormat? ModelIdFormat(this Backend backend) =>
+                        backend.ToApiProvider() is { } provider ? ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(provider) : null;
+                }
+            }
+            """,
+            """
+            using ProviderAudit.Runtime;
+
+            namespace MyApp
+            {
+                internal enum Backend { Anthropic, Bedrock, Local }
+
+                internal static class BackendMapping
+                {
+                    public static ProviderAudit.Runtime.ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    {
+                        Backend.Anthropic => ProviderAudit.Runtime.ApiProvider.FirstParty,
+                        Backend.Bedrock => ProviderAudit.Runtime.ApiProvider.Bedrock,
+                        _ => null,
+                    };
+
+                    public static ProviderAudit.Runtime.IModelIdFormat? ModelIdFormat(this Backend backend) =>
+                        backend.ToApiProvider() is { } provider ? ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(provider) : null;
+
+                    /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go; null when it maps to none.</summary>
+                    public static IAuthTransport? AuthTransport(this Backend backend) => backend.ToApiProvider()?.AuthTransport();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task HandWrittenCapabilityKeepsItsClassAndGetsTheTranslationAndTheOtherCapability()
+        => MappingTest(
+            """
+            namespace MyApp
+            {
+                internal enum {|PA0003:Backend|} { Anthropic, Bedrock }
+
+                internal static class BackendMapping
+                {
+                    public static ProviderAudit.Runtime.IModelIdFormat ModelIdFormat(this Backend backend) =>
+                        ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(ProviderAudit.Runtime.ApiProvider.Bedrock);
+                }
+            }
+            """,
+            $$"""
+            using ProviderAudit.Runtime;
+
+            namespace MyApp
+            {
+                internal enum Backend { Anthropic, Bedrock }
+
+                internal static class BackendMapping
+                {
+                    public static ProviderAudit.Runtime.IModelIdFormat ModelIdFormat(this Backend backend) =>
+                        ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(ProviderAudit.Runtime.ApiProvider.Bedrock);
+
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
+                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    {
+                        Backend.Anthropic => ApiProvider.FirstParty,
+                        Backend.Bedrock => ApiProvider.Bedrock,
+            {{Undefined}}
+                    };
+
+                    /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go.</summary>
+                    public static IAuthTransport AuthTransport(this Backend backend) => backend.ToApiProvider().AuthTransport();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task TranslationShippedByTheEnumsLibraryIsReusedByTheConsumersCapabilities()
+    {
+        var test = new MappingFixTest
+        {
+            TestCode = """
+                namespace Consumer
+                {
+                    internal static class Code
+                    {
+                        public static bool Check(MyApp.Backend b) => b == MyApp.Backend.Anthropic;
+                    }
+                }
+                """,
+            FixedCode = """
+                using ProviderAudit.Runtime;
+
+                namespace Consumer
+                {
+                    internal static class Code
+                    {
+                        public static bool Check(MyApp.Backend b) => b == MyApp.Backend.Anthropic;
+                    }
+
+                    /// <summary>
+                    /// Maps <c>Backend</c> to the ProviderAudit runtime, so a check asks the capability it is about
+                    /// (<c>backend.ModelIdFormat().IsFirstParty</c>, <c>backend.AuthTransport().IsFirstParty</c>).
+                    /// Added by the PA0003 fix: members are matched to <c>ApiProvider</c> by name.
+                    /// </summary>
+                    internal static class BackendCapabilities
+                    {
+                        /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
+                        public static IModelIdFormat ModelIdFormat(this MyApp.Backend backend) => MyApp.BackendMapping.ToApiProvider(backend).ModelIdFormat();
+
+                        /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go.</summary>
+                        public static IAuthTransport AuthTransport(this MyApp.Backend backend) => MyApp.BackendMapping.ToApiProvider(backend).AuthTransport();
+                    }
+                }
+                """,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        test.TestState.AdditionalReferences.Add(ReferencedLibrary("""
+            namespace MyApp
+            {
+                public enum Backend { Anthropic, Bedrock }
+
+                public static class BackendMapping
+                {
+                    public static ProviderAudit.Runtime.ApiProvider ToApiProvider(this Backend backend) =>
+                        backend is Backend.Anthropic ? ProviderAudit.Runtime.ApiProvider.FirstParty : ProviderAudit.Runtime.ApiProvider.Bedrock;
+                }
+            }
+            """));
+        test.TestState.ExpectedDiagnostics.Add(At(ProviderAuditDescriptors.FirstPartyComparison, test.TestState.Sources[0].content.ToString(), "b == MyApp.Backend.Anthropic"));
+        test.TestState.ExpectedDiagnostics.Add(At(ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding, test.TestState.Sources[0].content.ToString(), "b == MyApp.Backend.Anthropic"));
+        test.FixedState.ExpectedDiagnostics.Add(At(ProviderAuditDescriptors.FirstPartyComparison, test.FixedState.Sources[0].content.ToString(), "b == MyApp.Backend.Anthropic"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Config("MyApp.Backend")));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FileWithoutNullableAnnotationsGetsThemAroundTheMapping()
+        => MappingTest(
+            """
+            #nullable disable
+            namespace MyApp
+            {
+                internal enum {|PA0003:Backend|} { Anthropic, OpenAI }
+            }
+            """,
+            $$"""
+            #nullable disable
+            using ProviderAudit.Runtime;
+
+            namespace MyApp
+            {
+                internal enum Backend { Anthropic, OpenAI }
+
+            #nullable enable annotations
+            {{NullableSummary}}
+                internal static class BackendCapabilities
+                {
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for; null for a value that maps to no Claude backend.</summary>
+                    public static ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    {
+                        Backend.Anthropic => ApiProvider.FirstParty,
+                        // TODO(PA0003): Backend.OpenAI matches no ApiProvider member by name.
+            {{Unmapped}}
+                        Backend.OpenAI => null,
+            {{Undefined}}
+                    };
+
+            {{NullableCapabilities}}
+            #nullable restore
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ClassNameTakenElsewhereGetsANumber()
+        => MappingTest(
+            """
+            namespace MyApp
+            {
+                internal enum {|PA0003:Backend|} { Anthropic }
+
+                internal sealed class BackendCapabilities { }
+            }
+            """,
+            $$"""
+            using ProviderAudit.Runtime;
+
+            namespace MyApp
+            {
+                internal enum Backend { Anthropic }
+
+            {{Summary}}
+                internal static class BackendCapabilities2
+                {
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
+                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    {
+                        Backend.Anthropic => ApiProvider.FirstParty,
+            {{Undefined}}
+                    };
+
+            {{Capabilities}}
+                }
+
+                internal sealed class BackendCapabilities { }
+            }
+            """);
+
+    [Fact]
+    public Task HostEnumNamedApiProviderKeepsTheRuntimeQualified()
+        => MappingTest(
+            """
+            namespace MyApp
+            {
+                internal enum {|PA0003:ApiProvider|} { Anthropic, Bedrock }
+            }
+            """,
+            """
+            namespace MyApp
+            {
+                internal enum ApiProvider { Anthropic, Bedrock }
+
+                /// <summary>
+                /// Maps <c>ApiProvider</c> to the ProviderAudit runtime, so a check asks the capability it is about
+                /// (<c>apiProvider.ModelIdFormat().IsFirstParty</c>, <c>apiProvider.AuthTransport().IsFirstParty</c>) instead of
+                /// comparing with <c>ApiProvider.Anthropic</c> (analyzer rule PA0001).
+                /// Added by the PA0003 fix: members are matched to <c>ApiProvider</c> by name, <c>ApiProvider.Anthropic</c>
+                /// (provider_audit.first_party_member) to <c>FirstParty</c>.
+                /// </summary>
+                internal static class ApiProviderCapabilities
+                {
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="apiProvider"/> stands for.</summary>
+                    public static ProviderAudit.Runtime.ApiProvider ToApiProvider(this ApiProvider apiProvider) => apiProvider switch
+                    {
+                        ApiProvider.Anthropic => ProviderAudit.Runtime.ApiProvider.FirstParty,
+                        ApiProvider.Bedrock => ProviderAudit.Runtime.ApiProvider.Bedrock,
+                        _ => throw new System.ArgumentOutOfRangeException(nameof(apiProvider), apiProvider, "Not a defined ApiProvider value."),
+                    };
+
+                    /// <summary>How the backend of <paramref name="apiProvider"/> spells model ids.</summary>
+                    public static ProviderAudit.Runtime.IModelIdFormat ModelIdFormat(this ApiProvider apiProvider) => ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(apiProvider.ToApiProvider());
+
+                    /// <summary>How the backend of <paramref name="apiProvider"/> authenticates and where its requests go.</summary>
+                    public static ProviderAudit.Runtime.IAuthTransport AuthTransport(this ApiProvider apiProvider) => ProviderAudit.Runtime.ApiProviderCapabilities.AuthTransport(apiProvider.ToApiProvider());
+                }
+            }
+            """,
+            types: "MyApp.ApiProvider");
+
+    [Fact]
+    public Task EnumAfterTopLevelStatementsGetsItsMappingInTheGlobalNamespace()
+    {
+        var test = new MappingFixTest
+        {
+            TestCode = """
+                var backend = Backend.Bedrock;
+                System.Console.WriteLine({|PA0001:backend == Backend.Anthropic|});
+
+                enum {|PA0003:Backend|} { Anthropic, Bedrock }
+                """,
+            FixedCode = $$"""
+                using ProviderAudit.Runtime;
+
+                var backend = Backend.Bedrock;
+                System.Console.WriteLine({|PA0001:backend == Backend.Anthropic|});
+
+                enum Backend { Anthropic, Bedrock }
+
+                {{Summary.Replace("\n    ", "\n").TrimStart()}}
+                internal static class BackendCapabilities
+                {
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
+                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    {
+                        Backend.Anthropic => ApiProvider.FirstParty,
+                        Backend.Bedrock => ApiProvider.Bedrock,
+                        _ => throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value."),
+                    };
+
+                    /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
+                    public static IModelIdFormat ModelIdFormat(this Backend backend) => backend.ToApiProvider().ModelIdFormat();
+
+                    /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go.</summary>
+                    public static IAuthTransport AuthTransport(this Backend backend) => backend.ToApiProvider().AuthTransport();
+                }
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Config("Backend")));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("private enum {|PA0003:Backend|} { Anthropic }", "private nested enum: no top-level class can name it")]
+    [InlineData("internal enum {|PA0003:Backend|} { Anthropic }\n    public static Backend ToApiProvider(this Backend b) => b;", "ToApiProvider exists and returns something else")]
+    public Task NoFixWhereNoMappingCanBeWritten(string members, string why)
+    {
+        _ = why;
+        var source = $$"""
+            namespace MyApp
+            {
+                internal static class Settings
+                {
+                    {{members}}
+                }
+            }
+            """;
+        var test = new MappingFixTest { TestCode = source, FixedCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Config("MyApp.Settings+Backend")));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task NoFixForAnEnumNestedInAGenericType()
+    {
+        const string source = """
+            namespace MyApp
+            {
+                internal sealed class Holder<T>
+                {
+                    internal enum {|PA0003:Backend|} { Anthropic }
+                }
+            }
+            """;
+        var test = new MappingFixTest { TestCode = source, FixedCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Config("MyApp.Holder`1+Backend")));
+        return test.RunAsync();
+    }
+
+    /// <summary>The diagnostic on the first occurrence of <paramref name="text"/> (for a location markup cannot carry into the fixed state).</summary>
+    private static DiagnosticResult At(DiagnosticDescriptor descriptor, string source, string text)
+    {
+        var start = source.IndexOf(text, StringComparison.Ordinal);
+        var line = source[..start].Count(c => c == '\n') + 1;
+        var column = start - (source.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) + 1;
+        return new DiagnosticResult(descriptor).WithSpan("/0/Test0.cs", line, column, line, column + text.Length).WithMessage(null);
+    }
+
+    private static MetadataReference ReferencedLibrary(string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "BackendLibrary" + Guid.NewGuid().ToString("N"),
+            [CSharpSyntaxTree.ParseText(source)],
+            TestReferences.All,
+            FixRunner.CompilationOptions);
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     private static Task MappingTest(string source, string fixedSource, string types = "MyApp.Backend", bool documentationMode = false)
     {
         var test = new MappingFixTest(documentationMode) { TestCode = source, FixedCode = fixedSource };
