@@ -1,19 +1,21 @@
 namespace ProviderAudit.Analyzers
 {
     /// <summary>
-    /// What the analyzer promises the code fixes (and any other consumer of its diagnostics):
-    /// the ids, where each diagnostic is located, and the properties that describe the flagged check.
+    /// What the analyzer promises the code fixes (and any other consumer of its diagnostics, e.g. a CLI): the ids,
+    /// where each diagnostic is located, and the properties that describe the flagged check and, when it can be
+    /// rewritten, exactly how. The analyzer decides everything semantic (which type, which shape, whether a fix is
+    /// safe); the code fixes only read these properties and rewrite syntax.
     /// </summary>
     /// <remarks>
-    /// <para>Location of a <see cref="FirstPartyComparisonId"/> diagnostic (the fixer finds its node with
-    /// <c>root.FindNode(span, getInnermostNodeForTie: true)</c> and then climbs to the first ancestor-or-self
-    /// of the listed kind):</para>
+    /// <para>Location of a <see cref="FirstPartyComparisonId"/> diagnostic:</para>
     /// <list type="bullet">
     /// <item><c>==</c> / <c>!=</c> (either operand order, lifted/nullable, casts, constants equal to the
-    /// first-party member, <c>using static</c>, aliases): the whole <c>BinaryExpressionSyntax</c>.</item>
+    /// first-party member, <c>using static</c>, aliases, underlying values such as <c>(int)p == 0</c>): the whole
+    /// <c>BinaryExpressionSyntax</c>.</item>
     /// <item><c>Equals</c> calls (<c>p.Equals(X)</c>, <c>X.Equals(p)</c>, <c>Enum.Equals(a, X)</c>,
-    /// <c>object.Equals(a, X)</c>, <c>EqualityComparer&lt;ApiProvider&gt;.Default.Equals(a, X)</c>):
-    /// the whole <c>InvocationExpressionSyntax</c>.</item>
+    /// <c>object.Equals(a, X)</c>, <c>EqualityComparer&lt;ApiProvider&gt;.Default.Equals(a, X)</c>) and membership
+    /// tests (<c>new[] { X, … }.Contains(p)</c>, <c>Set.Contains(p)</c>): the whole
+    /// <c>InvocationExpressionSyntax</c>.</item>
     /// <item>Patterns (<c>is X</c>, <c>is not X</c>, inside <c>or</c>/<c>and</c>, property, positional and tuple
     /// patterns, switch expression arms, <c>case X when …:</c>): the <c>ConstantPatternSyntax</c> of X.
     /// Exception forced by the C# parser: in <c>e is X</c> with nothing else after <c>is</c> (no <c>not</c>,
@@ -22,9 +24,13 @@ namespace ProviderAudit.Analyzers
     /// <c>e is X</c> binary expression.</item>
     /// <item>A classic <c>case ApiProvider.FirstParty:</c> label: the whole <c>CaseSwitchLabelSyntax</c>.</item>
     /// </list>
-    /// <para>Properties: <see cref="ConcernProperty"/> always; <see cref="NoFixProperty"/>,
-    /// <see cref="HasCapabilityFixProperty"/> and <see cref="ProviderTypeProperty"/> always ("true"/"false",
-    /// and the provider type's metadata name).</para>
+    /// <para>Properties always present: <see cref="ConcernProperty"/>, <see cref="NoFixProperty"/>,
+    /// <see cref="HasCapabilityFixProperty"/>, <see cref="ProviderTypeProperty"/>. With <c>NoFix=true</c>:
+    /// <see cref="NoFixReasonProperty"/>. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
+    /// <see cref="ImportNamespaceProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
+    /// diagnostic's <c>AdditionalLocations</c> then hold the nodes the rewrite works on (see
+    /// <see cref="FixShapes"/>). A consumer that finds a property missing or a value it does not know must treat
+    /// the diagnostic as not fixable.</para>
     /// </remarks>
     public static class DiagnosticContract
     {
@@ -48,29 +54,77 @@ namespace ProviderAudit.Analyzers
         /// <summary>Code-fix equivalence key of the PA0003 fix that adds the mapping.</summary>
         public const string AddProviderMappingEquivalenceKey = "PA0003.AddProviderMapping";
 
-        /// <summary>Diagnostic property holding one of the <see cref="Concerns"/> values.</summary>
+        /// <summary>Diagnostic property holding one of the <see cref="Concerns"/> values. Stable.</summary>
         public const string ConcernProperty = "Concern";
 
         /// <summary>
-        /// Diagnostic property, "true" when no rewrite must be offered: the check sits inside a lambda converted
-        /// to <c>System.Linq.Expressions.Expression&lt;T&gt;</c>, where a method call changes what a LINQ/EF
-        /// provider can translate, or it is a tuple equality (<c>(p, x) == (ApiProvider.FirstParty, y)</c>,
-        /// located on the whole binary expression) that no single capability call can replace. "false" otherwise.
+        /// Diagnostic property, "true" when no rewrite must be offered (the reason is in <see cref="NoFixReasonProperty"/>),
+        /// "false" when the site can be rewritten as the fix properties describe. Stable.
         /// </summary>
         public const string NoFixProperty = "NoFix";
+
+        /// <summary>Diagnostic property, present when <c>NoFix=true</c>: one of the <see cref="NoFixReasons"/> values.</summary>
+        public const string NoFixReasonProperty = "NoFixReason";
 
         /// <summary>
         /// Diagnostic property, "true" when the compared type has <c>ModelIdFormat()</c> and <c>AuthTransport()</c>
         /// extension methods (always for <c>ProviderAudit.Runtime.ApiProvider</c>); "false" for configured extra
-        /// provider types without them and for string provider-name comparisons, which cannot be rewritten.
+        /// provider types without them and for string provider-name comparisons.
         /// </summary>
         public const string HasCapabilityFixProperty = "HasCapabilityFix";
 
         /// <summary>
         /// Diagnostic property holding the compared provider type's metadata name
-        /// (e.g. <c>ProviderAudit.Runtime.ApiProvider</c>), or <c>System.String</c> for provider-name comparisons.
+        /// (e.g. <c>ProviderAudit.Runtime.ApiProvider</c>, nested types as <c>Outer+Inner</c>), or <c>System.String</c>
+        /// for provider-name comparisons.
         /// </summary>
         public const string ProviderTypeProperty = "ProviderType";
+
+        /// <summary>Diagnostic property, present when <c>NoFix=false</c>: one of the <see cref="FixShapes"/> values.</summary>
+        public const string FixShapeProperty = "FixShape";
+
+        /// <summary>
+        /// Diagnostic property, present when <c>NoFix=false</c>: the namespace whose <c>using</c> directive brings the
+        /// capability extension methods into scope at this site, or the empty string when they already are.
+        /// </summary>
+        public const string ImportNamespaceProperty = "ImportNamespace";
+
+        /// <summary>
+        /// Diagnostic property: how the provider value the rewrite asks about is typed — one of the <see cref="Shapes"/>
+        /// values. For <see cref="FixShapes.Comparison"/>, <see cref="FixShapes.IsPattern"/> and
+        /// <see cref="FixShapes.Membership"/> the operand; for <see cref="FixShapes.ConstantCaseLabel"/> the switch's
+        /// governing expression.
+        /// </summary>
+        public const string OperandShapeProperty = "OperandShape";
+
+        /// <summary>
+        /// Diagnostic property for pattern sites (<see cref="FixShapes.IsPattern"/>, <see cref="FixShapes.SwitchArm"/>,
+        /// <see cref="FixShapes.PatternCaseLabel"/>): how the value matched against the flagged constant pattern is
+        /// typed, one of <see cref="Shapes.Value"/>, <see cref="Shapes.Nullable"/>, <see cref="Shapes.Boxed"/>.
+        /// </summary>
+        public const string ConstantShapeProperty = "ConstantShape";
+
+        /// <summary>Diagnostic property for <see cref="FixShapes.Comparison"/>: "true" for <c>!=</c>, else "false".</summary>
+        public const string NegatedProperty = "Negated";
+
+        /// <summary>
+        /// Diagnostic property for <see cref="FixShapes.IsPattern"/>: "true" when the tested expression may be evaluated
+        /// more than once (a name or a chain of member names), else "false".
+        /// </summary>
+        public const string RepeatableOperandProperty = "RepeatableOperand";
+
+        /// <summary>
+        /// Diagnostic property, present when a rewrite writes the provider type (a type pattern such as
+        /// <c>ApiProvider p</c>): the type as it must be spelled at this site — the simple name when it binds there
+        /// (once <see cref="ImportNamespaceProperty"/> is imported), else the <c>global::</c> name.
+        /// </summary>
+        public const string ProviderTypeSyntaxProperty = "ProviderTypeSyntax";
+
+        /// <summary>
+        /// Diagnostic property for <see cref="FixShapes.SwitchArm"/>: one of the <see cref="CatchAlls"/> values — what a
+        /// switch expression that listed every named provider without a catch-all needs once its FirstParty arm is guarded.
+        /// </summary>
+        public const string CatchAllProperty = "CatchAll";
 
         /// <summary>Code-fix equivalence key for the model-ID format rewrite (stable: Fix All and dotnet format use it).</summary>
         public const string UseModelIdFormatEquivalenceKey = "PA0001.UseModelIdFormat";
@@ -78,7 +132,7 @@ namespace ProviderAudit.Analyzers
         /// <summary>Code-fix equivalence key for the auth-transport rewrite.</summary>
         public const string UseAuthTransportEquivalenceKey = "PA0001.UseAuthTransport";
 
-        /// <summary>The values of <see cref="ConcernProperty"/>.</summary>
+        /// <summary>The values of <see cref="ConcernProperty"/>. Stable.</summary>
         public static class Concerns
         {
             /// <summary>The guarded code is about model ids, catalog, aliases.</summary>
@@ -89,6 +143,116 @@ namespace ProviderAudit.Analyzers
 
             /// <summary>Neither or both.</summary>
             public const string Ambiguous = "Ambiguous";
+        }
+
+        /// <summary>The values of <see cref="NoFixReasonProperty"/>: why a flagged check has no automatic rewrite.</summary>
+        public static class NoFixReasons
+        {
+            /// <summary>Inside a lambda converted to <c>Expression&lt;T&gt;</c>: a method call changes what a LINQ/EF provider can translate.</summary>
+            public const string ExpressionTree = "ExpressionTree";
+
+            /// <summary><c>(p, x) == (ApiProvider.FirstParty, y)</c>: no single capability call can stand in for one tuple element.</summary>
+            public const string TupleEquality = "TupleEquality";
+
+            /// <summary>A configured provider enum without <c>ModelIdFormat()</c>/<c>AuthTransport()</c> extension methods.</summary>
+            public const string NoCapabilityMethods = "NoCapabilityMethods";
+
+            /// <summary>A provider name compared as a string: there is no provider value to ask.</summary>
+            public const string StringProviderName = "StringProviderName";
+
+            /// <summary>
+            /// <c>(int)p == 0</c> and other comparisons of the enum's underlying number: the number is not a provider,
+            /// and the rewrite would silently change code that may rely on the numbering.
+            /// </summary>
+            public const string UnderlyingValue = "UnderlyingValue";
+
+            /// <summary>
+            /// An operand is a <c>default</c> or <c>null</c> literal (<c>Equals(default, ApiProvider.FirstParty)</c>): the
+            /// comparison has a constant answer, and a rewrite around the literal would not compile (CS8716) or never match.
+            /// </summary>
+            public const string DefaultOrNullOperand = "DefaultOrNullOperand";
+
+            /// <summary><c>goto case ApiProvider.FirstParty;</c> jumps to the label: rewriting it would not compile (CS0159).</summary>
+            public const string GotoCaseTarget = "GotoCaseTarget";
+
+            /// <summary>
+            /// <c>Contains</c> on a provider set declared elsewhere (a field or local): the set may be read by other code,
+            /// so removing FirstParty from it would change them, and keeping it leaves the question unanswered here.
+            /// </summary>
+            public const string NamedProviderSet = "NamedProviderSet";
+
+            /// <summary>A shape the rewrite cannot reproduce exactly (e.g. a set with non-constant elements, a provider typed as something else).</summary>
+            public const string UnsupportedShape = "UnsupportedShape";
+        }
+
+        /// <summary>
+        /// The values of <see cref="FixShapeProperty"/>: which node the rewrite replaces and what it becomes.
+        /// <c>AdditionalLocations[0]</c> is always that host node.
+        /// </summary>
+        public static class FixShapes
+        {
+            /// <summary>
+            /// <c>a == X</c>, <c>a != X</c>, <c>Equals(…)</c>, <c>e is X</c> parsed as a type test: the whole expression becomes a
+            /// capability test on the operand. <c>AdditionalLocations[1]</c>: the operand. Keys: <see cref="OperandShapeProperty"/>,
+            /// <see cref="NegatedProperty"/>.
+            /// </summary>
+            public const string Comparison = "Comparison";
+
+            /// <summary>
+            /// <c>e is …X…</c>. <c>AdditionalLocations[0]</c>: the <c>IsPatternExpressionSyntax</c>, <c>[1]</c>: the tested
+            /// expression. Keys: <see cref="ConstantShapeProperty"/>, <see cref="OperandShapeProperty"/>,
+            /// <see cref="RepeatableOperandProperty"/>.
+            /// </summary>
+            public const string IsPattern = "IsPattern";
+
+            /// <summary>A switch expression arm whose pattern contains X. Keys: <see cref="ConstantShapeProperty"/>, <see cref="CatchAllProperty"/>.</summary>
+            public const string SwitchArm = "SwitchArm";
+
+            /// <summary><c>case …X… [when …]:</c> in a switch statement. Keys: <see cref="ConstantShapeProperty"/>.</summary>
+            public const string PatternCaseLabel = "PatternCaseLabel";
+
+            /// <summary><c>case X:</c> in a switch statement. Keys: <see cref="OperandShapeProperty"/> (the governing expression).</summary>
+            public const string ConstantCaseLabel = "ConstantCaseLabel";
+
+            /// <summary>
+            /// <c>new[] { X, A, … }.Contains(p)</c> (bound to <c>Enumerable.Contains</c> or <c>MemoryExtensions.Contains</c>):
+            /// becomes <c>capability(p) || new[] { A, … }.Contains(p)</c>. <c>AdditionalLocations[1]</c>: the operand
+            /// <c>p</c>; <c>[2…]</c>: the initializer elements equal to X, which the rewrite removes. Keys:
+            /// <see cref="OperandShapeProperty"/>, <see cref="RepeatableOperandProperty"/>.
+            /// </summary>
+            public const string Membership = "Membership";
+        }
+
+        /// <summary>The values of <see cref="OperandShapeProperty"/> and <see cref="ConstantShapeProperty"/>.</summary>
+        public static class Shapes
+        {
+            /// <summary>The provider enum itself: the capability is called directly.</summary>
+            public const string Value = "Value";
+
+            /// <summary>Its nullable: called through <c>?.</c>, so null keeps its old answer.</summary>
+            public const string Nullable = "Nullable";
+
+            /// <summary>A nullable that is a <c>x?.Provider</c> chain ending in a non-nullable provider: the call joins the chain.</summary>
+            public const string NullableChain = "NullableChain";
+
+            /// <summary><c>object</c>, <c>Enum</c>, <c>ValueType</c> or an interface the enum implements: type-tested first.</summary>
+            public const string Boxed = "Boxed";
+
+            /// <summary>Not a provider (an is-pattern over a tuple or an object with a provider property).</summary>
+            public const string Other = "Other";
+        }
+
+        /// <summary>The values of <see cref="CatchAllProperty"/>.</summary>
+        public static class CatchAlls
+        {
+            /// <summary>No catch-all needed.</summary>
+            public const string None = "None";
+
+            /// <summary>Append <c>var unmatched =&gt; throw new SwitchExpressionException(unmatched)</c>, what the compiler generated.</summary>
+            public const string SwitchExpressionException = "SwitchExpressionException";
+
+            /// <summary>Append <c>_ =&gt; throw new InvalidOperationException()</c> (targets without SwitchExpressionException).</summary>
+            public const string InvalidOperationException = "InvalidOperationException";
         }
     }
 }

@@ -69,7 +69,7 @@ namespace ProviderAudit.Analyzers
             var target = MatchFirstPartyElement(binary.LeftOperand) ?? MatchFirstPartyElement(binary.RightOperand);
             if (target is not null)
             {
-                Report(context, binary, binary.Syntax, target, null, forceNoFix: true);
+                Report(context, binary, binary.Syntax, target, null, DiagnosticContract.NoFixReasons.TupleEquality);
             }
         }
 
@@ -374,7 +374,7 @@ namespace ProviderAudit.Analyzers
             return false;
         }
 
-        private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, bool forceNoFix = false)
+        private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, string? noFixReason = null)
         {
             if (target != null && CapabilityExtensionMethods.IsMappingMethod(EnclosingMember(context.ContainingSymbol), target.Type))
             {
@@ -383,14 +383,13 @@ namespace ProviderAudit.Analyzers
             }
 
             var inference = ConcernInference.Infer(location);
-            var hasCapabilityFix = target?.HasCapabilityFix ?? false;
-            var noFix = forceNoFix || IsInExpressionTree(operation);
+            var plan = PlanFix(context, operation, location, target, noFixReason);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
-            properties.Add(DiagnosticContract.NoFixProperty, noFix ? "true" : "false");
-            properties.Add(DiagnosticContract.HasCapabilityFixProperty, hasCapabilityFix ? "true" : "false");
+            properties.Add(DiagnosticContract.HasCapabilityFixProperty, target?.HasCapabilityFix == true ? "true" : "false");
             properties.Add(DiagnosticContract.ProviderTypeProperty, target?.MetadataName ?? StringTypeName);
+            plan.AddTo(properties);
 
             var compared = target is not null ? target.MemberDisplay : "provider name \"" + providerName + "\"";
             var diagnosticLocation = location.GetLocation();
@@ -402,10 +401,11 @@ namespace ProviderAudit.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(
                 ProviderAuditDescriptors.FirstPartyComparison,
                 diagnosticLocation,
+                plan.AdditionalLocations,
                 properties.ToImmutable(),
                 compared,
                 inference.Description,
-                Advice(inference.Concern, target, noFix)));
+                Advice(inference.Concern, target, plan.NoFixReason)));
         }
 
         /// <summary>The member a local function or lambda belongs to.</summary>
@@ -419,7 +419,33 @@ namespace ProviderAudit.Analyzers
             return symbol;
         }
 
-        private static string Advice(string concern, ProviderTarget? target, bool noFix)
+        /// <summary>The fix decision: the first reason that rules a rewrite out, else the planner's answer for the site.</summary>
+        private FixPlan PlanFix(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? noFixReason)
+        {
+            if (noFixReason is null && IsInExpressionTree(operation))
+            {
+                noFixReason = DiagnosticContract.NoFixReasons.ExpressionTree;
+            }
+
+            if (noFixReason is null && target is null)
+            {
+                noFixReason = DiagnosticContract.NoFixReasons.StringProviderName;
+            }
+
+            if (noFixReason is null && !target!.HasCapabilityFix)
+            {
+                noFixReason = DiagnosticContract.NoFixReasons.NoCapabilityMethods;
+            }
+
+            if (noFixReason is not null || operation.SemanticModel is not { } model)
+            {
+                return FixPlan.NotFixable(noFixReason ?? DiagnosticContract.NoFixReasons.UnsupportedShape);
+            }
+
+            return new FixPlanner(model, target!, context.CancellationToken).Plan(location);
+        }
+
+        private static string Advice(string concern, ProviderTarget? target, string? noFixReason)
         {
             string advice;
             if (target is null)
@@ -440,7 +466,21 @@ namespace ProviderAudit.Analyzers
                 };
             }
 
-            return noFix ? advice + " (no automatic fix here)" : advice;
+            return noFixReason is null || noFixReason == DiagnosticContract.NoFixReasons.StringProviderName || noFixReason == DiagnosticContract.NoFixReasons.NoCapabilityMethods
+                ? advice
+                : advice + " (no automatic fix here: " + NoFixExplanation(noFixReason) + ")";
         }
+
+        /// <summary>Why a check is reported without a rewrite, in the words the message uses.</summary>
+        private static string NoFixExplanation(string reason) => reason switch
+        {
+            DiagnosticContract.NoFixReasons.ExpressionTree => "a method call inside an expression tree changes what a LINQ/EF provider can translate",
+            DiagnosticContract.NoFixReasons.TupleEquality => "no capability call can stand in for one element of a tuple comparison",
+            DiagnosticContract.NoFixReasons.UnderlyingValue => "the check compares the enum's underlying number; compare the provider itself, or ask its capability",
+            DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
+            DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
+            DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
+            _ => "the rewrite could not keep this exact shape",
+        };
     }
 }

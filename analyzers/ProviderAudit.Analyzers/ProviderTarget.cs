@@ -15,8 +15,11 @@ namespace ProviderAudit.Analyzers
             FirstPartyMemberName = firstParty.Name;
             MemberDisplay = type.Name + "." + firstParty.Name;
             MetadataName = MetadataNameOf(type);
+            FullyQualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             Mapping = mapping;
             IsConfigured = isConfigured;
+            CapabilityNamespace = mapping.ImportNamespace
+                ?? (type.ContainingNamespace is { IsGlobalNamespace: false } ns && mapping.ModelIdFormat is null ? ns.ToDisplayString() : string.Empty);
         }
 
         public INamedTypeSymbol Type { get; }
@@ -27,8 +30,17 @@ namespace ProviderAudit.Analyzers
         /// <summary>E.g. <c>ApiProvider.FirstParty</c>, for messages.</summary>
         public string MemberDisplay { get; }
 
-        /// <summary>The name <c>Compilation.GetTypeByMetadataName</c> resolves (nested types as <c>Outer+Inner</c>).</summary>
+        /// <summary>The name <c>Compilation.GetTypeByMetadataName</c> finds the type by (<c>Outer+Inner</c> for nested types).</summary>
         public string MetadataName { get; }
+
+        /// <summary><c>global::…</c> name of the enum.</summary>
+        public string FullyQualifiedName { get; }
+
+        /// <summary>
+        /// Namespace of the capability extension methods (that of the class declaring <c>ModelIdFormat()</c>: the enum's own
+        /// namespace, or wherever a mapping for a referenced enum was put), empty for the global namespace.
+        /// </summary>
+        public string CapabilityNamespace { get; }
 
         /// <summary>The configured (or, for ApiProvider, the fixed) name of the first-party member.</summary>
         public string FirstPartyMemberName { get; }
@@ -86,10 +98,58 @@ namespace ProviderAudit.Analyzers
             return targets.ToImmutable();
         }
 
+        /// <summary>How a value that may hold this provider is typed; null when it cannot hold one.</summary>
+        public ProviderShape? Classify(ITypeSymbol? type)
+        {
+            if (type is null || type.TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, Type))
+            {
+                return ProviderShape.Value;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable
+                && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], Type))
+            {
+                return ProviderShape.Nullable;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Object:
+                case SpecialType.System_ValueType:
+                case SpecialType.System_Enum:
+                    return ProviderShape.Boxed;
+            }
+
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implemented in Type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented, type))
+                    {
+                        return ProviderShape.Boxed;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The enum or its nullable.</summary>
+        public bool IsProviderTyped(ITypeSymbol? type)
+        {
+            var shape = Classify(type);
+            return shape == ProviderShape.Value || shape == ProviderShape.Nullable;
+        }
+
         private static string MetadataNameOf(INamedTypeSymbol type)
         {
             var name = type.MetadataName;
-            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
                 name = outer.MetadataName + "+" + name;
             }

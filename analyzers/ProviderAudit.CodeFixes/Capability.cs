@@ -37,12 +37,18 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary>
+        /// What an ambiguous site gets when Fix All was started without a capability (no equivalence key): the model-ID
+        /// format, the rewrite that keeps Claude Platform on AWS where the old check put first-party-shaped code.
+        /// </summary>
+        public const Capability ForAmbiguousSites = Capability.ModelIdFormat;
+
+        /// <summary>
         /// The inferred concern's fix comes first; an ambiguous (or unknown) concern lists model-ID format first,
         /// the rewrite that keeps Claude Platform on AWS closest to its old first-party behaviour.
         /// </summary>
         public static Capability[] InOfferOrder(string? concern) =>
             concern == DiagnosticContract.Concerns.AuthTransport
                 ? new[] { Capability.AuthTransport, Capability.ModelIdFormat }
-                : new[] { Capability.ModelIdFormat, Capability.AuthTransport };
+                : new[] { ForAmbiguousSites, Capability.AuthTransport };
     }
 }

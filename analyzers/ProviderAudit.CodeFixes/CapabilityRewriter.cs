@@ -19,50 +19,34 @@ namespace ProviderAudit.CodeFixes
     {
         private const string HostAnnotationKind = "ProviderAudit.FixHost";
         private const string OperandAnnotationKind = "ProviderAudit.FixOperand";
+        private const string RemovedElementAnnotationKind = "ProviderAudit.RemovedElement";
 
         /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
         public static Task<Document?> RewriteAsync(
             Document document, IEnumerable<Diagnostic> diagnostics, Capability capability, CancellationToken cancellationToken) =>
             RewriteAsync(document, diagnostics, _ => capability, cancellationToken);
 
-        /// <summary>Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.</summary>
+        /// <summary>
+        /// Rewrites each site to the capability <paramref name="choose"/> picks for its diagnostic; null when none can be fixed.
+        /// Needs the syntax tree only: every semantic fact comes from the diagnostics' properties.
+        /// </summary>
         public static async Task<Document?> RewriteAsync(
             Document document, IEnumerable<Diagnostic> diagnostics, System.Func<Diagnostic, Capability> choose, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (root is null)
             {
                 return null;
             }
 
-            var locators = new Dictionary<string, FixSiteLocator?>();
             var sites = new Dictionary<SyntaxNode, FixSite>();
+            var chosen = new HashSet<FixSite>();
             foreach (var diagnostic in diagnostics)
             {
-                if (!IsFixable(diagnostic) || diagnostic.Location.SourceTree != root.SyntaxTree)
-                {
-                    continue;
-                }
-
-                var span = diagnostic.Location.SourceSpan;
-                if (span.End > root.FullSpan.End)
-                {
-                    continue;
-                }
-
-                var providerType = ProviderTypeOf(diagnostic);
-                if (!locators.TryGetValue(providerType, out var locator))
-                {
-                    var types = ProviderTypes.Resolve(model.Compilation, providerType, FirstPartyMemberFor(document, root.SyntaxTree, providerType));
-                    locators[providerType] = locator = types is null ? null : new FixSiteLocator(model, types, cancellationToken);
-                }
-
-                var site = locator?.TryAdd(root.FindNode(span, getInnermostNodeForTie: true), sites);
-                if (site != null && site.Capability is null)
+                var site = FixSite.Add(diagnostic, root, sites);
+                if (site != null && chosen.Add(site))
                 {
                     site.Capability = choose(diagnostic);
-                    site.Types = locator!.Types;
                 }
             }
 
@@ -71,23 +55,7 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            // Per provider enum: whether its namespace must be imported, and whether its plain name binds to it.
-            var namespacesToImport = new SortedSet<string>(System.StringComparer.Ordinal);
-            var simpleTypeNames = new Dictionary<ProviderTypes, bool>();
-            foreach (var site in sites.Values)
-            {
-                var types = site.Types!;
-                if (simpleTypeNames.ContainsKey(types))
-                {
-                    continue;
-                }
-
-                simpleTypeNames[types] = SimpleNameBindsToProvider(model, types, site.Host.SpanStart);
-                if (types.Namespace != null && !ExtensionMethodsInScope(model, types, site.Host.SpanStart))
-                {
-                    namespacesToImport.Add(types.Namespace);
-                }
-            }
+            var namespacesToImport = new SortedSet<string>(sites.Values.Select(site => site.ImportNamespace).Where(name => name.Length > 0), System.StringComparer.Ordinal);
 
             // Mark everything the syntactic phase must find again once earlier rewrites have changed the tree.
             var ordered = sites.Values.OrderBy(site => site.Host.Span.Length).ToList();
@@ -105,10 +73,15 @@ namespace ProviderAudit.CodeFixes
                 }
 
                 SyntaxAnnotation? catchAll = null;
-                if (site.SwitchNeedingCatchAll != null)
+                if (site.CatchAll != DiagnosticContract.CatchAlls.None && site.Host.Parent is SwitchExpressionSyntax switchExpression)
                 {
-                    catchAll = SwitchCatchAll.Annotation(site.HasSwitchExpressionException);
-                    Annotate(annotations, site.SwitchNeedingCatchAll, catchAll);
+                    catchAll = SwitchCatchAll.Annotation(site.CatchAll == DiagnosticContract.CatchAlls.SwitchExpressionException);
+                    Annotate(annotations, switchExpression, catchAll);
+                }
+
+                foreach (var element in site.RemovedElements)
+                {
+                    Annotate(annotations, element, new SyntaxAnnotation(RemovedElementAnnotationKind));
                 }
 
                 catchAllAnnotations.Add(catchAll);
@@ -131,8 +104,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(
-                    ordered[i].Capability ?? Capability.ModelIdFormat, new VariableNames(host), ordered[i].Types!, simpleTypeNames[ordered[i].Types!]);
+                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -165,37 +137,6 @@ namespace ProviderAudit.CodeFixes
             return document.WithSyntaxRoot(current);
         }
 
-        private static string ProviderTypeOf(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var name) && !string.IsNullOrEmpty(name)
-                ? name!
-                : ProviderTypes.ApiProviderMetadataName;
-
-        /// <summary>The runtime enum always uses FirstParty; configured enums name their member in .editorconfig, as the analyzer reads it.</summary>
-        private static string FirstPartyMemberFor(Document document, SyntaxTree tree, string providerType)
-        {
-            if (providerType == ProviderTypes.ApiProviderMetadataName)
-            {
-                return ProviderTypes.DefaultFirstPartyMember;
-            }
-
-            var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
-            if (options.GetOptions(tree).TryGetValue(ProviderTypes.FirstPartyMemberKey, out var member)
-                || options.GlobalOptions.TryGetValue(ProviderTypes.FirstPartyMemberKey, out member))
-            {
-                return member.Trim();
-            }
-
-            return ProviderTypes.DefaultFirstPartyMember;
-        }
-
-        public static bool IsFixable(Diagnostic diagnostic) =>
-            diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
-            && !HasProperty(diagnostic, DiagnosticContract.NoFixProperty, "true")
-            && !HasProperty(diagnostic, DiagnosticContract.HasCapabilityFixProperty, "false");
-
-        private static bool HasProperty(Diagnostic diagnostic, string key, string value) =>
-            diagnostic.Properties.TryGetValue(key, out var actual) && string.Equals(actual, value, System.StringComparison.OrdinalIgnoreCase);
-
         private static void Annotate(Dictionary<SyntaxNode, List<SyntaxAnnotation>> annotations, SyntaxNode node, SyntaxAnnotation annotation)
         {
             if (!annotations.TryGetValue(node, out var list))
@@ -204,19 +145,6 @@ namespace ProviderAudit.CodeFixes
             }
 
             list.Add(annotation);
-        }
-
-        /// <summary>Both extension methods live in one class, so one being in scope means both are.</summary>
-        private static bool ExtensionMethodsInScope(SemanticModel model, ProviderTypes types, int position) =>
-            !model.LookupSymbols(position, types.ApiProvider, Capability.ModelIdFormat.ExtensionMethod(), includeReducedExtensionMethods: true)
-                .IsEmpty;
-
-        /// <summary>Whether the enum's plain name (<c>ApiProvider</c>) means the enum here (now, or once its namespace is imported).</summary>
-        private static bool SimpleNameBindsToProvider(SemanticModel model, ProviderTypes types, int position)
-        {
-            var visible = model.LookupNamespacesAndTypes(position, name: types.ApiProvider.Name);
-            return visible.IsEmpty
-                || (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], types.ApiProvider));
         }
 
         private static SyntaxNode? Rewrite(FixSite site, SyntaxNode host, PatternTranslator translator)

@@ -9,8 +9,10 @@ using ProviderAudit.Analyzers;
 namespace ProviderAudit.CodeFixes
 {
     /// <summary>
-    /// Offers, on every PA0001 diagnostic, the rewrite to <c>provider.ModelIdFormat().IsFirstParty</c> and to
-    /// <c>provider.AuthTransport().IsFirstParty</c>, the analyzer's inferred concern first.
+    /// Offers, on every PA0001 diagnostic the analyzer marked fixable, the rewrite to
+    /// <c>provider.ModelIdFormat().IsFirstParty</c> and to <c>provider.AuthTransport().IsFirstParty</c>, the analyzer's
+    /// inferred concern first. Offering reads the diagnostic's properties only; each rewrite is computed when its
+    /// action is applied (or previewed), from the syntax tree and those properties.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FirstPartyComparisonCodeFixProvider))]
     [Shared]
@@ -20,58 +22,49 @@ namespace ProviderAudit.CodeFixes
             ImmutableArray.Create(DiagnosticContract.FirstPartyComparisonId);
 
         /// <summary>
-        /// Fix All resolves every PA0001 site in scope. A site whose concern the analyzer inferred gets that capability;
-        /// an ambiguous one gets the capability of the fix Fix All was started from. So `dotnet format analyzers
-        /// --diagnostics PA0001` (which starts Fix All from the first offered fix) applies each site's inferred fix,
-        /// and a bulk run never overrides what the guarded code says. All sites of a document are rewritten in one
-        /// pass, so sites sharing a node never become conflicting edits (as they would with the batch fixer).
+        /// Fix All rewrites every fixable PA0001 site in scope, whatever diagnostic it was started from. A site whose
+        /// concern the analyzer inferred gets that capability; an ambiguous one gets the capability of the fix Fix All
+        /// was started from, or the model-ID format when it was started without one (`dotnet format analyzers
+        /// --diagnostics PA0001` starts from whichever diagnostic it meets first, possibly one without a fix, and then
+        /// passes no equivalence key). All sites of a document are rewritten in one pass, so sites sharing a node never
+        /// become conflicting edits (as they would with the batch fixer).
         /// </summary>
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            async (context, document, diagnostics) =>
+            (context, document, diagnostics) =>
             {
-                var requested = CapabilityNames.FromEquivalenceKey(context.CodeActionEquivalenceKey);
-                return requested is null
-                    ? null
-                    : await CapabilityRewriter.RewriteAsync(
-                        document,
-                        diagnostics,
-                        diagnostic => CapabilityNames.Inferred(diagnostic) ?? requested.Value,
-                        context.CancellationToken).ConfigureAwait(false);
+                var requested = CapabilityNames.FromEquivalenceKey(context.CodeActionEquivalenceKey) ?? CapabilityNames.ForAmbiguousSites;
+                return CapabilityRewriter.RewriteAsync(
+                    document,
+                    diagnostics,
+                    diagnostic => CapabilityNames.Inferred(diagnostic) ?? requested,
+                    context.CancellationToken);
             });
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!CapabilityRewriter.IsFixable(diagnostic))
+                if (!FixSite.IsFixable(diagnostic))
                 {
                     continue;
                 }
 
                 diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern);
-                var order = CapabilityNames.InOfferOrder(concern);
-
-                // Offer nothing for a site the rewriter cannot handle rather than a fix that does nothing.
-                var first = await CapabilityRewriter.RewriteAsync(context.Document, new[] { diagnostic }, order[0], context.CancellationToken).ConfigureAwait(false);
-                if (first is null)
+                foreach (var capability in CapabilityNames.InOfferOrder(concern))
                 {
-                    continue;
+                    var document = context.Document;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            capability.Title(),
+                            async cancellationToken =>
+                                await CapabilityRewriter.RewriteAsync(document, new[] { diagnostic }, capability, cancellationToken).ConfigureAwait(false)
+                                ?? document,
+                            capability.EquivalenceKey()),
+                        diagnostic);
                 }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(order[0].Title(), _ => Task.FromResult(first), order[0].EquivalenceKey()),
-                    diagnostic);
-
-                var second = order[1];
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        second.Title(),
-                        async cancellationToken =>
-                            await CapabilityRewriter.RewriteAsync(context.Document, new[] { diagnostic }, second, cancellationToken).ConfigureAwait(false)
-                            ?? context.Document,
-                        second.EquivalenceKey()),
-                    diagnostic);
             }
+
+            return Task.CompletedTask;
         }
     }
 }

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.CodeFixes
 {
@@ -20,56 +23,218 @@ namespace ProviderAudit.CodeFixes
 
         /// <summary><c>case X:</c> in a switch statement.</summary>
         ConstantCaseLabel,
+
+        /// <summary><c>new[] { X, … }.Contains(p)</c>.</summary>
+        Membership,
     }
 
     /// <summary>
-    /// One syntax node the fix replaces, with what the semantic model said about it. Everything here is
-    /// computed on the original tree, so the rewrite itself is purely syntactic and can run host after host.
+    /// One syntax node a fix replaces, as the analyzer described it in the diagnostic's properties and additional
+    /// locations (<see cref="DiagnosticContract"/>). Reading it needs the syntax tree only: the analyzer already answered
+    /// every semantic question, so offering a fix costs a dictionary lookup and the rewrite is purely syntactic.
     /// </summary>
     internal sealed class FixSite
     {
-        public FixSite(HostKind kind, SyntaxNode host)
+        private FixSite(HostKind kind, SyntaxNode host, ImmutableDictionary<string, string?> properties)
         {
             Kind = kind;
             Host = host;
+            ImportNamespace = Property(properties, DiagnosticContract.ImportNamespaceProperty) ?? string.Empty;
+            ProviderTypeSyntax = Property(properties, DiagnosticContract.ProviderTypeSyntaxProperty) ?? string.Empty;
+            var operandShape = Property(properties, DiagnosticContract.OperandShapeProperty);
+            Shape = FixPlan.ParseShape(operandShape);
+            AppendsToChain = operandShape == DiagnosticContract.Shapes.NullableChain;
+            Negated = Property(properties, DiagnosticContract.NegatedProperty) == "true";
+            OperandIsRepeatable = Property(properties, DiagnosticContract.RepeatableOperandProperty) == "true";
+            CatchAll = Property(properties, DiagnosticContract.CatchAllProperty) ?? DiagnosticContract.CatchAlls.None;
         }
 
         public HostKind Kind { get; }
 
-        /// <summary>The provider enum compared at this site.</summary>
-        public ProviderTypes? Types { get; set; }
-
-        /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
-        public Capability? Capability { get; set; }
-
         public SyntaxNode Host { get; }
 
-        /// <summary>The provider-valued expression (comparisons) or the tested expression (is-patterns).</summary>
-        public SyntaxNode? Operand { get; set; }
+        /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
+        public Capability Capability { get; set; }
+
+        /// <summary>The provider-valued expression (comparisons, membership) or the tested expression (is-patterns).</summary>
+        public ExpressionSyntax? Operand { get; private set; }
 
         /// <summary>Shape of <see cref="Operand"/>, or of the switch's governing expression; null when not provider-typed.</summary>
-        public ProviderShape? Shape { get; set; }
+        public ProviderShape? Shape { get; }
 
         /// <summary><c>!=</c>.</summary>
-        public bool Negated { get; set; }
+        public bool Negated { get; }
 
         /// <summary>The operand is <c>x?.Provider</c> whose last link is a non-nullable provider.</summary>
-        public bool AppendsToChain { get; set; }
+        public bool AppendsToChain { get; }
 
         /// <summary>The operand may be evaluated more than once (a name or a chain of member names).</summary>
-        public bool OperandIsRepeatable { get; set; }
+        public bool OperandIsRepeatable { get; }
 
-        /// <summary>
-        /// Set on a switch-expression arm whose switch covers every named provider without a catch-all (CS8524): once the
-        /// arm is guarded, the compiler no longer counts FirstParty as covered (CS8509), so the fix appends the catch-all
-        /// the compiler used to generate. Null when not needed.
-        /// </summary>
-        public SwitchExpressionSyntax? SwitchNeedingCatchAll { get; set; }
+        /// <summary>A <see cref="DiagnosticContract.CatchAlls"/> value: the catch-all arm a guarded FirstParty arm needs.</summary>
+        public string CatchAll { get; }
 
-        /// <summary>Whether <c>System.Runtime.CompilerServices.SwitchExpressionException</c> exists (what the compiler throws for an unmatched value).</summary>
-        public bool HasSwitchExpressionException { get; set; }
+        /// <summary>The namespace to import for the capability methods, empty when they are in scope.</summary>
+        public string ImportNamespace { get; }
+
+        /// <summary>How to spell the provider type here (simple or <c>global::</c> name).</summary>
+        public string ProviderTypeSyntax { get; }
 
         /// <summary>The constant patterns (or the constant case value) that compare with the first-party member, with their input shapes.</summary>
         public Dictionary<SyntaxNode, ProviderShape> FirstPartyConstants { get; } = new Dictionary<SyntaxNode, ProviderShape>();
+
+        /// <summary>Membership: the initializer elements equal to the first-party member.</summary>
+        public List<ExpressionSyntax> RemovedElements { get; } = new List<ExpressionSyntax>();
+
+        /// <summary>
+        /// Whether the analyzer marked <paramref name="diagnostic"/> fixable. This is all a fix offer checks: the diagnostic
+        /// carries the analyzer's whole decision.
+        /// </summary>
+        public static bool IsFixable(Diagnostic diagnostic) =>
+            diagnostic.Id == DiagnosticContract.FirstPartyComparisonId
+            && Property(diagnostic.Properties, DiagnosticContract.NoFixProperty) == "false"
+            && Property(diagnostic.Properties, DiagnosticContract.HasCapabilityFixProperty) != "false"
+            && KindOf(Property(diagnostic.Properties, DiagnosticContract.FixShapeProperty)) is not null
+            && diagnostic.AdditionalLocations.Count > 0;
+
+        /// <summary>
+        /// Adds the site <paramref name="diagnostic"/> describes to <paramref name="sites"/> (pattern constants that share a host
+        /// join its site). Null when the diagnostic is not fixable or its nodes are not in <paramref name="root"/>.
+        /// </summary>
+        public static FixSite? Add(Diagnostic diagnostic, SyntaxNode root, Dictionary<SyntaxNode, FixSite> sites)
+        {
+            if (!IsFixable(diagnostic) || diagnostic.Location.SourceTree != root.SyntaxTree)
+            {
+                return null;
+            }
+
+            var kind = KindOf(Property(diagnostic.Properties, DiagnosticContract.FixShapeProperty))!.Value;
+            var locations = diagnostic.AdditionalLocations;
+            var host = Find(root, locations[0], node => IsHostOf(kind, node));
+            if (host is null)
+            {
+                return null;
+            }
+
+            if (sites.TryGetValue(host, out var site))
+            {
+                return site.AddConstant(diagnostic, root) ? site : null;
+            }
+
+            site = new FixSite(kind, host, diagnostic.Properties);
+            if (kind == HostKind.Comparison || kind == HostKind.IsPattern || kind == HostKind.Membership)
+            {
+                site.Operand = locations.Count > 1 ? Find(root, locations[1], node => node is ExpressionSyntax) as ExpressionSyntax : null;
+                if (site.Operand is null || !host.Span.Contains(site.Operand.Span))
+                {
+                    return null;
+                }
+            }
+
+            if (!site.AddConstant(diagnostic, root))
+            {
+                return null;
+            }
+
+            if (kind == HostKind.Membership)
+            {
+                for (var i = 2; i < locations.Count; i++)
+                {
+                    if (!(Find(root, locations[i], node => node is ExpressionSyntax { Parent: InitializerExpressionSyntax }) is ExpressionSyntax element)
+                        || !host.Span.Contains(element.Span))
+                    {
+                        return null;
+                    }
+
+                    site.RemovedElements.Add(element);
+                }
+            }
+
+            sites[host] = site;
+            return site;
+        }
+
+        /// <summary>Records the first-party constant the diagnostic points at, for the shapes whose rewrite replaces constants.</summary>
+        private bool AddConstant(Diagnostic diagnostic, SyntaxNode root)
+        {
+            switch (Kind)
+            {
+                case HostKind.IsPattern:
+                case HostKind.SwitchArm:
+                case HostKind.PatternCaseLabel:
+                {
+                    var constant = Find(root, diagnostic.Location, node => node is ConstantPatternSyntax);
+                    var shape = FixPlan.ParseShape(Property(diagnostic.Properties, DiagnosticContract.ConstantShapeProperty));
+                    if (constant is null || shape is null || !Host.Span.Contains(constant.Span))
+                    {
+                        return false;
+                    }
+
+                    FirstPartyConstants[constant] = shape.Value;
+                    return true;
+                }
+
+                case HostKind.ConstantCaseLabel:
+                    if (Shape is null)
+                    {
+                        return false;
+                    }
+
+                    FirstPartyConstants[((CaseSwitchLabelSyntax)Host).Value] = Shape.Value;
+                    return true;
+                default:
+                    // Comparisons and membership tests have one diagnostic per host.
+                    return FirstPartyConstants.Count == 0 && RemovedElements.Count == 0;
+            }
+        }
+
+        private static HostKind? KindOf(string? fixShape) => fixShape switch
+        {
+            DiagnosticContract.FixShapes.Comparison => HostKind.Comparison,
+            DiagnosticContract.FixShapes.IsPattern => HostKind.IsPattern,
+            DiagnosticContract.FixShapes.SwitchArm => HostKind.SwitchArm,
+            DiagnosticContract.FixShapes.PatternCaseLabel => HostKind.PatternCaseLabel,
+            DiagnosticContract.FixShapes.ConstantCaseLabel => HostKind.ConstantCaseLabel,
+            DiagnosticContract.FixShapes.Membership => HostKind.Membership,
+            _ => null,
+        };
+
+        private static bool IsHostOf(HostKind kind, SyntaxNode node) => kind switch
+        {
+            HostKind.Comparison => node is BinaryExpressionSyntax || node is InvocationExpressionSyntax,
+            HostKind.IsPattern => node is IsPatternExpressionSyntax,
+            HostKind.SwitchArm => node is SwitchExpressionArmSyntax,
+            HostKind.PatternCaseLabel => node is CasePatternSwitchLabelSyntax,
+            HostKind.ConstantCaseLabel => node is CaseSwitchLabelSyntax,
+            _ => node is InvocationExpressionSyntax,
+        };
+
+        /// <summary>The innermost node of <paramref name="root"/> spanning exactly <paramref name="location"/> that is of the wanted kind.</summary>
+        private static SyntaxNode? Find(SyntaxNode root, Location location, System.Func<SyntaxNode, bool> wanted)
+        {
+            var span = location.SourceSpan;
+            if (!location.IsInSource || span.End > root.FullSpan.End)
+            {
+                return null;
+            }
+
+            for (var node = root.FindNode(span, getInnermostNodeForTie: true); node != null && node.Span.Contains(span); node = node.Parent)
+            {
+                if (node.Span == span && wanted(node))
+                {
+                    return node;
+                }
+
+                if (node.Span != span)
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Property(ImmutableDictionary<string, string?> properties, string key) =>
+            properties.TryGetValue(key, out var value) ? value : null;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using ProviderAudit.Analyzers;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ProviderAudit.CodeFixes
@@ -25,15 +26,14 @@ namespace ProviderAudit.CodeFixes
         private readonly Capability _capability;
         private readonly VariableNames _names;
 
-        private readonly ProviderTypes _types;
-        private readonly bool _simpleTypeName;
+        private readonly string _providerType;
 
-        public PatternTranslator(Capability capability, VariableNames names, ProviderTypes types, bool simpleTypeName)
+        /// <param name="providerType">The provider type as the analyzer said to spell it here (simple or <c>global::</c> name).</param>
+        public PatternTranslator(Capability capability, VariableNames names, string providerType)
         {
             _capability = capability;
             _names = names;
-            _types = types;
-            _simpleTypeName = simpleTypeName;
+            _providerType = providerType;
         }
 
         public string NextName() => _names.Next();
@@ -42,13 +42,13 @@ namespace ProviderAudit.CodeFixes
             new SyntaxAnnotation(FirstPartyAnnotationKind, inputShape.ToString());
 
         /// <summary>
-        /// <c>ApiProvider</c> when that name will bind to the provider enum once its namespace is imported;
+        /// <c>ApiProvider</c> when that name binds to the provider enum here (once its namespace is imported);
         /// otherwise the global name, which code cleanup shortens where it can.
         /// </summary>
         public TypeSyntax ApiProviderType() =>
-            _simpleTypeName
-                ? IdentifierName(_types.ApiProvider.Name)
-                : ParseTypeName(_types.FullyQualifiedName).WithAdditionalAnnotations(Simplifier.Annotation);
+            _providerType.StartsWith("global::", System.StringComparison.Ordinal)
+                ? ParseTypeName(_providerType).WithAdditionalAnnotations(Simplifier.Annotation)
+                : ParseTypeName(_providerType);
 
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)

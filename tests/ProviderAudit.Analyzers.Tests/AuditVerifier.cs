@@ -28,7 +28,8 @@ internal static class AuditVerifier
         return test.RunAsync();
     }
 
-    public static DiagnosticResult PA0001() => new(ProviderAuditDescriptors.FirstPartyComparison);
+    /// <summary>A PA0001 expectation; the additional locations (the nodes a fix works on) are checked by DiagnosticContractTests.</summary>
+    public static DiagnosticResult PA0001() => new DiagnosticResult(ProviderAuditDescriptors.FirstPartyComparison).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     public static DiagnosticResult PA0002() => new(ProviderAuditDescriptors.InvalidConfiguration);
 

@@ -309,4 +309,39 @@ public class FixAllTests
         };
         await test.RunAsync();
     }
+
+    private const string MixedConcerns = """
+        using System;
+        using System.Linq.Expressions;
+        using ProviderAudit.Runtime;
+
+        class C
+        {
+            Expression<Func<ApiProvider, bool>> Query() => provider => provider == ApiProvider.FirstParty;
+            string ModelId(ApiProvider provider) => provider == ApiProvider.FirstParty ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+            string HeaderName(ApiProvider provider) => provider == ApiProvider.FirstParty ? "x-api-key" : "authorization";
+            bool IsDirect(ApiProvider provider) => provider == ApiProvider.FirstParty;
+        }
+        """;
+
+    [Fact]
+    public async Task FixAllStartedWithoutAnEquivalenceKeyFixesEveryFixableSite()
+    {
+        // `dotnet format analyzers --diagnostics PA0001` may start from the expression-tree diagnostic, which offers no fix,
+        // and then passes no equivalence key: every fixable site is still rewritten, ambiguous ones to the model-ID format.
+        var fixedSource = await FixRunner.FixAllAsync(MixedConcerns, equivalenceKey: null);
+
+        Assert.Equal(
+            MixedConcerns
+                .Replace("provider == ApiProvider.FirstParty ? \"claude", "provider.ModelIdFormat().IsFirstParty ? \"claude", StringComparison.Ordinal)
+                .Replace("provider == ApiProvider.FirstParty ? \"x-api-key", "provider.AuthTransport().IsFirstParty ? \"x-api-key", StringComparison.Ordinal)
+                .Replace("=> provider == ApiProvider.FirstParty;\n}", "=> provider.ModelIdFormat().IsFirstParty;\n}", StringComparison.Ordinal),
+            fixedSource.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task FixAllStartedFromAnUnknownEquivalenceKeyTreatsItAsNoKey()
+    {
+        Assert.Equal(await FixRunner.FixAllAsync(MixedConcerns, equivalenceKey: null), await FixRunner.FixAllAsync(MixedConcerns, "SomeOtherFixer.Key"));
+    }
 }

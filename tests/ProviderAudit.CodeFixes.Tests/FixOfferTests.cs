@@ -93,4 +93,52 @@ public class FixOfferTests
         Assert.Equal(2, actions.Select(a => a.EquivalenceKey).Distinct().Count());
         Assert.NotNull(new FirstPartyComparisonCodeFixProvider().GetFixAllProvider());
     }
+
+    [Fact]
+    public async Task OfferingFixesReadsOnlyTheDiagnosticAndComputesNoRewrite()
+    {
+        var source = Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;");
+        var diagnostic = Assert.Single(await FixRunner.AnalyzeAsync(FixRunner.CreateDocument(source)));
+        var document = FixRunner.CreateDocument(source);
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+
+        // The document is not parsed yet and the token is cancelled, so reading its tree or semantic model would throw:
+        // registering must touch neither.
+        var context = new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(
+            document, diagnostic, (action, _) => actions.Add(action), new CancellationToken(canceled: true));
+        await new FirstPartyComparisonCodeFixProvider().RegisterCodeFixesAsync(context);
+
+        Assert.Equal([Verify.ModelId, Verify.AuthTransport], actions.Select(a => a.EquivalenceKey));
+    }
+
+    [Fact]
+    public async Task RewriteFollowsTheAnalyzersDecisionRatherThanReDerivingIt()
+    {
+        var source = Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;");
+        var document = FixRunner.CreateDocument(source);
+        var real = Assert.Single(await FixRunner.AnalyzeAsync(document));
+
+        // Told the operand is nullable and a namespace is missing, the fixer writes exactly that: it re-resolves nothing.
+        var told = Diagnostic.Create(
+            real.Descriptor,
+            real.Location,
+            real.AdditionalLocations,
+            real.Properties
+                .SetItem(DiagnosticContract.OperandShapeProperty, DiagnosticContract.Shapes.Nullable)
+                .SetItem(DiagnosticContract.ImportNamespaceProperty, "Told.ByTheAnalyzer"));
+        var fixedSource = await FixRunner.ApplyAsync(document, (await FixRunner.ActionsAsync(document, told))[0]);
+
+        Assert.Contains("provider?.ModelIdFormat().IsFirstParty == true", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("using Told.ByTheAnalyzer;", fixedSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiagnosticWithoutFixFactsOffersNothing()
+    {
+        var document = FixRunner.CreateDocument(Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;"));
+        var real = Assert.Single(await FixRunner.AnalyzeAsync(document));
+        var bare = Diagnostic.Create(real.Descriptor, real.Location, real.Properties.Remove(DiagnosticContract.FixShapeProperty));
+
+        Assert.Empty(await FixRunner.ActionsAsync(document, bare));
+    }
 }

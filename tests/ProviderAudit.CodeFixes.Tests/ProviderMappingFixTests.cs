@@ -768,7 +768,8 @@ public sealed class ProviderMappingFixTests
         var start = source.IndexOf(text, StringComparison.Ordinal);
         var line = source[..start].Count(c => c == '\n') + 1;
         var column = start - (source.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) + 1;
-        return new DiagnosticResult(descriptor).WithSpan("/0/Test0.cs", line, column, line, column + text.Length).WithMessage(null);
+        return new DiagnosticResult(descriptor).WithSpan("/0/Test0.cs", line, column, line, column + text.Length).WithMessage(null)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
     }
 
     private static MetadataReference ReferencedLibrary(string source)

@@ -89,8 +89,11 @@ internal static class FixRunner
         throw new InvalidOperationException("Fixes did not converge after 100 rounds.");
     }
 
-    /// <summary>Fix All in the document, started from the fix identified by <paramref name="equivalenceKey"/>.</summary>
-    public static async Task<string> FixAllAsync(string source, string equivalenceKey)
+    /// <summary>
+    /// Fix All in the document, started from the fix identified by <paramref name="equivalenceKey"/>; null starts it the way
+    /// `dotnet format` does from a diagnostic that offers no fix.
+    /// </summary>
+    public static async Task<string> FixAllAsync(string source, string? equivalenceKey)
     {
         var document = CreateDocument(source);
         var diagnostics = await AnalyzeAsync(document);

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ProviderAudit.Analyzers
+{
+    /// <summary>
+    /// The analyzer's decision for one flagged check: either why it has no automatic rewrite, or the rewrite's shape,
+    /// its facts (<see cref="DiagnosticContract"/> properties) and the nodes it works on (additional locations).
+    /// </summary>
+    internal sealed class FixPlan
+    {
+        private readonly Dictionary<string, string> _properties = new Dictionary<string, string>();
+        private readonly List<Location> _locations = new List<Location>();
+
+        private FixPlan(string? noFixReason)
+        {
+            NoFixReason = noFixReason;
+        }
+
+        /// <summary>One of <see cref="DiagnosticContract.NoFixReasons"/>, or null when the site can be rewritten.</summary>
+        public string? NoFixReason { get; }
+
+        public IReadOnlyList<Location> AdditionalLocations => _locations;
+
+        /// <summary>Where the replaced node starts: the position at which names are looked up for it.</summary>
+        public int HostPosition { get; private set; }
+
+        public static FixPlan NotFixable(string reason) => new FixPlan(reason);
+
+        /// <summary>A rewrite of <paramref name="host"/> (additional location 0), with <paramref name="operand"/> as location 1 when given.</summary>
+        public static FixPlan Rewrite(string fixShape, SyntaxNode host, SyntaxNode? operand)
+        {
+            var plan = new FixPlan(null);
+            plan._properties[DiagnosticContract.FixShapeProperty] = fixShape;
+            plan._locations.Add(host.GetLocation());
+            plan.HostPosition = host.SpanStart;
+            if (operand is not null)
+            {
+                plan._locations.Add(operand.GetLocation());
+            }
+
+            return plan;
+        }
+
+        public FixPlan With(string key, string value)
+        {
+            _properties[key] = value;
+            return this;
+        }
+
+        public FixPlan With(string key, bool value) => With(key, value ? "true" : "false");
+
+        /// <summary>A further node the rewrite needs (after the host and the operand).</summary>
+        public FixPlan WithLocation(SyntaxNode node)
+        {
+            _locations.Add(node.GetLocation());
+            return this;
+        }
+
+        public void AddTo(ImmutableDictionary<string, string?>.Builder properties)
+        {
+            properties[DiagnosticContract.NoFixProperty] = NoFixReason is null ? "false" : "true";
+            if (NoFixReason is not null)
+            {
+                properties[DiagnosticContract.NoFixReasonProperty] = NoFixReason;
+                return;
+            }
+
+            foreach (var property in _properties)
+            {
+                properties[property.Key] = property.Value;
+            }
+        }
+
+        /// <summary>The contract's name for <paramref name="shape"/>.</summary>
+        public static string ShapeName(ProviderShape shape) => shape switch
+        {
+            ProviderShape.Nullable => DiagnosticContract.Shapes.Nullable,
+            ProviderShape.Boxed => DiagnosticContract.Shapes.Boxed,
+            _ => DiagnosticContract.Shapes.Value,
+        };
+
+        /// <summary>
+        /// The shape a contract value names (<see cref="DiagnosticContract.Shapes.NullableChain"/> is a
+        /// <see cref="ProviderShape.Nullable"/>); null for <see cref="DiagnosticContract.Shapes.Other"/>, a missing or unknown value.
+        /// </summary>
+        public static ProviderShape? ParseShape(string? name) => name switch
+        {
+            DiagnosticContract.Shapes.Value => ProviderShape.Value,
+            DiagnosticContract.Shapes.Nullable => ProviderShape.Nullable,
+            DiagnosticContract.Shapes.NullableChain => ProviderShape.Nullable,
+            DiagnosticContract.Shapes.Boxed => ProviderShape.Boxed,
+            _ => null,
+        };
+    }
+}
