@@ -126,6 +126,14 @@ namespace ProviderAudit.Analyzers
         /// </summary>
         public const string CatchAllProperty = "CatchAll";
 
+        /// <summary>
+        /// Diagnostic property, present when <c>NoFix=false</c>: "true" when the capability methods return a nullable
+        /// reference (<c>IModelIdFormat?</c>: a PA0003 mapping of an enum with values that map to no backend), so the rewrite
+        /// reads <c>p.ModelIdFormat()?.IsFirstParty == true</c> and a value without a backend keeps the old answer (not first
+        /// party); "false" otherwise.
+        /// </summary>
+        public const string NullableCapabilityProperty = "NullableCapability";
+
         /// <summary>Code-fix equivalence key for the model-ID format rewrite (stable: Fix All and dotnet format use it).</summary>
         public const string UseModelIdFormatEquivalenceKey = "PA0001.UseModelIdFormat";
 

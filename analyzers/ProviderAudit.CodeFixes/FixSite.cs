@@ -47,6 +47,7 @@ namespace ProviderAudit.CodeFixes
             Negated = Property(properties, DiagnosticContract.NegatedProperty) == "true";
             OperandIsRepeatable = Property(properties, DiagnosticContract.RepeatableOperandProperty) == "true";
             CatchAll = Property(properties, DiagnosticContract.CatchAllProperty) ?? DiagnosticContract.CatchAlls.None;
+            CapabilityMayBeNull = Property(properties, DiagnosticContract.NullableCapabilityProperty) == "true";
         }
 
         public HostKind Kind { get; }
@@ -73,6 +74,9 @@ namespace ProviderAudit.CodeFixes
 
         /// <summary>A <see cref="DiagnosticContract.CatchAlls"/> value: the catch-all arm a guarded FirstParty arm needs.</summary>
         public string CatchAll { get; }
+
+        /// <summary>The capability methods return a nullable reference: the test is <c>…()?.IsFirstParty == true</c>.</summary>
+        public bool CapabilityMayBeNull { get; }
 
         /// <summary>The namespace to import for the capability methods, empty when they are in scope.</summary>
         public string ImportNamespace { get; }
