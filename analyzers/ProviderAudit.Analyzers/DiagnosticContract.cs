@@ -68,8 +68,9 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>
         /// Diagnostic property, "true" when the compared type has <c>ModelIdFormat()</c> and <c>AuthTransport()</c>
-        /// extension methods (always for <c>ProviderAudit.Runtime.ApiProvider</c>); "false" for configured extra
-        /// provider types without them and for string provider-name comparisons.
+        /// extension methods (always for <c>ProviderAudit.Runtime.ApiProvider</c>), and for provider-name comparisons in a
+        /// compilation that has <c>ProviderAudit.Runtime.ApiProviderIds</c> to parse the name; "false" for configured extra
+        /// provider types without them and for provider names without that parser.
         /// </summary>
         public const string HasCapabilityFixProperty = "HasCapabilityFix";
 
@@ -134,6 +135,16 @@ namespace ProviderAudit.Analyzers
         /// </summary>
         public const string NullableCapabilityProperty = "NullableCapability";
 
+        /// <summary>
+        /// Diagnostic property, present on fixable provider-name checks (<c>ProviderType=System.String</c>): how to spell
+        /// <c>ProviderAudit.Runtime.ApiProviderIds</c> at the site (simple or <c>global::</c> name). The rewrite parses the id
+        /// and asks the capability — <c>ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty</c> — where the operand is the
+        /// id: <see cref="Shapes.Value"/> for an id that is never null (parsed directly), <see cref="Shapes.Boxed"/> for one
+        /// that may be null and for patterns (<c>id is string p &amp;&amp; …</c>, so null keeps its old answer). The type
+        /// written in type patterns (<see cref="ProviderTypeSyntaxProperty"/>) is <c>string</c>.
+        /// </summary>
+        public const string ProviderIdParserProperty = "ProviderIdParser";
+
         /// <summary>Code-fix equivalence key for the model-ID format rewrite (stable: Fix All and dotnet format use it).</summary>
         public const string UseModelIdFormatEquivalenceKey = "PA0001.UseModelIdFormat";
 
@@ -165,8 +176,18 @@ namespace ProviderAudit.Analyzers
             /// <summary>A configured provider enum without <c>ModelIdFormat()</c>/<c>AuthTransport()</c> extension methods.</summary>
             public const string NoCapabilityMethods = "NoCapabilityMethods";
 
-            /// <summary>A provider name compared as a string: there is no provider value to ask.</summary>
+            /// <summary>
+            /// A provider name compared as a string in a compilation without <c>ProviderAudit.Runtime.ApiProviderIds</c>: there
+            /// is no provider value to ask and nothing to parse the name into one.
+            /// </summary>
             public const string StringProviderName = "StringProviderName";
+
+            /// <summary>
+            /// A provider name compared with a string that <c>ApiProviderIds.Parse</c> does not read as first party (e.g.
+            /// <c>"anthropic"</c> through <c>provider_audit.string_provider_names</c>): the host's own first-party value would
+            /// not parse, so the rewrite would throw where the check used to be true.
+            /// </summary>
+            public const string UnknownProviderId = "UnknownProviderId";
 
             /// <summary>
             /// <c>(int)p == 0</c> and other comparisons of the enum's underlying number: the number is not a provider,

@@ -22,6 +22,7 @@ namespace ProviderAudit.Analyzers
         private readonly ImmutableHashSet<string> providerMembers;
         private readonly INamedTypeSymbol? lambdaExpressionType;
         private readonly ProviderMappingCheck? mappingCheck;
+        private readonly (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? stringParser;
 
         public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation, ProviderMappingCheck? mappingCheck)
         {
@@ -30,6 +31,7 @@ namespace ProviderAudit.Analyzers
             providerNames = configuration.StringProviderNames;
             providerMembers = configuration.StringProviderMembers;
             lambdaExpressionType = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
+            stringParser = providerMembers.IsEmpty ? null : StringFixPlanner.FindParser(compilation);
         }
 
         public void AnalyzeBinary(OperationAnalysisContext context)
@@ -383,11 +385,11 @@ namespace ProviderAudit.Analyzers
             }
 
             var inference = ConcernInference.Infer(location);
-            var plan = PlanFix(context, operation, location, target, noFixReason);
+            var plan = PlanFix(context, operation, location, target, providerName, noFixReason);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
-            properties.Add(DiagnosticContract.HasCapabilityFixProperty, target?.HasCapabilityFix == true ? "true" : "false");
+            properties.Add(DiagnosticContract.HasCapabilityFixProperty, (target?.HasCapabilityFix ?? stringParser.HasValue) ? "true" : "false");
             properties.Add(DiagnosticContract.ProviderTypeProperty, target?.MetadataName ?? StringTypeName);
             plan.AddTo(properties);
 
@@ -420,7 +422,7 @@ namespace ProviderAudit.Analyzers
         }
 
         /// <summary>The fix decision: the first reason that rules a rewrite out, else the planner's answer for the site.</summary>
-        private FixPlan PlanFix(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? noFixReason)
+        private FixPlan PlanFix(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, string? noFixReason)
         {
             if (noFixReason is null && IsInExpressionTree(operation))
             {
@@ -429,7 +431,9 @@ namespace ProviderAudit.Analyzers
 
             if (noFixReason is null && target is null)
             {
-                noFixReason = DiagnosticContract.NoFixReasons.StringProviderName;
+                return stringParser is { } parser && operation.SemanticModel is { } stringModel && providerName is not null
+                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, context.CancellationToken).Plan(location, providerName)
+                    : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.StringProviderName);
             }
 
             if (noFixReason is null && !target!.HasCapabilityFix)
@@ -448,7 +452,16 @@ namespace ProviderAudit.Analyzers
         private static string Advice(string concern, ProviderTarget? target, string? noFixReason)
         {
             string advice;
-            if (target is null)
+            if (target is null && noFixReason is null)
+            {
+                advice = concern switch
+                {
+                    DiagnosticContract.Concerns.ModelIdFormat => "ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty",
+                    DiagnosticContract.Concerns.AuthTransport => "ask ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
+                    _ => "decide which one this check means and ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty or ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
+                };
+            }
+            else if (target is null)
             {
                 advice = "resolve the backend and ask its capability (ModelIdFormat.IsFirstParty or AuthTransport.IsFirstParty) instead of its name";
             }
@@ -479,6 +492,7 @@ namespace ProviderAudit.Analyzers
             DiagnosticContract.NoFixReasons.UnderlyingValue => "the check compares the enum's underlying number; compare the provider itself, or ask its capability",
             DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
             DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
+            DiagnosticContract.NoFixReasons.UnknownProviderId => "ApiProviderIds.Parse does not read this name as first party (it reads first-party and firstParty, any case), so the rewrite would reject the value this check looks for",
             DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
             _ => "the rewrite could not keep this exact shape",
         };

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ProviderAudit.CodeFixes
@@ -45,6 +46,18 @@ namespace ProviderAudit.CodeFixes
             ConditionalAccessExpression(
                 Receiver(receiver),
                 AskIsFirstParty(InvocationExpression(MemberBindingExpression(IdentifierName(capability.ExtensionMethod()))), resultMayBeNull));
+
+        /// <summary><c>ApiProviderIds.Parse(id)</c>, with the parser spelled as the analyzer said (a <c>global::</c> name is shortened by code cleanup where it can be).</summary>
+        public static ExpressionSyntax ParseId(string parser, ExpressionSyntax id)
+        {
+            var parserName = ParseName(parser);
+            return InvocationExpression(
+                MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    parser.StartsWith("global::", System.StringComparison.Ordinal) ? parserName.WithAdditionalAnnotations(Simplifier.Annotation) : parserName,
+                    IdentifierName("Parse")),
+                ArgumentList(SingletonSeparatedList(Argument(id.WithoutTrivia()))));
+        }
 
         /// <summary><c>call.IsFirstParty</c>, or <c>call?.IsFirstParty</c> when the call may return null.</summary>
         private static ExpressionSyntax AskIsFirstParty(ExpressionSyntax capabilityCall, bool resultMayBeNull) =>

@@ -48,6 +48,7 @@ namespace ProviderAudit.CodeFixes
             OperandIsRepeatable = Property(properties, DiagnosticContract.RepeatableOperandProperty) == "true";
             CatchAll = Property(properties, DiagnosticContract.CatchAllProperty) ?? DiagnosticContract.CatchAlls.None;
             CapabilityMayBeNull = Property(properties, DiagnosticContract.NullableCapabilityProperty) == "true";
+            ProviderIdParser = Property(properties, DiagnosticContract.ProviderIdParserProperty);
         }
 
         public HostKind Kind { get; }
@@ -74,6 +75,12 @@ namespace ProviderAudit.CodeFixes
 
         /// <summary>A <see cref="DiagnosticContract.CatchAlls"/> value: the catch-all arm a guarded FirstParty arm needs.</summary>
         public string CatchAll { get; }
+
+        /// <summary>
+        /// For a provider-name check: how to spell <c>ApiProviderIds</c>, whose <c>Parse</c> turns the id into the provider
+        /// the capability is asked of. Null for enum checks.
+        /// </summary>
+        public string? ProviderIdParser { get; }
 
         /// <summary>The capability methods return a nullable reference: the test is <c>…()?.IsFirstParty == true</c>.</summary>
         public bool CapabilityMayBeNull { get; }

@@ -28,15 +28,18 @@ namespace ProviderAudit.CodeFixes
 
         private readonly string _providerType;
         private readonly bool _capabilityMayBeNull;
+        private readonly string? _idParser;
 
         /// <param name="providerType">The provider type as the analyzer said to spell it here (simple or <c>global::</c> name).</param>
         /// <param name="capabilityMayBeNull">The capability methods return a nullable reference (a value may map to no backend).</param>
-        public PatternTranslator(Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false)
+        /// <param name="idParser">For provider-name checks, how to spell <c>ApiProviderIds</c>: values are ids, parsed before the capability is asked.</param>
+        public PatternTranslator(Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false, string? idParser = null)
         {
             _capability = capability;
             _names = names;
             _providerType = providerType;
             _capabilityMayBeNull = capabilityMayBeNull;
+            _idParser = idParser;
         }
 
         public string NextName() => _names.Next();
@@ -84,10 +87,18 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary><c>value.ModelIdFormat().IsFirstParty</c>, or <c>value.ModelIdFormat()?.IsFirstParty == true</c> when the capability may be null.</summary>
-        private ExpressionSyntax CapabilityTest(ExpressionSyntax value) =>
-            _capabilityMayBeNull
+        private ExpressionSyntax CapabilityTest(ExpressionSyntax value)
+        {
+            if (_idParser != null)
+            {
+                // A provider id: `ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty`.
+                value = ExpressionBuilder.ParseId(_idParser, value);
+            }
+
+            return _capabilityMayBeNull
                 ? ExpressionBuilder.CompareWithTrue(ExpressionBuilder.Capability(value, _capability, resultMayBeNull: true), negated: false)
                 : ExpressionBuilder.Capability(value, _capability);
+        }
 
         /// <summary>An expression true exactly when <paramref name="value"/> matches <paramref name="pattern"/>, with the constant swapped for the capability.</summary>
         public ExpressionSyntax? Translate(PatternSyntax pattern, ExpressionSyntax value, bool appendsToChain)

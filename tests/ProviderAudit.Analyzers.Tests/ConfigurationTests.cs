@@ -152,15 +152,29 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = ProviderName", "provider_audit.string_provider_names = first-party, anthropic"));
 
     [Fact]
-    public async Task StringComparisonsAreReportedWithoutCapabilityFix()
+    public async Task StringComparisonsAreReportedWithTheIdParserAsTheirCapabilityFix()
     {
         var run = await AuditRun.OfAsync(
             StripMarkup(StringChecks),
             editorConfig: new Dictionary<string, string> { ["provider_audit.string_provider_members"] = "GetApiProvider" });
 
-        Assert.All(run.Diagnostics, d => Assert.Equal("false", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal("true", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal("ApiProviderIds", d.Properties[DiagnosticContract.ProviderIdParserProperty]));
         Assert.All(run.Diagnostics, d => Assert.Equal("System.String", d.Properties[DiagnosticContract.ProviderTypeProperty]));
         Assert.Contains("provider name \"firstParty\"", run.Diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task StringComparisonsWithoutTheRuntimeAreReportedWithoutCapabilityFix()
+    {
+        var run = await AuditRun.OfAsync(
+            StripMarkup(StringChecks),
+            referenceRuntime: false,
+            editorConfig: new Dictionary<string, string> { ["provider_audit.string_provider_members"] = "GetApiProvider" });
+
+        Assert.All(run.Diagnostics, d => Assert.Equal("false", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal(DiagnosticContract.NoFixReasons.StringProviderName, d.Properties[DiagnosticContract.NoFixReasonProperty]));
+        Assert.Contains("resolve the backend and ask its capability", run.Diagnostics[0].GetMessage());
     }
 
     private const string Clean = """
