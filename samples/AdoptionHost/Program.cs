@@ -20,7 +20,7 @@ if (args is ["--provider-id", var id] && ProviderSettings.FromId(id) is { } sett
     Console.WriteLine($"Catalog:      {settings.ModelCatalogName()}");
     Console.WriteLine($"Credential:   {settings.CredentialVariable()}");
     Console.WriteLine($"OAuth sync:   {settings.SyncsOAuthLogin()}");
-    Console.WriteLine($"Billing:      {settings.BillingLabel()}");
+    Console.WriteLine($"Console:      {settings.ConsoleUrl()}");
     return 0;
 }
 

@@ -32,5 +32,5 @@ public sealed class ProviderSettings
 
     public bool SyncsOAuthLogin() => string.Equals(GetApiProvider(), "firstParty", StringComparison.Ordinal);
 
-    public string BillingLabel() => GetApiProvider() is "firstParty" ? "anthropic" : "cloud";
+    public string ConsoleUrl() => GetApiProvider() is "firstParty" ? "https://console.anthropic.com" : "(the cloud's console)";
 }

@@ -11,11 +11,13 @@ public sealed class PackedPackage : IDisposable
 {
     private readonly TemporaryDirectory _root = new("pack");
     private readonly Lazy<ConsumerBuilds> _consumers;
+    private readonly Lazy<AdoptionHostDemo> _adoptionHost;
 
     public PackedPackage()
     {
         FeedDirectory = _root.Combine("feed");
         _consumers = new(() => new ConsumerBuilds(this));
+        _adoptionHost = new(() => new AdoptionHostDemo(this));
         Pack = DotnetCli.Run(
             RepositoryRoot.Path,
             "pack", RepositoryRoot.Combine("analyzers", "ProviderAudit.Package", "ProviderAudit.Package.csproj"),
@@ -49,6 +51,9 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>The consumer scenarios, built on first use (the layout tests do not need them).</summary>
     public ConsumerBuilds Consumers => _consumers.Value;
+
+    /// <summary>README's adoption demo on a copy of samples/AdoptionHost that references this package, run on first use.</summary>
+    public AdoptionHostDemo AdoptionHost => _adoptionHost.Value;
 
     /// <summary>A folder for this run's other temp files (consumers), removed with the package.</summary>
     public string WorkDirectory => _root.Path;
