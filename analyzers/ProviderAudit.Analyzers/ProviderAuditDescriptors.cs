@@ -51,6 +51,9 @@ namespace ProviderAudit.Analyzers
             description: MissingProviderMappingDescription,
             helpLinkUri: HelpLinkBase + DiagnosticContract.MissingProviderMappingId + ".md");
 
+        // The two PA0003 descriptors differ only in their tags; each is a literal `new DiagnosticDescriptor(...)` because
+        // release tracking (RS2002) reads descriptors from field initializers, not from a shared factory method.
+
         /// <summary>
         /// PA0003 for an enum from a referenced assembly, on its first finding: where that is depends on every PA0001 of
         /// the compilation, so it is reported when the compilation ends (builds, <c>dotnet format</c>, full-solution

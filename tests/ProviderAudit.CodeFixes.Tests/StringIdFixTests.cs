@@ -190,10 +190,13 @@ public sealed class StringIdFixTests
         }
         """;
 
+    private static ConfiguredProject HostProject() =>
+        new(Config.Replace("GetApiProvider, Name, Configured", "GetApiProvider", StringComparison.Ordinal), ("Subject.cs", HostSubject));
+
     [Fact]
     public async Task FixedHostAnswersAsBeforeForEveryIdButClaudePlatformOnAws()
     {
-        var project = new ConfiguredProject(Config.Replace("GetApiProvider, Name, Configured", "GetApiProvider", StringComparison.Ordinal), ("Subject.cs", HostSubject));
+        var project = HostProject();
         var before = await project.CompileRunAsync();
         var answersBefore = Enumerable.Range(0, 6).ToDictionary(i => i, before);
 
@@ -213,7 +216,7 @@ public sealed class StringIdFixTests
     [Fact]
     public async Task FixedHostRejectsAnIdTheRuntimeDoesNotKnowNamingItAndTheAcceptedOnes()
     {
-        var project = new ConfiguredProject(Config.Replace("GetApiProvider, Name, Configured", "GetApiProvider", StringComparison.Ordinal), ("Subject.cs", HostSubject));
+        var project = HostProject();
         await project.FixAllAsync(new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, equivalenceKey: null);
         var after = await project.CompileRunAsync();
 
