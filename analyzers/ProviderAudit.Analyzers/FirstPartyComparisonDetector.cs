@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,8 +19,7 @@ namespace ProviderAudit.Analyzers
         private const string StringTypeName = "System.String";
 
         private readonly ImmutableArray<ProviderTarget> targets;
-        private readonly ImmutableHashSet<string> providerNames;
-        private readonly ImmutableHashSet<string> providerMembers;
+        private readonly ProviderNames providerNames;
         private readonly INamedTypeSymbol? lambdaExpressionType;
         private readonly ProviderMappingCheck? mappingCheck;
         private readonly (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? stringParser;
@@ -28,10 +28,9 @@ namespace ProviderAudit.Analyzers
         {
             this.mappingCheck = mappingCheck;
             this.targets = targets;
-            providerNames = configuration.StringProviderNames;
-            providerMembers = configuration.StringProviderMembers;
+            providerNames = new ProviderNames(configuration);
             lambdaExpressionType = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
-            stringParser = providerMembers.IsEmpty ? null : StringFixPlanner.FindParser(compilation);
+            stringParser = providerNames.IsOn ? StringFixPlanner.FindParser(compilation) : null;
         }
 
         public void AnalyzeBinary(OperationAnalysisContext context)
@@ -45,19 +44,27 @@ namespace ProviderAudit.Analyzers
             var target = MatchFirstParty(binary.LeftOperand) ?? MatchFirstParty(binary.RightOperand);
             if (target is not null)
             {
-                Report(context, binary, binary.Syntax, target, null);
+                Report(context, binary, binary.Syntax, Finding.Member(target));
                 return;
             }
 
-            var name = MatchProviderNameComparison(binary.LeftOperand, binary.RightOperand);
+            var underlying = UnderlyingValues.Match(binary.LeftOperand, binary.RightOperand, targets)
+                ?? UnderlyingValues.Match(binary.RightOperand, binary.LeftOperand, targets);
+            if (underlying is not null)
+            {
+                Report(context, binary, binary.Syntax, Finding.UnderlyingValue(underlying));
+                return;
+            }
+
+            var name = providerNames.MatchComparison(binary.LeftOperand, binary.RightOperand, context.CancellationToken);
             if (name is not null)
             {
-                Report(context, binary, binary.Syntax, null, name);
+                Report(context, binary, binary.Syntax, Finding.Name(name));
             }
         }
 
         /// <summary>
-        /// <c>(p, x) == (ApiProvider.FirstParty, y)</c>: reported on the whole expression with NoFix, since a
+        /// <c>(p, x) == (ApiProvider.FirstParty, y)</c>: reported on the whole expression without a fix, since a
         /// capability call cannot stand in for one element of a tuple comparison.
         /// </summary>
         public void AnalyzeTupleBinary(OperationAnalysisContext context)
@@ -71,35 +78,26 @@ namespace ProviderAudit.Analyzers
             var target = MatchFirstPartyElement(binary.LeftOperand) ?? MatchFirstPartyElement(binary.RightOperand);
             if (target is not null)
             {
-                Report(context, binary, binary.Syntax, target, null, DiagnosticContract.NoFixReasons.TupleEquality);
+                Report(context, binary, binary.Syntax, Finding.Member(target, DiagnosticContract.NoFixReasons.TupleEquality));
             }
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name != nameof(Equals))
+            switch (invocation.TargetMethod.Name)
             {
-                return;
+                case nameof(Equals):
+                    AnalyzeEquals(context, invocation);
+                    break;
+                case "Contains":
+                    AnalyzeMembership(context, invocation);
+                    break;
             }
+        }
 
-            var target = MatchFirstParty(invocation.Instance);
-            foreach (var argument in invocation.Arguments)
-            {
-                target ??= MatchFirstParty(argument.Value);
-            }
-
-            if (target is not null)
-            {
-                Report(context, invocation, invocation.Syntax, target, null);
-                return;
-            }
-
-            if (providerMembers.IsEmpty)
-            {
-                return;
-            }
-
+        private void AnalyzeEquals(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
             var operands = ImmutableArray.CreateBuilder<IOperation>();
             if (invocation.Instance is not null)
             {
@@ -111,19 +109,112 @@ namespace ProviderAudit.Analyzers
                 operands.Add(argument.Value);
             }
 
+            foreach (var operand in operands)
+            {
+                if (MatchFirstParty(operand) is { } target)
+                {
+                    Report(context, invocation, invocation.Syntax, Finding.Member(target));
+                    return;
+                }
+            }
+
+            for (var i = 0; i < operands.Count; i++)
+            {
+                for (var j = 0; j < operands.Count; j++)
+                {
+                    if (i != j && UnderlyingValues.Match(operands[i], operands[j], targets) is { } underlying)
+                    {
+                        Report(context, invocation, invocation.Syntax, Finding.UnderlyingValue(underlying));
+                        return;
+                    }
+                }
+            }
+
             for (var i = 0; i < operands.Count; i++)
             {
                 for (var j = i + 1; j < operands.Count; j++)
                 {
-                    var name = MatchProviderNameComparison(operands[i], operands[j]);
+                    var name = providerNames.MatchComparison(operands[i], operands[j], context.CancellationToken);
                     if (name is not null)
                     {
-                        Report(context, invocation, invocation.Syntax, null, name);
+                        Report(context, invocation, invocation.Syntax, Finding.Name(name));
                         return;
                     }
                 }
             }
         }
+
+        /// <summary>
+        /// <c>new[] { ApiProvider.FirstParty, ApiProvider.Vertex }.Contains(p)</c> — bound to <c>Enumerable.Contains</c>, to
+        /// <c>MemoryExtensions.Contains</c> (C# 14 binds array receivers to the span overload) or to a collection's own
+        /// <c>Contains</c> — over a set whose elements are known and include the first-party member.
+        /// </summary>
+        private void AnalyzeMembership(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_Boolean || invocation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            // Instance Contains(value), or static/extension Contains(collection, value); .NET 10's
+            // MemoryExtensions.Contains(span, value, comparer = null) — what C# 14 binds an enum array receiver to — adds a
+            // defaulted comparer, which must stay default: a comparer of its own makes membership something else.
+            IOperation? collection = invocation.Instance, value = null;
+            var valueOrdinal = invocation.Instance is null ? 1 : 0;
+            foreach (var argument in invocation.Arguments)
+            {
+                var ordinal = argument.Parameter?.Ordinal ?? -1;
+                if (ordinal == valueOrdinal)
+                {
+                    value = argument.Value;
+                }
+                else if (ordinal == 0 && invocation.Instance is null)
+                {
+                    collection = argument.Value;
+                }
+                else if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNullConstant(argument.Value))
+                {
+                    return;
+                }
+            }
+
+            if (collection is null || value is null)
+            {
+                return;
+            }
+
+            var set = ProviderSet.Of(collection, model, context.CancellationToken);
+            if (set is null)
+            {
+                return;
+            }
+
+            ProviderTarget? target = null;
+            var firstPartyElements = new List<SyntaxNode>();
+            var allConstant = true;
+            foreach (var element in set.Elements)
+            {
+                allConstant &= element.ConstantValue.HasValue;
+                var matched = MatchFirstParty(element);
+                if (matched is not null && (target is null || ReferenceEquals(matched, target)))
+                {
+                    target = matched;
+                    firstPartyElements.Add(element.Syntax);
+                }
+            }
+
+            if (target is null)
+            {
+                return;
+            }
+
+            var reason = set.IsNamed ? DiagnosticContract.NoFixReasons.NamedProviderSet
+                : !set.IsWrittenAtQuery || !allConstant ? DiagnosticContract.NoFixReasons.UnsupportedShape
+                : null;
+            Report(context, invocation, invocation.Syntax, Finding.Membership(target, reason, value.Syntax, firstPartyElements));
+        }
+
+        private static bool IsNullConstant(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
 
         public void AnalyzeConstantPattern(OperationAnalysisContext context)
         {
@@ -132,14 +223,21 @@ namespace ProviderAudit.Analyzers
             var target = MatchFirstParty(pattern.Value);
             if (target is not null)
             {
-                Report(context, pattern, location, target, null);
+                Report(context, pattern, location, Finding.Member(target));
                 return;
             }
 
-            var name = ProviderName(pattern.Value);
-            if (name is not null && PatternInput(pattern) is { } input && IsProviderMember(input))
+            var input = PatternInput(pattern);
+            if (UnderlyingValues.Match(input, pattern.Value, targets) is { } underlying)
             {
-                Report(context, pattern, location, null, name);
+                Report(context, pattern, location, Finding.UnderlyingValue(underlying));
+                return;
+            }
+
+            var name = providerNames.FirstPartyName(pattern.Value);
+            if (name is not null && providerNames.IsProviderName(input, context.CancellationToken))
+            {
+                Report(context, pattern, location, Finding.Name(name));
             }
         }
 
@@ -153,14 +251,21 @@ namespace ProviderAudit.Analyzers
             var target = MatchFirstParty(clause.Value);
             if (target is not null)
             {
-                Report(context, clause, clause.Syntax, target, null);
+                Report(context, clause, clause.Syntax, Finding.Member(target));
                 return;
             }
 
-            var name = ProviderName(clause.Value);
-            if (name is not null && clause.Parent is ISwitchCaseOperation { Parent: ISwitchOperation @switch } && IsProviderMember(@switch.Value))
+            var switchValue = clause.Parent is ISwitchCaseOperation { Parent: ISwitchOperation @switch } ? @switch.Value : null;
+            if (UnderlyingValues.Match(switchValue, clause.Value, targets) is { } underlying)
             {
-                Report(context, clause, clause.Syntax, null, name);
+                Report(context, clause, clause.Syntax, Finding.UnderlyingValue(underlying));
+                return;
+            }
+
+            var name = providerNames.FirstPartyName(clause.Value);
+            if (name is not null && providerNames.IsProviderName(switchValue, context.CancellationToken))
+            {
+                Report(context, clause, clause.Syntax, Finding.Name(name));
             }
         }
 
@@ -248,62 +353,6 @@ namespace ProviderAudit.Analyzers
             return false;
         }
 
-        private string? MatchProviderNameComparison(IOperation left, IOperation right)
-        {
-            if (providerMembers.IsEmpty)
-            {
-                return null;
-            }
-
-            var name = ProviderName(left);
-            if (name is not null && IsProviderMember(right))
-            {
-                return name;
-            }
-
-            name = ProviderName(right);
-            return name is not null && IsProviderMember(left) ? name : null;
-        }
-
-        private string? ProviderName(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return !providerMembers.IsEmpty && operation.ConstantValue is { HasValue: true, Value: string text } && providerNames.Contains(text)
-                ? text
-                : null;
-        }
-
-        private bool IsProviderMember(IOperation? operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IConditionalAccessOperation conditional:
-                        operation = conditional.WhenNotNull;
-                        continue;
-                    case IInvocationOperation invocation:
-                        return IsStringMember(invocation.TargetMethod.Name, invocation.Type);
-                    case IPropertyReferenceOperation property:
-                        return IsStringMember(property.Property.Name, property.Type);
-                    case IFieldReferenceOperation field:
-                        return IsStringMember(field.Field.Name, field.Type);
-                    default:
-                        return false;
-                }
-            }
-        }
-
-        private bool IsStringMember(string name, ITypeSymbol? type)
-            => type?.SpecialType == SpecialType.System_String && providerMembers.Contains(name);
-
         /// <summary>The value a top-level constant pattern is matched against (is, switch, property sub-pattern).</summary>
         private static IOperation? PatternInput(IOperation pattern)
         {
@@ -376,26 +425,25 @@ namespace ProviderAudit.Analyzers
             return false;
         }
 
-        private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, string? noFixReason = null)
+        private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, Finding finding)
         {
-            if (target != null && CapabilityExtensionMethods.IsMappingMethod(EnclosingMember(context.ContainingSymbol), target.Type))
+            if (finding.Target is { } mapped && CapabilityExtensionMethods.IsMappingMethod(EnclosingMember(context.ContainingSymbol), mapped.Type))
             {
                 // The enum's own mapping translates a provider; it does not check one.
                 return;
             }
 
             var inference = ConcernInference.Infer(location);
-            var plan = PlanFix(context, operation, location, target, providerName, noFixReason);
+            var plan = PlanFix(context, operation, location, finding);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
-            properties.Add(DiagnosticContract.HasCapabilityFixProperty, (target?.HasCapabilityFix ?? stringParser.HasValue) ? "true" : "false");
-            properties.Add(DiagnosticContract.ProviderTypeProperty, target?.MetadataName ?? StringTypeName);
+            properties.Add(DiagnosticContract.HasCapabilityFixProperty, (finding.Target?.HasCapabilityFix ?? stringParser.HasValue) ? "true" : "false");
+            properties.Add(DiagnosticContract.ProviderTypeProperty, finding.Target?.MetadataName ?? StringTypeName);
             plan.AddTo(properties);
 
-            var compared = target is not null ? target.MemberDisplay : "provider name \"" + providerName + "\"";
             var diagnosticLocation = location.GetLocation();
-            if (target != null)
+            if (finding.Target is { } target)
             {
                 mappingCheck?.OnFinding(target, diagnosticLocation);
             }
@@ -405,9 +453,9 @@ namespace ProviderAudit.Analyzers
                 diagnosticLocation,
                 plan.AdditionalLocations,
                 properties.ToImmutable(),
-                compared,
+                finding.Compared,
                 inference.Description,
-                Advice(inference.Concern, target, plan.NoFixReason)));
+                Advice(inference.Concern, finding.Target, plan.NoFixReason)));
         }
 
         /// <summary>The member a local function or lambda belongs to.</summary>
@@ -422,17 +470,19 @@ namespace ProviderAudit.Analyzers
         }
 
         /// <summary>The fix decision: the first reason that rules a rewrite out, else the planner's answer for the site.</summary>
-        private FixPlan PlanFix(OperationAnalysisContext context, IOperation operation, SyntaxNode location, ProviderTarget? target, string? providerName, string? noFixReason)
+        private FixPlan PlanFix(OperationAnalysisContext context, IOperation operation, SyntaxNode location, Finding finding)
         {
+            var noFixReason = finding.NoFixReason;
             if (noFixReason is null && IsInExpressionTree(operation))
             {
                 noFixReason = DiagnosticContract.NoFixReasons.ExpressionTree;
             }
 
+            var target = finding.Target;
             if (noFixReason is null && target is null)
             {
-                return stringParser is { } parser && operation.SemanticModel is { } stringModel && providerName is not null
-                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, context.CancellationToken).Plan(location, providerName)
+                return stringParser is { } parser && operation.SemanticModel is { } stringModel && finding.ProviderName is { } name
+                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, context.CancellationToken).Plan(location, name)
                     : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.StringProviderName);
             }
 
@@ -446,7 +496,10 @@ namespace ProviderAudit.Analyzers
                 return FixPlan.NotFixable(noFixReason ?? DiagnosticContract.NoFixReasons.UnsupportedShape);
             }
 
-            return new FixPlanner(model, target!, context.CancellationToken).Plan(location);
+            var planner = new FixPlanner(model, target!, context.CancellationToken);
+            return finding.MembershipOperand is { } operand && location is InvocationExpressionSyntax invocation && operand is ExpressionSyntax value
+                ? planner.PlanMembership(invocation, value, finding.MembershipElements)
+                : planner.Plan(location);
         }
 
         private static string Advice(string concern, ProviderTarget? target, string? noFixReason)

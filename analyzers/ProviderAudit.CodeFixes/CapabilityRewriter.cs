@@ -184,9 +184,90 @@ namespace ProviderAudit.CodeFixes
                         label.ColonToken);
                 }
 
+                case HostKind.Membership:
+                    return RewriteMembership(site, (InvocationExpressionSyntax)host, translator);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>new[] { X, A }.Contains(p)</c> becomes <c>p.ModelIdFormat().IsFirstParty || new[] { A }.Contains(p)</c>: X leaves the
+        /// set and the capability answers for it. Every element is a constant (the analyzer checked), so asking the capability
+        /// first changes no side effect; an operand that is more than a name is bound once with <c>is var</c>.
+        /// </summary>
+        private static ExpressionSyntax? RewriteMembership(FixSite site, InvocationExpressionSyntax host, PatternTranslator translator)
+        {
+            var operand = host.GetAnnotatedNodes(OperandAnnotationKind).OfType<ExpressionSyntax>().FirstOrDefault();
+            var removed = host.GetAnnotatedNodes(RemovedElementAnnotationKind).OfType<ExpressionSyntax>().ToList();
+            var initializer = removed.Count > 0 ? removed[0].Parent as InitializerExpressionSyntax : null;
+            if (operand is null || initializer is null || removed.Any(element => element.Parent != initializer))
+            {
+                return null;
+            }
+
+            var kept = initializer.Expressions.Where(element => !removed.Contains(element)).ToList();
+            ExpressionSyntax test;
+            if (kept.Count == 0)
+            {
+                test = translator.Test(operand.WithoutTrivia(), ProviderShape.Value, appendsToChain: false, negated: false);
+            }
+            else
+            {
+                var rest = host.ReplaceNode(initializer, WithoutElements(initializer, removed));
+                if (site.OperandIsRepeatable)
+                {
+                    test = ExpressionBuilder.Or(translator.Test(operand.WithoutTrivia(), ProviderShape.Value, appendsToChain: false, negated: false), rest.WithoutTrivia());
+                }
+                else
+                {
+                    var name = translator.NextName();
+                    var restOperand = rest.GetAnnotatedNodes(OperandAnnotationKind).OfType<ExpressionSyntax>().First();
+                    rest = rest.ReplaceNode(restOperand, IdentifierName(name).WithTriviaFrom(restOperand));
+                    test = ExpressionBuilder.And(
+                        ExpressionBuilder.IsPattern(operand.WithoutTrivia(), ExpressionBuilder.VarPattern(name)),
+                        ExpressionBuilder.Or(translator.Test(IdentifierName(name), ProviderShape.Value, appendsToChain: false, negated: false), rest.WithoutTrivia()));
+                }
+            }
+
+            return ExpressionBuilder.FitInto(host, test).WithTriviaFrom(host);
+        }
+
+        /// <summary>
+        /// The initializer without <paramref name="removed"/>, each dropped with the comma after it (or, for the last one, the
+        /// comma before it, whose line break or space it keeps), so one-line and one-per-line layouts stay as they were.
+        /// </summary>
+        private static InitializerExpressionSyntax WithoutElements(InitializerExpressionSyntax initializer, ICollection<ExpressionSyntax> removed)
+        {
+            var items = initializer.Expressions.GetWithSeparators().ToList();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!(items[i].AsNode() is ExpressionSyntax element) || !removed.Contains(element))
+                {
+                    continue;
+                }
+
+                if (i + 1 < items.Count)
+                {
+                    items.RemoveRange(i, 2);
+                }
+                else
+                {
+                    items.RemoveAt(i);
+                    if (i > 0)
+                    {
+                        items.RemoveAt(i - 1);
+                        if (i - 2 >= 0 && items[i - 2].AsNode() is { } previous)
+                        {
+                            items[i - 2] = previous.WithTrailingTrivia(element.GetTrailingTrivia());
+                        }
+                    }
+                }
+
+                i--;
+            }
+
+            return initializer.WithExpressions(SeparatedList<ExpressionSyntax>(items));
         }
 
         private static ExpressionSyntax? RewriteComparison(FixSite site, ExpressionSyntax host, PatternTranslator translator)

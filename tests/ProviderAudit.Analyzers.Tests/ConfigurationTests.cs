@@ -152,6 +152,54 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = ProviderName", "provider_audit.string_provider_names = first-party, anthropic"));
 
     [Fact]
+    public Task ProviderNamePutInALocalOrReadonlyFieldFirstIsFlagged()
+        => VerifyAsync(
+            """
+            public sealed class Host
+            {
+                private readonly string provider = GetApiProvider();
+
+                public static string GetApiProvider() => "bedrock";
+
+                public void Use()
+                {
+                    var name = GetApiProvider();
+                    string copy = name;
+                    if ({|PA0001:name == "firstParty"|}) { }
+                    if ({|PA0001:copy == "firstParty"|}) { }
+                    if ({|PA0001:provider == "firstParty"|}) { }
+                    if (name is {|PA0001:"firstParty"|}) { }
+                    switch (name)
+                    {
+                        {|PA0001:case "firstParty":|}
+                            break;
+                    }
+                }
+            }
+            """,
+            Config("provider_audit.string_provider_members = GetApiProvider"));
+
+    [Fact]
+    public Task LocalThatIsReassignedIsNotFollowed()
+        => VerifyAsync(
+            """
+            public sealed class Host
+            {
+                public static string GetApiProvider() => "bedrock";
+                public static string Other() => "firstParty";
+
+                public void Use()
+                {
+                    var name = GetApiProvider();
+                    name = Other();
+                    var other = Other();
+                    if (name == "firstParty" || other == "firstParty") { }
+                }
+            }
+            """,
+            Config("provider_audit.string_provider_members = GetApiProvider"));
+
+    [Fact]
     public async Task StringComparisonsAreReportedWithTheIdParserAsTheirCapabilityFix()
     {
         var run = await AuditRun.OfAsync(

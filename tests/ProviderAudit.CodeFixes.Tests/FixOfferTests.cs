@@ -141,4 +141,28 @@ public class FixOfferTests
 
         Assert.Empty(await FixRunner.ActionsAsync(document, bare));
     }
+
+    /// <summary>
+    /// Found by mutating programs: rewritten, these became `default is ApiProvider p && …` (CS8716) and a pattern that never
+    /// matches (CS8519). The check has a constant answer; it is reported, and left for a person to delete.
+    /// </summary>
+    [Theory]
+    [InlineData("Equals(default, ApiProvider.FirstParty)")]
+    [InlineData("ApiProvider.FirstParty.Equals(default)")]
+    [InlineData("Equals(null, ApiProvider.FirstParty)")]
+    [InlineData("ApiProvider.FirstParty.Equals(null)")]
+    [InlineData("Equals((object?)null, ApiProvider.FirstParty)")]
+    public async Task DefaultOrNullOperandIsReportedWithoutFix(string check)
+    {
+        var (diagnostic, actions) = await OfferAsync(Class($"    bool M() => {check};"));
+
+        Assert.Equal(DiagnosticContract.NoFixReasons.DefaultOrNullOperand, diagnostic.Properties[DiagnosticContract.NoFixReasonProperty]);
+        Assert.Empty(actions);
+    }
+
+    [Fact]
+    public Task DefaultAsTheFirstPartyConstantIsStillFixed() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => {|PA0001:provider == default|};"),
+        Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
 }

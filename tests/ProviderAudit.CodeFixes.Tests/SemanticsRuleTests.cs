@@ -102,6 +102,7 @@ public class SemanticsRuleTests
                 ApiProvider.ClaudePlatformAws => "cpa"
             };
             """ },
+        { "membership", "static string Body(ApiProvider provider) => new[] { ApiProvider.FirstParty, ApiProvider.Vertex }.Contains(provider) + \",\" + new HashSet<ApiProvider> { ApiProvider.Foundry, ApiProvider.FirstParty }.Contains(provider) + \",\" + new[] { ApiProvider.FirstParty }.Contains(Observe(provider)) + \",\" + !new[] { ApiProvider.FirstParty, ApiProvider.Bedrock }.Contains(Observe(provider)) + \",\" + ((ReadOnlySpan<ApiProvider>)new[] { ApiProvider.FirstParty, ApiProvider.ClaudePlatformAws }).Contains(provider);" },
         { "lambda-and-query", "static string Body(ApiProvider provider) { var list = new List<ApiProvider> { provider, ApiProvider.Bedrock }; return list.Count(p => p == ApiProvider.FirstParty) + \",\" + (from p in list where p != ApiProvider.FirstParty select p).Count(); }" },
     };
 

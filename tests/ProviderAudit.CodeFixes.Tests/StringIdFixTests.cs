@@ -57,6 +57,24 @@ public sealed class StringIdFixTests
             """);
 
     [Fact]
+    public Task IdCopiedIntoALocalIsParsedFromTheLocal()
+        => FixAsync(
+            """
+                public bool A()
+                {
+                    var id = GetApiProvider();
+                    return {|PA0001:id == "firstParty"|};
+                }
+            """,
+            """
+                public bool A()
+                {
+                    var id = GetApiProvider();
+                    return ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty;
+                }
+            """);
+
+    [Fact]
     public Task EqualsCallsParseTheIdWhateverTheComparison()
         => FixAsync(
             """
