@@ -27,7 +27,8 @@ namespace ProviderAudit.Analyzers
     /// <para>Properties always present: <see cref="ConcernProperty"/>, <see cref="NoFixProperty"/>,
     /// <see cref="HasCapabilityFixProperty"/>, <see cref="ProviderTypeProperty"/>. With <c>NoFix=true</c>:
     /// <see cref="NoFixReasonProperty"/>. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
-    /// <see cref="ImportNamespaceProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
+    /// <see cref="ImportNamespaceProperty"/>, <see cref="NullableCapabilityProperty"/>, for string checks
+    /// <see cref="ProviderIdParserProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
     /// diagnostic's <c>AdditionalLocations</c> then hold the nodes the rewrite works on (see
     /// <see cref="FixShapes"/>). A consumer that finds a property missing or a value it does not know must treat
     /// the diagnostic as not fixable.</para>
