@@ -94,8 +94,8 @@ namespace ProviderAudit.Analyzers
         /// <summary>
         /// Diagnostic property: how the provider value the rewrite asks about is typed — one of the <see cref="Shapes"/>
         /// values. For <see cref="FixShapes.Comparison"/>, <see cref="FixShapes.IsPattern"/> and
-        /// <see cref="FixShapes.Membership"/> the operand; for <see cref="FixShapes.ConstantCaseLabel"/> the switch's
-        /// governing expression.
+        /// <see cref="FixShapes.Membership"/> the operand; for <see cref="FixShapes.ConstantCaseLabel"/>,
+        /// <see cref="FixShapes.SwitchArm"/> and <see cref="FixShapes.PatternCaseLabel"/> the switch's governing expression.
         /// </summary>
         public const string OperandShapeProperty = "OperandShape";
 
@@ -145,6 +145,14 @@ namespace ProviderAudit.Analyzers
         /// written in type patterns (<see cref="ProviderTypeSyntaxProperty"/>) is <c>string</c>.
         /// </summary>
         public const string ProviderIdParserProperty = "ProviderIdParser";
+
+        /// <summary>
+        /// Diagnostic property, present when the first-party constant the check reads is a local constant
+        /// (<c>const ApiProvider Fp = ApiProvider.FirstParty; … p == Fp</c>): the span (<c>start,length</c>) of its declarator.
+        /// The rewrite removes that declaration once nothing in its block names it any more, so the fix does not leave an
+        /// unused local behind (warning CS0219).
+        /// </summary>
+        public const string LocalConstantProperty = "LocalConstant";
 
         /// <summary>Code-fix equivalence key for the model-ID format rewrite (stable: Fix All and dotnet format use it).</summary>
         public const string UseModelIdFormatEquivalenceKey = "PA0001.UseModelIdFormat";
@@ -211,6 +219,9 @@ namespace ProviderAudit.Analyzers
             /// </summary>
             public const string NamedProviderSet = "NamedProviderSet";
 
+            /// <summary>The check's own syntax has errors (code being typed): a rewrite of broken syntax would guess. Fix the syntax first.</summary>
+            public const string BrokenSyntax = "BrokenSyntax";
+
             /// <summary>A shape the rewrite cannot reproduce exactly (e.g. a set with non-constant elements, a provider typed as something else).</summary>
             public const string UnsupportedShape = "UnsupportedShape";
         }
@@ -235,10 +246,10 @@ namespace ProviderAudit.Analyzers
             /// </summary>
             public const string IsPattern = "IsPattern";
 
-            /// <summary>A switch expression arm whose pattern contains X. Keys: <see cref="ConstantShapeProperty"/>, <see cref="CatchAllProperty"/>.</summary>
+            /// <summary>A switch expression arm whose pattern contains X. Keys: <see cref="ConstantShapeProperty"/>, <see cref="OperandShapeProperty"/>, <see cref="CatchAllProperty"/>.</summary>
             public const string SwitchArm = "SwitchArm";
 
-            /// <summary><c>case …X… [when …]:</c> in a switch statement. Keys: <see cref="ConstantShapeProperty"/>.</summary>
+            /// <summary><c>case …X… [when …]:</c> in a switch statement. Keys: <see cref="ConstantShapeProperty"/>, <see cref="OperandShapeProperty"/>.</summary>
             public const string PatternCaseLabel = "PatternCaseLabel";
 
             /// <summary><c>case X:</c> in a switch statement. Keys: <see cref="OperandShapeProperty"/> (the governing expression).</summary>

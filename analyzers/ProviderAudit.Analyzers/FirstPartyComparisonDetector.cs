@@ -178,7 +178,8 @@ namespace ProviderAudit.Analyzers
                 }
             }
 
-            if (collection is null || value is null)
+            // Most Contains calls look up strings or numbers: only a provider-typed value can be a provider membership test.
+            if (collection is null || value is null || !CouldHoldProvider(value))
             {
                 return;
             }
@@ -212,6 +213,24 @@ namespace ProviderAudit.Analyzers
                 : !set.IsWrittenAtQuery || !allConstant ? DiagnosticContract.NoFixReasons.UnsupportedShape
                 : null;
             Report(context, invocation, invocation.Syntax, Finding.Membership(target, reason, value.Syntax, firstPartyElements));
+        }
+
+        private bool CouldHoldProvider(IOperation value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            foreach (var target in targets)
+            {
+                if (target.Classify(value.Type) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNullConstant(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
@@ -546,6 +565,7 @@ namespace ProviderAudit.Analyzers
             DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
             DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
             DiagnosticContract.NoFixReasons.UnknownProviderId => "ApiProviderIds.Parse does not read this name as first party (it reads first-party and firstParty, any case), so the rewrite would reject the value this check looks for",
+            DiagnosticContract.NoFixReasons.BrokenSyntax => "the check's own syntax has errors; fix them first",
             DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
             _ => "the rewrite could not keep this exact shape",
         };

@@ -73,6 +73,21 @@ namespace ProviderAudit.Analyzers
             }
         }
 
+        /// <summary>A span as the contract writes it: <c>start,length</c>.</summary>
+        public static string SpanText(Microsoft.CodeAnalysis.Text.TextSpan span)
+            => span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The span a <see cref="SpanText"/> value names, or null when it names none.</summary>
+        public static Microsoft.CodeAnalysis.Text.TextSpan? ParseSpan(string? text)
+        {
+            var parts = text?.Split(',');
+            return parts is { Length: 2 }
+                && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start)
+                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+                ? new Microsoft.CodeAnalysis.Text.TextSpan(start, length)
+                : (Microsoft.CodeAnalysis.Text.TextSpan?)null;
+        }
+
         /// <summary>The contract's name for <paramref name="shape"/>.</summary>
         public static string ShapeName(ProviderShape shape) => shape switch
         {

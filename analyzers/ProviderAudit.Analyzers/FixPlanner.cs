@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -51,7 +52,9 @@ namespace ProviderAudit.Analyzers
                 AddNames(plan);
             }
 
-            return plan;
+            return plan.NoFixReason is null && HostHasSyntaxErrors(location, plan)
+                ? FixPlan.NotFixable(DiagnosticContract.NoFixReasons.BrokenSyntax)
+                : plan;
         }
 
         /// <summary>
@@ -78,7 +81,28 @@ namespace ProviderAudit.Analyzers
                 plan.WithLocation(element);
             }
 
-            return AddNames(plan);
+            return HostHasSyntaxErrors(invocation, plan) ? FixPlan.NotFixable(DiagnosticContract.NoFixReasons.BrokenSyntax) : AddNames(plan);
+        }
+
+        private bool HostHasSyntaxErrors(SyntaxNode anyNode, FixPlan plan)
+        {
+            var span = plan.AdditionalLocations[0].SourceSpan;
+            var host = anyNode.SyntaxTree.GetRoot(_cancellationToken).FindNode(span, getInnermostNodeForTie: true);
+            for (; host is not null && host.Span.Length <= span.Length; host = host.Parent)
+            {
+                if (host.Span != span)
+                {
+                    continue;
+                }
+
+                // The parser may report a missing token on the node after it, so look for the missing tokens themselves too.
+                if (host.ContainsDiagnostics || host.DescendantTokens().Any(token => token.IsMissing))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>What the rewrite must import and how it must spell the provider type at the site.</summary>
@@ -94,14 +118,14 @@ namespace ProviderAudit.Analyzers
 
         private FixPlan PlanComparison(ExpressionSyntax host, ExpressionSyntax left, ExpressionSyntax right, bool negated)
         {
-            ExpressionSyntax operand;
+            ExpressionSyntax operand, constant;
             if (IsFirstPartyConstant(right))
             {
-                operand = left;
+                (operand, constant) = (left, right);
             }
             else if (IsFirstPartyConstant(left))
             {
-                operand = right;
+                (operand, constant) = (right, left);
             }
             else
             {
@@ -134,9 +158,11 @@ namespace ProviderAudit.Analyzers
                 return shape is null ? Unsupported() : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.DefaultOrNullOperand);
             }
 
-            return FixPlan.Rewrite(DiagnosticContract.FixShapes.Comparison, host, operand)
-                .With(DiagnosticContract.OperandShapeProperty, OperandShapeName(operand, shape.Value))
-                .With(DiagnosticContract.NegatedProperty, negated);
+            return WithLocalConstant(
+                FixPlan.Rewrite(DiagnosticContract.FixShapes.Comparison, host, operand)
+                    .With(DiagnosticContract.OperandShapeProperty, OperandShapeName(operand, shape.Value))
+                    .With(DiagnosticContract.NegatedProperty, negated),
+                constant);
         }
 
         private FixPlan PlanEqualsInvocation(InvocationExpressionSyntax invocation)
@@ -187,6 +213,11 @@ namespace ProviderAudit.Analyzers
             }
 
             var constantShape = FixPlan.ShapeName(inputShape.Value);
+            return WithLocalConstant(PlanPatternHost(top, constantShape), constant.Expression);
+        }
+
+        private FixPlan PlanPatternHost(SyntaxNode top, string constantShape)
+        {
             switch (top.Parent)
             {
                 case IsPatternExpressionSyntax isPattern when isPattern.Pattern == top:
@@ -201,14 +232,19 @@ namespace ProviderAudit.Analyzers
                 case SwitchExpressionArmSyntax arm when arm.Parent is SwitchExpressionSyntax switchExpression:
                     return FixPlan.Rewrite(DiagnosticContract.FixShapes.SwitchArm, arm, null)
                         .With(DiagnosticContract.ConstantShapeProperty, constantShape)
+                        .With(DiagnosticContract.OperandShapeProperty, GoverningShape(switchExpression.GoverningExpression))
                         .With(DiagnosticContract.CatchAllProperty, CatchAllFor(switchExpression));
-                case CasePatternSwitchLabelSyntax label when label.Parent?.Parent is SwitchStatementSyntax:
+                case CasePatternSwitchLabelSyntax label when label.Parent?.Parent is SwitchStatementSyntax switchStatement:
                     return FixPlan.Rewrite(DiagnosticContract.FixShapes.PatternCaseLabel, label, null)
-                        .With(DiagnosticContract.ConstantShapeProperty, constantShape);
+                        .With(DiagnosticContract.ConstantShapeProperty, constantShape)
+                        .With(DiagnosticContract.OperandShapeProperty, GoverningShape(switchStatement.Expression));
                 default:
                     return Unsupported();
             }
         }
+
+        private string GoverningShape(ExpressionSyntax governing)
+            => _target.Classify(_model.GetTypeInfo(governing, _cancellationToken).Type) is { } shape ? FixPlan.ShapeName(shape) : DiagnosticContract.Shapes.Other;
 
         private FixPlan PlanConstantCase(CaseSwitchLabelSyntax label)
         {
@@ -232,8 +268,34 @@ namespace ProviderAudit.Analyzers
                 }
             }
 
-            return FixPlan.Rewrite(DiagnosticContract.FixShapes.ConstantCaseLabel, label, null)
-                .With(DiagnosticContract.OperandShapeProperty, FixPlan.ShapeName(shape.Value));
+            return WithLocalConstant(
+                FixPlan.Rewrite(DiagnosticContract.FixShapes.ConstantCaseLabel, label, null)
+                    .With(DiagnosticContract.OperandShapeProperty, FixPlan.ShapeName(shape.Value)),
+                label.Value);
+        }
+
+        /// <summary>
+        /// <c>const ApiProvider Fp = ApiProvider.FirstParty; … p == Fp</c>: once the rewrite drops the last use, the local
+        /// constant would be unused (warning CS0219), so the plan names its declarator for the fix to remove when unused.
+        /// </summary>
+        private FixPlan WithLocalConstant(FixPlan plan, ExpressionSyntax constant)
+        {
+            while (constant is ParenthesizedExpressionSyntax || constant is CastExpressionSyntax)
+            {
+                constant = constant is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)constant).Expression;
+            }
+
+            if (plan.NoFixReason is null
+                && constant is IdentifierNameSyntax
+                && _model.GetSymbolInfo(constant, _cancellationToken).Symbol is ILocalSymbol { IsConst: true } local
+                && local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator
+                && declarator.SyntaxTree == constant.SyntaxTree)
+            {
+                plan.With(DiagnosticContract.LocalConstantProperty, FixPlan.SpanText(declarator.Span));
+            }
+
+            return plan;
         }
 
         /// <summary>Whether <paramref name="expression"/> is a compile-time constant equal to the first-party member, typed as the provider (possibly through casts).</summary>

@@ -20,6 +20,7 @@ namespace ProviderAudit.CodeFixes
         private const string HostAnnotationKind = "ProviderAudit.FixHost";
         private const string OperandAnnotationKind = "ProviderAudit.FixOperand";
         private const string RemovedElementAnnotationKind = "ProviderAudit.RemovedElement";
+        private const string LocalConstantAnnotationKind = "ProviderAudit.LocalConstant";
 
         /// <summary>Rewrites every site to <paramref name="capability"/>; null when none of the diagnostics can be fixed.</summary>
         public static Task<Document?> RewriteAsync(
@@ -84,6 +85,14 @@ namespace ProviderAudit.CodeFixes
                     Annotate(annotations, element, new SyntaxAnnotation(RemovedElementAnnotationKind));
                 }
 
+                foreach (var declarator in site.LocalConstants)
+                {
+                    if (!declarator.HasAnnotations(LocalConstantAnnotationKind) && !annotations.ContainsKey(declarator))
+                    {
+                        Annotate(annotations, declarator, new SyntaxAnnotation(LocalConstantAnnotationKind));
+                    }
+                }
+
                 catchAllAnnotations.Add(catchAll);
 
                 foreach (var constant in site.FirstPartyConstants)
@@ -125,6 +134,7 @@ namespace ProviderAudit.CodeFixes
             }
 
             current = SwitchCatchAll.AddTo(current, switchesToComplete);
+            current = LocalConstants.RemoveUnused(current, LocalConstantAnnotationKind);
 
             foreach (var namespaceName in namespacesToImport)
             {
@@ -158,14 +168,14 @@ namespace ProviderAudit.CodeFixes
                 case HostKind.SwitchArm:
                 {
                     var arm = (SwitchExpressionArmSyntax)host;
-                    var rewritten = RewriteSwitchPattern(arm.Pattern, arm.WhenClause, translator);
+                    var rewritten = RewriteSwitchPattern(arm.Pattern, arm.WhenClause, site.Shape ?? ProviderShape.Boxed, translator);
                     return rewritten is null ? null : arm.WithPattern(rewritten.Value.Pattern).WithWhenClause(rewritten.Value.When);
                 }
 
                 case HostKind.PatternCaseLabel:
                 {
                     var label = (CasePatternSwitchLabelSyntax)host;
-                    var rewritten = RewriteSwitchPattern(label.Pattern, label.WhenClause, translator);
+                    var rewritten = RewriteSwitchPattern(label.Pattern, label.WhenClause, site.Shape ?? ProviderShape.Boxed, translator);
                     return rewritten is null ? null : label.WithPattern(rewritten.Value.Pattern).WithWhenClause(rewritten.Value.When);
                 }
 
@@ -289,7 +299,7 @@ namespace ProviderAudit.CodeFixes
             ExpressionSyntax? test;
             if (PatternTranslator.IsPlainFirstPartyTest(pattern))
             {
-                test = translator.Translate(pattern, value, site.AppendsToChain);
+                test = translator.Translate(pattern, value, site.Shape ?? ProviderShape.Boxed, site.AppendsToChain);
             }
             else if (translator.TryInPlace(pattern, out var rewritten, out var condition))
             {
@@ -297,13 +307,13 @@ namespace ProviderAudit.CodeFixes
             }
             else if (site.OperandIsRepeatable)
             {
-                test = translator.Translate(pattern, value, site.AppendsToChain);
+                test = translator.Translate(pattern, value, site.Shape ?? ProviderShape.Boxed, site.AppendsToChain);
             }
             else
             {
                 // Evaluate the tested expression once: `e is var p && (p is A || p.ModelIdFormat().IsFirstParty)`.
                 var name = translator.NextName();
-                var translated = translator.Translate(pattern, IdentifierName(name), appendsToChain: false);
+                var translated = translator.Translate(pattern, IdentifierName(name), site.Shape ?? ProviderShape.Boxed, appendsToChain: false);
                 test = translated is null
                     ? null
                     : ExpressionBuilder.And(ExpressionBuilder.IsPattern(value, ExpressionBuilder.VarPattern(name)), translated);
@@ -312,8 +322,9 @@ namespace ProviderAudit.CodeFixes
             return test is null ? null : ExpressionBuilder.FitInto(host, test).WithTriviaFrom(host);
         }
 
+        /// <param name="valueShape">How the switch's governing expression is typed: what a `var` designation of it holds.</param>
         private static (PatternSyntax Pattern, WhenClauseSyntax When)? RewriteSwitchPattern(
-            PatternSyntax pattern, WhenClauseSyntax? whenClause, PatternTranslator translator)
+            PatternSyntax pattern, WhenClauseSyntax? whenClause, ProviderShape valueShape, PatternTranslator translator)
         {
             PatternSyntax newPattern;
             ExpressionSyntax? condition;
@@ -327,7 +338,7 @@ namespace ProviderAudit.CodeFixes
                 // `or`/`not` around the constant: match anything, test the whole original pattern in the when clause.
                 var name = translator.NextName();
                 newPattern = ExpressionBuilder.VarPattern(name);
-                condition = translator.Translate(pattern, IdentifierName(name), appendsToChain: false);
+                condition = translator.Translate(pattern, IdentifierName(name), valueShape, appendsToChain: false);
             }
 
             if (condition is null)

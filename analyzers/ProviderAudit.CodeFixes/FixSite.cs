@@ -94,6 +94,9 @@ namespace ProviderAudit.CodeFixes
         /// <summary>The constant patterns (or the constant case value) that compare with the first-party member, with their input shapes.</summary>
         public Dictionary<SyntaxNode, ProviderShape> FirstPartyConstants { get; } = new Dictionary<SyntaxNode, ProviderShape>();
 
+        /// <summary>Local constants the rewritten checks read as FirstParty, removed by the rewrite once nothing names them.</summary>
+        public List<VariableDeclaratorSyntax> LocalConstants { get; } = new List<VariableDeclaratorSyntax>();
+
         /// <summary>Membership: the initializer elements equal to the first-party member.</summary>
         public List<ExpressionSyntax> RemovedElements { get; } = new List<ExpressionSyntax>();
 
@@ -168,6 +171,12 @@ namespace ProviderAudit.CodeFixes
         /// <summary>Records the first-party constant the diagnostic points at, for the shapes whose rewrite replaces constants.</summary>
         private bool AddConstant(Diagnostic diagnostic, SyntaxNode root)
         {
+            if (FixPlan.ParseSpan(Property(diagnostic.Properties, DiagnosticContract.LocalConstantProperty)) is { } declaratorSpan
+                && Find(root, Location.Create(root.SyntaxTree, declaratorSpan), node => node is VariableDeclaratorSyntax) is VariableDeclaratorSyntax declarator)
+            {
+                LocalConstants.Add(declarator);
+            }
+
             switch (Kind)
             {
                 case HostKind.IsPattern:
@@ -229,16 +238,12 @@ namespace ProviderAudit.CodeFixes
                 return null;
             }
 
-            for (var node = root.FindNode(span, getInnermostNodeForTie: true); node != null && node.Span.Contains(span); node = node.Parent)
+            // FindNode goes by full spans, so it may start below the node (a token whose trailing trivia the span covers).
+            for (var node = root.FindNode(span, getInnermostNodeForTie: true); node != null && node.Span.Length <= span.Length; node = node.Parent)
             {
                 if (node.Span == span && wanted(node))
                 {
                     return node;
-                }
-
-                if (node.Span != span)
-                {
-                    break;
                 }
             }
 

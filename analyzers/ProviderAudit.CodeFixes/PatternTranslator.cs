@@ -100,8 +100,13 @@ namespace ProviderAudit.CodeFixes
                 : ExpressionBuilder.Capability(value, _capability);
         }
 
-        /// <summary>An expression true exactly when <paramref name="value"/> matches <paramref name="pattern"/>, with the constant swapped for the capability.</summary>
-        public ExpressionSyntax? Translate(PatternSyntax pattern, ExpressionSyntax value, bool appendsToChain)
+        /// <summary>
+        /// An expression true exactly when <paramref name="value"/> matches <paramref name="pattern"/>, with the constant swapped
+        /// for the capability. A constant reached here is tested on <paramref name="value"/> itself, so the test takes the
+        /// value's shape (<paramref name="valueShape"/>), not the constant's: in <c>boxed is ApiProvider and not X</c> the
+        /// constant sees a narrowed ApiProvider, but the translated <c>&amp;&amp;</c> operand sees <c>object</c>.
+        /// </summary>
+        public ExpressionSyntax? Translate(PatternSyntax pattern, ExpressionSyntax value, ProviderShape valueShape, bool appendsToChain)
         {
             if (!ContainsFirstParty(pattern))
             {
@@ -111,14 +116,14 @@ namespace ProviderAudit.CodeFixes
             switch (pattern)
             {
                 case ConstantPatternSyntax constant when IsFirstParty(constant):
-                    return Test(value, ShapeOf(constant), appendsToChain, negated: false);
+                    return Test(value, valueShape, appendsToChain, negated: false);
                 case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
-                    var inner = Translate(not.Pattern, value, appendsToChain);
+                    var inner = Translate(not.Pattern, value, valueShape, appendsToChain);
                     return inner is null ? null : ExpressionBuilder.Not(inner);
                 case ParenthesizedPatternSyntax parenthesized:
-                    return Translate(parenthesized.Pattern, value, appendsToChain);
+                    return Translate(parenthesized.Pattern, value, valueShape, appendsToChain);
                 case BinaryPatternSyntax binary:
-                    return TranslateCombination(binary, value, appendsToChain);
+                    return TranslateCombination(binary, value, valueShape, appendsToChain);
                 default:
                     return TryInPlace(pattern, out var rewritten, out var condition)
                         ? ExpressionBuilder.And(ExpressionBuilder.IsPattern(value, rewritten.WithoutTrivia()), condition)
@@ -126,7 +131,7 @@ namespace ProviderAudit.CodeFixes
             }
         }
 
-        private ExpressionSyntax? TranslateCombination(BinaryPatternSyntax binary, ExpressionSyntax value, bool appendsToChain)
+        private ExpressionSyntax? TranslateCombination(BinaryPatternSyntax binary, ExpressionSyntax value, ProviderShape valueShape, bool appendsToChain)
         {
             var kind = binary.Kind();
             var operands = new List<PatternSyntax>();
@@ -156,7 +161,7 @@ namespace ProviderAudit.CodeFixes
                     break;
                 }
 
-                piece = Translate(operand, value, appendsToChain);
+                piece = Translate(operand, value, valueShape, appendsToChain);
                 if (piece is null)
                 {
                     return null;

@@ -205,4 +205,32 @@ public sealed class DiagnosticContractTests
 
         Assert.Equal("MyApp.Outer+Backend", Property(run.Single(), DiagnosticContract.ProviderTypeProperty));
     }
+
+    [Fact]
+    public async Task CheckWithBrokenSyntaxIsNotFixableAndSaysWhy()
+    {
+        var diagnostic = await SingleAsync(InClass("""
+                public static int M(ApiProvider p) => p switch
+                {
+                    ApiProvider.FirstParty
+                };
+            """));
+
+        Assert.Equal(DiagnosticContract.NoFixReasons.BrokenSyntax, Property(diagnostic, DiagnosticContract.NoFixReasonProperty));
+    }
+
+    [Fact]
+    public async Task LocalConstantReadAsFirstPartyIsNamedForRemoval()
+    {
+        var diagnostic = await SingleAsync(InClass("""
+                public static bool M(ApiProvider p)
+                {
+                    const ApiProvider Fp = ApiProvider.FirstParty;
+                    return p == Fp;
+                }
+            """));
+
+        var span = diagnostic.Properties[DiagnosticContract.LocalConstantProperty]!.Split(',').Select(int.Parse).ToArray();
+        Assert.Equal("Fp = ApiProvider.FirstParty", diagnostic.Location.SourceTree!.GetText().ToString(new Microsoft.CodeAnalysis.Text.TextSpan(span[0], span[1])));
+    }
 }

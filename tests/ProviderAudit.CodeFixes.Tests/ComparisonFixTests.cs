@@ -156,4 +156,61 @@ public class ComparisonFixTests
         var source = Class("    bool M(ApiProvider provider, int port) => {|PA0001:(provider, port) == (ApiProvider.FirstParty, 443)|};");
         return Verify.FixAsync(source, source, Verify.ModelId);
     }
+
+    /// <summary>Found by the mutation suite: the check was the constant's only reader, so the fix left an unused local (CS0219).</summary>
+    [Fact]
+    public Task LocalConstantReadOnlyByTheRewrittenCheckGoesWithIt() => Verify.FixAsync(
+        Class("""
+                bool M(ApiProvider provider)
+                {
+                    // The legacy alias.
+                    const ApiProvider Fp = ApiProvider.FirstParty;
+                    return {|PA0001:provider == Fp|};
+                }
+            """),
+        Class("""
+                bool M(ApiProvider provider)
+                {
+                    // The legacy alias.
+                    return provider.ModelIdFormat().IsFirstParty;
+                }
+            """),
+        Verify.ModelId);
+
+    [Fact]
+    public Task LocalConstantReadByEveryRewrittenCheckGoesOnceNoneIsLeft() => Verify.FixAsync(
+        Class("""
+                string M(ApiProvider provider)
+                {
+                    const ApiProvider Fp = ApiProvider.FirstParty;
+                    var first = {|PA0001:provider == Fp|};
+                    return first + "," + ({|PA0001:provider is Fp|});
+                }
+            """),
+        Class("""
+                string M(ApiProvider provider)
+                {
+                    var first = provider.ModelIdFormat().IsFirstParty;
+                    return first + "," + (provider.ModelIdFormat().IsFirstParty);
+                }
+            """),
+        Verify.ModelId);
+
+    [Fact]
+    public Task LocalConstantStillReadElsewhereStays() => Verify.FixAsync(
+        Class("""
+                ApiProvider M(ApiProvider provider)
+                {
+                    const ApiProvider Fp = ApiProvider.FirstParty;
+                    return {|PA0001:provider == Fp|} ? provider : Fp;
+                }
+            """),
+        Class("""
+                ApiProvider M(ApiProvider provider)
+                {
+                    const ApiProvider Fp = ApiProvider.FirstParty;
+                    return provider.ModelIdFormat().IsFirstParty ? provider : Fp;
+                }
+            """),
+        Verify.ModelId);
 }

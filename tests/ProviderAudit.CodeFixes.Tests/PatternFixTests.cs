@@ -94,4 +94,32 @@ public class PatternFixTests
         Class("    bool M(ApiProvider? provider) => provider is not {|PA0001:ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider? provider) => provider?.AuthTransport().IsFirstParty != true;"),
         Verify.AuthTransport);
+
+    /// <summary>
+    /// Found by the mutation suite's seeds: the constant sees the `ApiProvider` the `and` narrowed to, but the translated
+    /// `&&` operand sees `object`, so the test must type-test (it used to call the capability on `object`: CS1929).
+    /// </summary>
+    [Fact]
+    public Task ConstantNarrowedByATypePatternIsTestedOnTheUnnarrowedValue() => Verify.FixAsync(
+        Class("    bool M(object boxed) => boxed is ApiProvider and not {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(object boxed) => boxed is ApiProvider && !(boxed is ApiProvider p && p.ModelIdFormat().IsFirstParty);"),
+        Verify.ModelId);
+
+    [Fact]
+    public Task ConstantNarrowedInASwitchArmIsTestedOnTheArmVariable() => Verify.FixAsync(
+        Class("""
+                int M(object boxed) => boxed switch
+                {
+                    ApiProvider and not {|PA0001:ApiProvider.FirstParty|} => 1,
+                    _ => 2,
+                };
+            """),
+        Class("""
+                int M(object boxed) => boxed switch
+                {
+                    var p when p is ApiProvider && !(p is ApiProvider provider && provider.ModelIdFormat().IsFirstParty) => 1,
+                    _ => 2,
+                };
+            """),
+        Verify.ModelId);
 }

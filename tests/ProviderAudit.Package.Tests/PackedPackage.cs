@@ -12,12 +12,14 @@ public sealed class PackedPackage : IDisposable
     private readonly TemporaryDirectory _root = new("pack");
     private readonly Lazy<ConsumerBuilds> _consumers;
     private readonly Lazy<AdoptionHostDemo> _adoptionHost;
+    private readonly Lazy<MixedFindingsConsumer> _mixedFindings;
 
     public PackedPackage()
     {
         FeedDirectory = _root.Combine("feed");
         _consumers = new(() => new ConsumerBuilds(this));
         _adoptionHost = new(() => new AdoptionHostDemo(this));
+        _mixedFindings = new(() => new MixedFindingsConsumer(this));
         Pack = DotnetCli.Run(
             RepositoryRoot.Path,
             "pack", RepositoryRoot.Combine("analyzers", "ProviderAudit.Package", "ProviderAudit.Package.csproj"),
@@ -54,6 +56,9 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>README's adoption demo on a copy of samples/AdoptionHost that references this package, run on first use.</summary>
     public AdoptionHostDemo AdoptionHost => _adoptionHost.Value;
+
+    /// <summary>The consumer with fixable and unfixable findings, built, fixed with dotnet format and built again.</summary>
+    public MixedFindingsConsumer MixedFindings => _mixedFindings.Value;
 
     /// <summary>A folder for this run's other temp files (consumers), removed with the package.</summary>
     public string WorkDirectory => _root.Path;

@@ -18,6 +18,16 @@ internal static class TestReferences
 
     public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(ApiProvider).Assembly.Location);
 
+    /// <summary>
+    /// <see cref="All"/> plus the official SDK assemblies the runtime depends on (copied next to the tests), for programs
+    /// that use them directly, as samples/ProviderHost does.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithRuntimeDependencies { get; } = All.AddRange(
+        Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
+            .Where(path => Path.GetFileName(path).StartsWith("Anthropic", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("AWSSDK.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+
     private static ImmutableArray<MetadataReference> Load()
     {
         var builder = ImmutableArray.CreateBuilder<MetadataReference>();
