@@ -198,11 +198,32 @@ namespace ProviderAudit.Analyzers
             return result;
         }
 
+        /// <summary>A metadata name: identifiers separated by '.' (namespaces) and '+' (nesting); a generic type carries its arity (<c>Outer`1</c>).</summary>
         private static bool IsQualifiedName(string name)
         {
             foreach (var segment in name.Split('.', '+'))
             {
-                if (!SyntaxFacts.IsValidIdentifier(segment))
+                var tick = segment.IndexOf('`');
+                var identifier = tick < 0 ? segment : segment.Substring(0, tick);
+                if (!SyntaxFacts.IsValidIdentifier(identifier) || (tick >= 0 && !IsArity(segment.Substring(tick + 1))))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsArity(string text)
+        {
+            if (text.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in text)
+            {
+                if (c < '0' || c > '9')
                 {
                     return false;
                 }

@@ -27,7 +27,8 @@ namespace ProviderAudit.Analyzers
     /// <para>Properties always present: <see cref="ConcernProperty"/>, <see cref="NoFixProperty"/>,
     /// <see cref="HasCapabilityFixProperty"/>, <see cref="ProviderTypeProperty"/>. With <c>NoFix=true</c>:
     /// <see cref="NoFixReasonProperty"/>. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
-    /// <see cref="ImportNamespaceProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
+    /// <see cref="ImportNamespaceProperty"/>, <see cref="NullableCapabilityProperty"/>, for string checks
+    /// <see cref="ProviderIdParserProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
     /// diagnostic's <c>AdditionalLocations</c> then hold the nodes the rewrite works on (see
     /// <see cref="FixShapes"/>). A consumer that finds a property missing or a value it does not know must treat
     /// the diagnostic as not fixable.</para>
@@ -39,6 +40,20 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>An invalid <c>provider_audit.*</c> key or value in .editorconfig (reported once per compilation, no location).</summary>
         public const string InvalidConfigurationId = "PA0002";
+
+        /// <summary>
+        /// A configured provider enum without a capability mapping (<c>ModelIdFormat()</c>/<c>AuthTransport()</c> extension
+        /// methods), reported once per enum and compilation: on the enum's name when it is declared in the compilation,
+        /// else on its first PA0001 finding (ordered by file path, then position). Properties:
+        /// <see cref="ProviderTypeProperty"/> and <see cref="FirstPartyMemberProperty"/>.
+        /// </summary>
+        public const string MissingProviderMappingId = "PA0003";
+
+        /// <summary>Diagnostic property of PA0003: the configured first-party member of the enum (<c>provider_audit.first_party_member</c>).</summary>
+        public const string FirstPartyMemberProperty = "FirstPartyMember";
+
+        /// <summary>Code-fix equivalence key of the PA0003 fix that adds the mapping.</summary>
+        public const string AddProviderMappingEquivalenceKey = "PA0003.AddProviderMapping";
 
         /// <summary>Diagnostic property holding one of the <see cref="Concerns"/> values. Stable.</summary>
         public const string ConcernProperty = "Concern";
@@ -54,8 +69,9 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>
         /// Diagnostic property, "true" when the compared type has <c>ModelIdFormat()</c> and <c>AuthTransport()</c>
-        /// extension methods (always for <c>ProviderAudit.Runtime.ApiProvider</c>); "false" for configured extra
-        /// provider types without them and for string provider-name comparisons.
+        /// extension methods (always for <c>ProviderAudit.Runtime.ApiProvider</c>), and for provider-name comparisons in a
+        /// compilation that has <c>ProviderAudit.Runtime.ApiProviderIds</c> to parse the name; "false" for configured extra
+        /// provider types without them and for provider names without that parser.
         /// </summary>
         public const string HasCapabilityFixProperty = "HasCapabilityFix";
 
@@ -113,6 +129,24 @@ namespace ProviderAudit.Analyzers
         public const string CatchAllProperty = "CatchAll";
 
         /// <summary>
+        /// Diagnostic property, present when <c>NoFix=false</c>: "true" when the capability methods return a nullable
+        /// reference (<c>IModelIdFormat?</c>: a PA0003 mapping of an enum with values that map to no backend), so the rewrite
+        /// reads <c>p.ModelIdFormat()?.IsFirstParty == true</c> and a value without a backend keeps the old answer (not first
+        /// party); "false" otherwise.
+        /// </summary>
+        public const string NullableCapabilityProperty = "NullableCapability";
+
+        /// <summary>
+        /// Diagnostic property, present on fixable provider-name checks (<c>ProviderType=System.String</c>): how to spell
+        /// <c>ProviderAudit.Runtime.ApiProviderIds</c> at the site (simple or <c>global::</c> name). The rewrite parses the id
+        /// and asks the capability — <c>ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty</c> — where the operand is the
+        /// id: <see cref="Shapes.Value"/> for an id that is never null (parsed directly), <see cref="Shapes.Boxed"/> for one
+        /// that may be null and for patterns (<c>id is string p &amp;&amp; …</c>, so null keeps its old answer). The type
+        /// written in type patterns (<see cref="ProviderTypeSyntaxProperty"/>) is <c>string</c>.
+        /// </summary>
+        public const string ProviderIdParserProperty = "ProviderIdParser";
+
+        /// <summary>
         /// Diagnostic property, present when the first-party constant the check reads is a local constant
         /// (<c>const ApiProvider Fp = ApiProvider.FirstParty; … p == Fp</c>): the span (<c>start,length</c>) of its declarator.
         /// The rewrite removes that declaration once nothing in its block names it any more, so the fix does not leave an
@@ -151,8 +185,18 @@ namespace ProviderAudit.Analyzers
             /// <summary>A configured provider enum without <c>ModelIdFormat()</c>/<c>AuthTransport()</c> extension methods.</summary>
             public const string NoCapabilityMethods = "NoCapabilityMethods";
 
-            /// <summary>A provider name compared as a string: there is no provider value to ask.</summary>
+            /// <summary>
+            /// A provider name compared as a string in a compilation without <c>ProviderAudit.Runtime.ApiProviderIds</c>: there
+            /// is no provider value to ask and nothing to parse the name into one.
+            /// </summary>
             public const string StringProviderName = "StringProviderName";
+
+            /// <summary>
+            /// A provider name compared with a string that <c>ApiProviderIds.Parse</c> does not read as first party (e.g.
+            /// <c>"anthropic"</c> through <c>provider_audit.string_provider_names</c>): the host's own first-party value would
+            /// not parse, so the rewrite would throw where the check used to be true.
+            /// </summary>
+            public const string UnknownProviderId = "UnknownProviderId";
 
             /// <summary>
             /// <c>(int)p == 0</c> and other comparisons of the enum's underlying number: the number is not a provider,

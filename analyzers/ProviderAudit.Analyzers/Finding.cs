@@ -8,9 +8,10 @@ namespace ProviderAudit.Analyzers
     {
         private static readonly IReadOnlyList<SyntaxNode> NoElements = new SyntaxNode[0];
 
-        private Finding(ProviderTarget? target, string compared, string? noFixReason, SyntaxNode? membershipOperand, IReadOnlyList<SyntaxNode> membershipElements)
+        private Finding(ProviderTarget? target, string compared, string? noFixReason, SyntaxNode? membershipOperand, IReadOnlyList<SyntaxNode> membershipElements, string? providerName = null)
         {
             Target = target;
+            ProviderName = providerName;
             Compared = compared;
             NoFixReason = noFixReason;
             MembershipOperand = membershipOperand;
@@ -19,6 +20,9 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>The provider enum compared, or null for a string provider name.</summary>
         public ProviderTarget? Target { get; }
+
+        /// <summary>For a string check: the first-party name compared with, as written.</summary>
+        public string? ProviderName { get; }
 
         /// <summary>The message's first argument: what the check compares with.</summary>
         public string Compared { get; }
@@ -39,7 +43,7 @@ namespace ProviderAudit.Analyzers
             => new Finding(target, "the underlying value of " + target.MemberDisplay, DiagnosticContract.NoFixReasons.UnderlyingValue, null, NoElements);
 
         public static Finding Name(string providerName)
-            => new Finding(null, "provider name \"" + providerName + "\"", null, null, NoElements);
+            => new Finding(null, "provider name \"" + providerName + "\"", null, null, NoElements, providerName);
 
         public static Finding Membership(ProviderTarget target, string? noFixReason, SyntaxNode operand, IReadOnlyList<SyntaxNode> firstPartyElements)
             => new Finding(target, "a set containing " + target.MemberDisplay, noFixReason, operand, firstPartyElements);

@@ -6,7 +6,8 @@ namespace ProviderAudit.Analyzers
 {
     /// <summary>
     /// PA0001: flags every check of the form "is this provider first party?" and says which capability the
-    /// check most likely means. PA0002: reports <c>provider_audit.*</c> settings it cannot use.
+    /// check most likely means. PA0002: reports <c>provider_audit.*</c> settings it cannot use. PA0003: reports a
+    /// configured provider enum without a capability mapping, once, where its fix can add the mapping.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class FirstPartyComparisonAnalyzer : DiagnosticAnalyzer
@@ -14,7 +15,9 @@ namespace ProviderAudit.Analyzers
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             ProviderAuditDescriptors.FirstPartyComparison,
-            ProviderAuditDescriptors.InvalidConfiguration);
+            ProviderAuditDescriptors.InvalidConfiguration,
+            ProviderAuditDescriptors.MissingProviderMapping,
+            ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -52,7 +55,13 @@ namespace ProviderAudit.Analyzers
                 return;
             }
 
-            var detector = new FirstPartyComparisonDetector(targets, configuration, context.Compilation);
+            var mappingCheck = ProviderMappingCheck.Create(targets, context.Compilation);
+            if (mappingCheck != null)
+            {
+                mappingCheck.Register(context);
+            }
+
+            var detector = new FirstPartyComparisonDetector(targets, configuration, context.Compilation, mappingCheck);
             context.RegisterOperationAction(detector.AnalyzeBinary, OperationKind.Binary);
             context.RegisterOperationAction(detector.AnalyzeTupleBinary, OperationKind.TupleBinary);
             context.RegisterOperationAction(detector.AnalyzeInvocation, OperationKind.Invocation);

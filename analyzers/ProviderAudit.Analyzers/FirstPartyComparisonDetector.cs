@@ -21,12 +21,16 @@ namespace ProviderAudit.Analyzers
         private readonly ImmutableArray<ProviderTarget> targets;
         private readonly ProviderNames providerNames;
         private readonly INamedTypeSymbol? lambdaExpressionType;
+        private readonly ProviderMappingCheck? mappingCheck;
+        private readonly (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? stringParser;
 
-        public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation)
+        public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation, ProviderMappingCheck? mappingCheck)
         {
+            this.mappingCheck = mappingCheck;
             this.targets = targets;
             providerNames = new ProviderNames(configuration);
             lambdaExpressionType = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
+            stringParser = providerNames.IsOn ? StringFixPlanner.FindParser(compilation) : null;
         }
 
         public void AnalyzeBinary(OperationAnalysisContext context)
@@ -442,23 +446,46 @@ namespace ProviderAudit.Analyzers
 
         private void Report(OperationAnalysisContext context, IOperation operation, SyntaxNode location, Finding finding)
         {
+            if (finding.Target is { } mapped && CapabilityExtensionMethods.IsMappingMethod(EnclosingMember(context.ContainingSymbol), mapped.Type))
+            {
+                // The enum's own mapping translates a provider; it does not check one.
+                return;
+            }
+
             var inference = ConcernInference.Infer(location);
             var plan = PlanFix(context, operation, location, finding);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
-            properties.Add(DiagnosticContract.HasCapabilityFixProperty, finding.Target?.HasCapabilityFix == true ? "true" : "false");
+            properties.Add(DiagnosticContract.HasCapabilityFixProperty, (finding.Target?.HasCapabilityFix ?? stringParser.HasValue) ? "true" : "false");
             properties.Add(DiagnosticContract.ProviderTypeProperty, finding.Target?.MetadataName ?? StringTypeName);
             plan.AddTo(properties);
 
+            var diagnosticLocation = location.GetLocation();
+            if (finding.Target is { } target)
+            {
+                mappingCheck?.OnFinding(target, diagnosticLocation);
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 ProviderAuditDescriptors.FirstPartyComparison,
-                location.GetLocation(),
+                diagnosticLocation,
                 plan.AdditionalLocations,
                 properties.ToImmutable(),
                 finding.Compared,
                 inference.Description,
                 Advice(inference.Concern, finding.Target, plan.NoFixReason)));
+        }
+
+        /// <summary>The member a local function or lambda belongs to.</summary>
+        private static ISymbol? EnclosingMember(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return symbol;
         }
 
         /// <summary>The fix decision: the first reason that rules a rewrite out, else the planner's answer for the site.</summary>
@@ -473,7 +500,9 @@ namespace ProviderAudit.Analyzers
             var target = finding.Target;
             if (noFixReason is null && target is null)
             {
-                noFixReason = DiagnosticContract.NoFixReasons.StringProviderName;
+                return stringParser is { } parser && operation.SemanticModel is { } stringModel && finding.ProviderName is { } name
+                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, context.CancellationToken).Plan(location, name)
+                    : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.StringProviderName);
             }
 
             if (noFixReason is null && !target!.HasCapabilityFix)
@@ -495,13 +524,22 @@ namespace ProviderAudit.Analyzers
         private static string Advice(string concern, ProviderTarget? target, string? noFixReason)
         {
             string advice;
-            if (target is null)
+            if (target is null && noFixReason is null)
+            {
+                advice = concern switch
+                {
+                    DiagnosticContract.Concerns.ModelIdFormat => "ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty",
+                    DiagnosticContract.Concerns.AuthTransport => "ask ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
+                    _ => "decide which one this check means and ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty or ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
+                };
+            }
+            else if (target is null)
             {
                 advice = "resolve the backend and ask its capability (ModelIdFormat.IsFirstParty or AuthTransport.IsFirstParty) instead of its name";
             }
             else if (!target.HasCapabilityFix)
             {
-                advice = "give " + target.Type.Name + " ModelIdFormat() and AuthTransport() extension methods and ask the one this check means";
+                advice = "give " + target.Type.Name + " a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport()), then ask the capability this check means";
             }
             else
             {
@@ -526,6 +564,7 @@ namespace ProviderAudit.Analyzers
             DiagnosticContract.NoFixReasons.UnderlyingValue => "the check compares the enum's underlying number; compare the provider itself, or ask its capability",
             DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
             DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
+            DiagnosticContract.NoFixReasons.UnknownProviderId => "ApiProviderIds.Parse does not read this name as first party (it reads first-party and firstParty, any case), so the rewrite would reject the value this check looks for",
             DiagnosticContract.NoFixReasons.BrokenSyntax => "the check's own syntax has errors; fix them first",
             DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
             _ => "the rewrite could not keep this exact shape",

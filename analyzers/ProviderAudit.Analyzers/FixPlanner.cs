@@ -110,7 +110,8 @@ namespace ProviderAudit.Analyzers
         {
             var import = ExtensionMethodsInScope(plan.HostPosition) ? string.Empty : _target.CapabilityNamespace;
             return plan.With(DiagnosticContract.ImportNamespaceProperty, import)
-                .With(DiagnosticContract.ProviderTypeSyntaxProperty, TypeSyntaxAt(plan.HostPosition, import));
+                .With(DiagnosticContract.ProviderTypeSyntaxProperty, TypeSyntaxAt(plan.HostPosition, import))
+                .With(DiagnosticContract.NullableCapabilityProperty, _target.Mapping.CapabilityMayBeNull);
         }
 
         private static FixPlan Unsupported() => FixPlan.NotFixable(DiagnosticContract.NoFixReasons.UnsupportedShape);

@@ -35,5 +35,45 @@ namespace ProviderAudit.Analyzers
             description: "A provider_audit.* key in .editorconfig has a value the audit cannot use; until it is fixed the setting is ignored and the audit runs without it.",
             helpLinkUri: HelpLinkBase + DiagnosticContract.InvalidConfigurationId + ".md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>
+        /// PA0003 on the declaration of an enum the compilation declares. Message arguments: {0} the enum
+        /// (e.g. <c>MyApp.Backend</c>), {1} the missing extension methods. A symbol diagnostic, so the IDE shows it and
+        /// offers its fix as the code is edited.
+        /// </summary>
+        public static readonly DiagnosticDescriptor MissingProviderMapping = new DiagnosticDescriptor(
+            id: DiagnosticContract.MissingProviderMappingId,
+            title: MissingProviderMappingTitle,
+            messageFormat: MissingProviderMappingMessage,
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: MissingProviderMappingDescription,
+            helpLinkUri: HelpLinkBase + DiagnosticContract.MissingProviderMappingId + ".md");
+
+        // The two PA0003 descriptors differ only in their tags; each is a literal `new DiagnosticDescriptor(...)` because
+        // release tracking (RS2002) reads descriptors from field initializers, not from a shared factory method.
+
+        /// <summary>
+        /// PA0003 for an enum from a referenced assembly, on its first finding: where that is depends on every PA0001 of
+        /// the compilation, so it is reported when the compilation ends (builds, <c>dotnet format</c>, full-solution
+        /// analysis). Same id, title, message and severity as <see cref="MissingProviderMapping"/>.
+        /// </summary>
+        public static readonly DiagnosticDescriptor MissingProviderMappingAtFirstFinding = new DiagnosticDescriptor(
+            id: DiagnosticContract.MissingProviderMappingId,
+            title: MissingProviderMappingTitle,
+            messageFormat: MissingProviderMappingMessage,
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: MissingProviderMappingDescription,
+            helpLinkUri: HelpLinkBase + DiagnosticContract.MissingProviderMappingId + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string MissingProviderMappingTitle = "Provider enum has no capability mapping";
+
+        private const string MissingProviderMappingMessage = "Provider enum {0} has no capability mapping (missing {1}), so its PA0001 findings cannot be rewritten: add the mapping ToApiProvider(), ModelIdFormat(), AuthTransport() (code fix 'Add capability mapping')";
+
+        private const string MissingProviderMappingDescription = "A provider enum configured with provider_audit.additional_provider_types needs ModelIdFormat() and AuthTransport() extension methods before its first-party checks can ask a capability. The code fix maps each member to ProviderAudit.Runtime.ApiProvider by name (and the configured first-party member to FirstParty) and leaves members that match nothing unmapped for the team to decide.";
     }
 }

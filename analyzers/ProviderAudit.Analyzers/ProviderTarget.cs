@@ -8,15 +8,18 @@ namespace ProviderAudit.Analyzers
     {
         public const string ApiProviderMetadataName = "ProviderAudit.Runtime.ApiProvider";
 
-        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, bool hasCapabilityFix)
+        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, CapabilityMapping mapping, bool isConfigured)
         {
             Type = type;
             FirstPartyValue = firstParty.ConstantValue;
+            FirstPartyMemberName = firstParty.Name;
             MemberDisplay = type.Name + "." + firstParty.Name;
             MetadataName = MetadataNameOf(type);
             FullyQualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            HasCapabilityFix = hasCapabilityFix;
-            CapabilityNamespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty;
+            Mapping = mapping;
+            IsConfigured = isConfigured;
+            CapabilityNamespace = mapping.ImportNamespace
+                ?? (type.ContainingNamespace is { IsGlobalNamespace: false } ns && mapping.ModelIdFormat is null ? ns.ToDisplayString() : string.Empty);
         }
 
         public INamedTypeSymbol Type { get; }
@@ -34,13 +37,22 @@ namespace ProviderAudit.Analyzers
         public string FullyQualifiedName { get; }
 
         /// <summary>
-        /// Namespace of the capability extension methods (the enum's own namespace, where <see cref="CapabilityExtensionMethods"/>
-        /// looks), empty for the global namespace.
+        /// Namespace of the capability extension methods (that of the class declaring <c>ModelIdFormat()</c>: the enum's own
+        /// namespace, or wherever a mapping for a referenced enum was put), empty for the global namespace.
         /// </summary>
         public string CapabilityNamespace { get; }
 
+        /// <summary>The configured (or, for ApiProvider, the fixed) name of the first-party member.</summary>
+        public string FirstPartyMemberName { get; }
+
+        /// <summary>The type's capability mapping as far as it exists.</summary>
+        public CapabilityMapping Mapping { get; }
+
         /// <summary>Whether <c>ModelIdFormat()</c> and <c>AuthTransport()</c> extension methods exist for the type.</summary>
-        public bool HasCapabilityFix { get; }
+        public bool HasCapabilityFix => Mapping.IsComplete;
+
+        /// <summary>Listed in <c>provider_audit.additional_provider_types</c> (not the runtime's own ApiProvider).</summary>
+        public bool IsConfigured { get; }
 
         /// <summary>
         /// <c>ProviderAudit.Runtime.ApiProvider</c> (when referenced) and the configured extra enums.
@@ -56,7 +68,7 @@ namespace ProviderAudit.Analyzers
             var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
             if (apiProvider is { TypeKind: TypeKind.Enum } && FindMember(apiProvider, AuditConfiguration.DefaultFirstPartyMember) is { } firstParty)
             {
-                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.ExistFor(apiProvider)));
+                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.Find(apiProvider, compilation), isConfigured: false));
             }
 
             foreach (var name in configuration.AdditionalProviderTypes)
@@ -80,7 +92,7 @@ namespace ProviderAudit.Analyzers
                     continue;
                 }
 
-                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.ExistFor(type)));
+                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.Find(type, compilation), isConfigured: true));
             }
 
             return targets.ToImmutable();

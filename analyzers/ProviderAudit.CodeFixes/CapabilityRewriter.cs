@@ -113,7 +113,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax);
+                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax, ordered[i].CapabilityMayBeNull, ordered[i].ProviderIdParser);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ProviderAudit.CodeFixes
@@ -27,44 +28,60 @@ namespace ProviderAudit.CodeFixes
         public static SyntaxToken SpacedToken(SyntaxKind kind) =>
             Token(TriviaList(Space), kind, TriviaList(Space));
 
-        /// <summary><c>receiver.ModelIdFormat().IsFirstParty</c>.</summary>
-        public static ExpressionSyntax Capability(ExpressionSyntax receiver, Capability capability) =>
-            MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
+        /// <summary>
+        /// <c>receiver.ModelIdFormat().IsFirstParty</c>; with <paramref name="resultMayBeNull"/> (the capability method returns
+        /// a nullable reference) <c>receiver.ModelIdFormat()?.IsFirstParty</c>, a <c>bool?</c>.
+        /// </summary>
+        public static ExpressionSyntax Capability(ExpressionSyntax receiver, Capability capability, bool resultMayBeNull = false) =>
+            AskIsFirstParty(
                 InvocationExpression(
                     MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
                         Receiver(receiver),
                         IdentifierName(capability.ExtensionMethod()))),
-                IdentifierName(IsFirstParty));
+                resultMayBeNull);
 
-        /// <summary><c>receiver?.ModelIdFormat().IsFirstParty</c> (a <c>bool?</c>).</summary>
-        public static ExpressionSyntax ConditionalCapability(ExpressionSyntax receiver, Capability capability) =>
+        /// <summary><c>receiver?.ModelIdFormat().IsFirstParty</c> (a <c>bool?</c>; <c>…()?.IsFirstParty</c> with <paramref name="resultMayBeNull"/>).</summary>
+        public static ExpressionSyntax ConditionalCapability(ExpressionSyntax receiver, Capability capability, bool resultMayBeNull = false) =>
             ConditionalAccessExpression(
                 Receiver(receiver),
+                AskIsFirstParty(InvocationExpression(MemberBindingExpression(IdentifierName(capability.ExtensionMethod()))), resultMayBeNull));
+
+        /// <summary><c>ApiProviderIds.Parse(id)</c>, with the parser spelled as the analyzer said (a <c>global::</c> name is shortened by code cleanup where it can be).</summary>
+        public static ExpressionSyntax ParseId(string parser, ExpressionSyntax id)
+        {
+            var parserName = ParseName(parser);
+            return InvocationExpression(
                 MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    InvocationExpression(MemberBindingExpression(IdentifierName(capability.ExtensionMethod()))),
-                    IdentifierName(IsFirstParty)));
+                    parser.StartsWith("global::", System.StringComparison.Ordinal) ? parserName.WithAdditionalAnnotations(Simplifier.Annotation) : parserName,
+                    IdentifierName("Parse")),
+                ArgumentList(SingletonSeparatedList(Argument(id.WithoutTrivia()))));
+        }
+
+        /// <summary><c>call.IsFirstParty</c>, or <c>call?.IsFirstParty</c> when the call may return null.</summary>
+        private static ExpressionSyntax AskIsFirstParty(ExpressionSyntax capabilityCall, bool resultMayBeNull) =>
+            resultMayBeNull
+                ? ConditionalAccessExpression(capabilityCall, MemberBindingExpression(IdentifierName(IsFirstParty)))
+                : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, capabilityCall, IdentifierName(IsFirstParty));
 
         /// <summary>
         /// <c>x?.Provider</c> becomes <c>x?.Provider.ModelIdFormat().IsFirstParty</c>: the capability call joins the
         /// chain when its last link is a non-nullable provider.
         /// </summary>
-        public static ExpressionSyntax AppendCapabilityToChain(ConditionalAccessExpressionSyntax chain, Capability capability)
+        public static ExpressionSyntax AppendCapabilityToChain(ConditionalAccessExpressionSyntax chain, Capability capability, bool resultMayBeNull = false)
         {
             if (chain.WhenNotNull is ConditionalAccessExpressionSyntax inner)
             {
-                return chain.WithWhenNotNull(AppendCapabilityToChain(inner, capability));
+                return chain.WithWhenNotNull(AppendCapabilityToChain(inner, capability, resultMayBeNull));
             }
 
             var link = chain.WhenNotNull;
             return chain.WithWhenNotNull(
-                MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
+                AskIsFirstParty(
                     InvocationExpression(
                         MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, link, IdentifierName(capability.ExtensionMethod()))),
-                    IdentifierName(IsFirstParty)));
+                    resultMayBeNull));
         }
 
         /// <summary><c>value == true</c> or <c>value != true</c>: null keeps the result a plain comparison gave it.</summary>

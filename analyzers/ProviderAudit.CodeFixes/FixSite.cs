@@ -47,6 +47,8 @@ namespace ProviderAudit.CodeFixes
             Negated = Property(properties, DiagnosticContract.NegatedProperty) == "true";
             OperandIsRepeatable = Property(properties, DiagnosticContract.RepeatableOperandProperty) == "true";
             CatchAll = Property(properties, DiagnosticContract.CatchAllProperty) ?? DiagnosticContract.CatchAlls.None;
+            CapabilityMayBeNull = Property(properties, DiagnosticContract.NullableCapabilityProperty) == "true";
+            ProviderIdParser = Property(properties, DiagnosticContract.ProviderIdParserProperty);
         }
 
         public HostKind Kind { get; }
@@ -73,6 +75,15 @@ namespace ProviderAudit.CodeFixes
 
         /// <summary>A <see cref="DiagnosticContract.CatchAlls"/> value: the catch-all arm a guarded FirstParty arm needs.</summary>
         public string CatchAll { get; }
+
+        /// <summary>
+        /// For a provider-name check: how to spell <c>ApiProviderIds</c>, whose <c>Parse</c> turns the id into the provider
+        /// the capability is asked of. Null for enum checks.
+        /// </summary>
+        public string? ProviderIdParser { get; }
+
+        /// <summary>The capability methods return a nullable reference: the test is <c>…()?.IsFirstParty == true</c>.</summary>
+        public bool CapabilityMayBeNull { get; }
 
         /// <summary>The namespace to import for the capability methods, empty when they are in scope.</summary>
         public string ImportNamespace { get; }

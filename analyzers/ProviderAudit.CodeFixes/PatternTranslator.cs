@@ -27,13 +27,19 @@ namespace ProviderAudit.CodeFixes
         private readonly VariableNames _names;
 
         private readonly string _providerType;
+        private readonly bool _capabilityMayBeNull;
+        private readonly string? _idParser;
 
         /// <param name="providerType">The provider type as the analyzer said to spell it here (simple or <c>global::</c> name).</param>
-        public PatternTranslator(Capability capability, VariableNames names, string providerType)
+        /// <param name="capabilityMayBeNull">The capability methods return a nullable reference (a value may map to no backend).</param>
+        /// <param name="idParser">For provider-name checks, how to spell <c>ApiProviderIds</c>: values are ids, parsed before the capability is asked.</param>
+        public PatternTranslator(Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false, string? idParser = null)
         {
             _capability = capability;
             _names = names;
             _providerType = providerType;
+            _capabilityMayBeNull = capabilityMayBeNull;
+            _idParser = idParser;
         }
 
         public string NextName() => _names.Next();
@@ -57,15 +63,15 @@ namespace ProviderAudit.CodeFixes
             {
                 case ProviderShape.Value:
                 {
-                    var test = ExpressionBuilder.Capability(value, _capability);
+                    var test = CapabilityTest(value);
                     return negated ? ExpressionBuilder.Not(test) : test;
                 }
 
                 case ProviderShape.Nullable:
                 {
                     var nullableTest = appendsToChain && value is ConditionalAccessExpressionSyntax chain
-                        ? ExpressionBuilder.AppendCapabilityToChain(chain, _capability)
-                        : ExpressionBuilder.ConditionalCapability(value, _capability);
+                        ? ExpressionBuilder.AppendCapabilityToChain(chain, _capability, _capabilityMayBeNull)
+                        : ExpressionBuilder.ConditionalCapability(value, _capability, _capabilityMayBeNull);
                     return ExpressionBuilder.CompareWithTrue(nullableTest, negated);
                 }
 
@@ -74,10 +80,24 @@ namespace ProviderAudit.CodeFixes
                     var name = _names.Next();
                     var test = ExpressionBuilder.And(
                         ExpressionBuilder.IsPattern(value, ExpressionBuilder.TypePattern(ApiProviderType(), name)),
-                        ExpressionBuilder.Capability(IdentifierName(name), _capability));
+                        CapabilityTest(IdentifierName(name)));
                     return negated ? ExpressionBuilder.Not(test) : test;
                 }
             }
+        }
+
+        /// <summary><c>value.ModelIdFormat().IsFirstParty</c>, or <c>value.ModelIdFormat()?.IsFirstParty == true</c> when the capability may be null.</summary>
+        private ExpressionSyntax CapabilityTest(ExpressionSyntax value)
+        {
+            if (_idParser != null)
+            {
+                // A provider id: `ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty`.
+                value = ExpressionBuilder.ParseId(_idParser, value);
+            }
+
+            return _capabilityMayBeNull
+                ? ExpressionBuilder.CompareWithTrue(ExpressionBuilder.Capability(value, _capability, resultMayBeNull: true), negated: false)
+                : ExpressionBuilder.Capability(value, _capability);
         }
 
         /// <summary>

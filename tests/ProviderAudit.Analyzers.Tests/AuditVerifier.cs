@@ -15,6 +15,8 @@ internal static class AuditVerifier
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.None,
+            // PA0003 has two descriptors (declaration / first finding); {|PA0003:…|} markup means the declaration one.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
         };
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         if (editorConfig is not null)
@@ -30,4 +32,6 @@ internal static class AuditVerifier
     public static DiagnosticResult PA0001() => new DiagnosticResult(ProviderAuditDescriptors.FirstPartyComparison).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     public static DiagnosticResult PA0002() => new(ProviderAuditDescriptors.InvalidConfiguration);
+
+    public static DiagnosticResult PA0003() => new(ProviderAuditDescriptors.MissingProviderMapping);
 }

@@ -9,7 +9,7 @@ public sealed class ConfigurationTests
     private const string OwnEnum = """
         namespace MyApp
         {
-            public enum Backend { Anthropic, Aws, Google }
+            public enum {|PA0003:Backend|} { Anthropic, Aws, Google }
 
             public static class Code
             {
@@ -48,7 +48,7 @@ public sealed class ConfigurationTests
 
     [Fact]
     public Task AdditionalProviderTypeIsNotFlaggedWithoutConfiguration()
-        => VerifyAsync(OwnEnum.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty));
+        => VerifyAsync(StripMarkup(OwnEnum));
 
     [Fact]
     public async Task AdditionalProviderTypeWithoutCapabilityMethodsIsReportedWithoutCapabilityFix()
@@ -64,7 +64,7 @@ public sealed class ConfigurationTests
         var diagnostic = run.Single();
         Assert.Equal("false", diagnostic.Properties[DiagnosticContract.HasCapabilityFixProperty]);
         Assert.Equal("MyApp.Backend", diagnostic.Properties[DiagnosticContract.ProviderTypeProperty]);
-        Assert.Contains("give Backend ModelIdFormat() and AuthTransport() extension methods", diagnostic.GetMessage());
+        Assert.Contains("give Backend a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport())", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -200,15 +200,29 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = GetApiProvider"));
 
     [Fact]
-    public async Task StringComparisonsAreReportedWithoutCapabilityFix()
+    public async Task StringComparisonsAreReportedWithTheIdParserAsTheirCapabilityFix()
     {
         var run = await AuditRun.OfAsync(
             StripMarkup(StringChecks),
             editorConfig: new Dictionary<string, string> { ["provider_audit.string_provider_members"] = "GetApiProvider" });
 
-        Assert.All(run.Diagnostics, d => Assert.Equal("false", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal("true", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal("ApiProviderIds", d.Properties[DiagnosticContract.ProviderIdParserProperty]));
         Assert.All(run.Diagnostics, d => Assert.Equal("System.String", d.Properties[DiagnosticContract.ProviderTypeProperty]));
         Assert.Contains("provider name \"firstParty\"", run.Diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task StringComparisonsWithoutTheRuntimeAreReportedWithoutCapabilityFix()
+    {
+        var run = await AuditRun.OfAsync(
+            StripMarkup(StringChecks),
+            referenceRuntime: false,
+            editorConfig: new Dictionary<string, string> { ["provider_audit.string_provider_members"] = "GetApiProvider" });
+
+        Assert.All(run.Diagnostics, d => Assert.Equal("false", d.Properties[DiagnosticContract.HasCapabilityFixProperty]));
+        Assert.All(run.Diagnostics, d => Assert.Equal(DiagnosticContract.NoFixReasons.StringProviderName, d.Properties[DiagnosticContract.NoFixReasonProperty]));
+        Assert.Contains("resolve the backend and ask its capability", run.Diagnostics[0].GetMessage());
     }
 
     private const string Clean = """
@@ -315,5 +329,6 @@ public sealed class ConfigurationTests
     public Task ConfiguredTypeMissingFromTheCompilationIsSkippedLikeApiProvider()
         => VerifyAsync(Clean, Config("provider_audit.additional_provider_types = Elsewhere.Backend"));
 
-    private static string StripMarkup(string source) => source.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty);
+    private static string StripMarkup(string source) =>
+        source.Replace("{|PA0001:", string.Empty).Replace("{|PA0003:", string.Empty).Replace("|}", string.Empty);
 }

@@ -95,7 +95,8 @@ public sealed class ConsumerProject
         return readme[start..end];
     }
 
-    private static string EnsureConsumersRoot(PackedPackage package)
+    /// <summary>The folder consumers live in: MSBuild and NuGet see nothing above it, and ProviderAudit comes from the packed package.</summary>
+    internal static string EnsureConsumersRoot(PackedPackage package)
     {
         var root = Path.Combine(package.WorkDirectory, "consumers");
         if (System.IO.Directory.Exists(root))

@@ -11,12 +11,14 @@ public sealed class PackedPackage : IDisposable
 {
     private readonly TemporaryDirectory _root = new("pack");
     private readonly Lazy<ConsumerBuilds> _consumers;
+    private readonly Lazy<AdoptionHostDemo> _adoptionHost;
     private readonly Lazy<MixedFindingsConsumer> _mixedFindings;
 
     public PackedPackage()
     {
         FeedDirectory = _root.Combine("feed");
         _consumers = new(() => new ConsumerBuilds(this));
+        _adoptionHost = new(() => new AdoptionHostDemo(this));
         _mixedFindings = new(() => new MixedFindingsConsumer(this));
         Pack = DotnetCli.Run(
             RepositoryRoot.Path,
@@ -51,6 +53,9 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>The consumer scenarios, built on first use (the layout tests do not need them).</summary>
     public ConsumerBuilds Consumers => _consumers.Value;
+
+    /// <summary>README's adoption demo on a copy of samples/AdoptionHost that references this package, run on first use.</summary>
+    public AdoptionHostDemo AdoptionHost => _adoptionHost.Value;
 
     /// <summary>The consumer with fixable and unfixable findings, built, fixed with dotnet format and built again.</summary>
     public MixedFindingsConsumer MixedFindings => _mixedFindings.Value;

@@ -33,7 +33,7 @@ internal static class Verify
     /// Then applies the other fix one site at a time and expects the same code with the other capability, so every
     /// shape is checked with both fixes.
     /// </summary>
-    public static async Task FixAsync(string source, string fixedSource, string equivalenceKey, int? codeActionIndex = null)
+    public static async Task FixAsync(string source, string fixedSource, string equivalenceKey, int? codeActionIndex = null, string? editorConfig = null)
     {
         var test = new FixTest
         {
@@ -46,6 +46,11 @@ internal static class Verify
             test.CodeActionIndex = index;
         }
 
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
         await test.RunAsync();
 
         // Fix All keeps inferred capabilities (see FixAllTests), so the other fix is checked site by site only.
@@ -56,6 +61,11 @@ internal static class Verify
             CodeActionEquivalenceKey = equivalenceKey == ModelId ? AuthTransport : ModelId,
             CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
         };
+        if (editorConfig is not null)
+        {
+            other.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
         await other.RunAsync();
     }
 

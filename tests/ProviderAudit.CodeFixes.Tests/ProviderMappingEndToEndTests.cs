@@ -1,0 +1,202 @@
+using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Infrastructure;
+
+namespace ProviderAudit.CodeFixes.Tests;
+
+/// <summary>
+/// A host's own enum, adopted the way an IDE or <c>dotnet format</c> does it: PA0003's fix adds the mapping (an edit of the
+/// enum's file, no new document), then every PA0001 on the enum is fixable and Fix All rewrites them; the program answers
+/// as before for every member, the one that maps to no backend included.
+/// </summary>
+public sealed class ProviderMappingEndToEndTests
+{
+    private const string Config = """
+        root = true
+        [*.cs]
+        provider_audit.additional_provider_types = Host.Backend
+        provider_audit.first_party_member = Anthropic
+        """;
+
+    private const string BackendFile = """
+        namespace Host
+        {
+            public enum Backend { Anthropic, Bedrock, Vertex, ClaudePlatformAws, OpenAI }
+        }
+        """;
+
+    private const string SubjectFile = """
+        using System.Collections.Generic;
+
+        namespace Host
+        {
+            public static class Subject
+            {
+                public static string Run(int value)
+                {
+                    var backend = (Backend)value;
+                    var modelId = backend == Backend.Anthropic ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+                    var headers = new List<string>();
+                    if (backend != Backend.Anthropic)
+                    {
+                        headers.Add("authorization: sigv4");
+                    }
+                    else
+                    {
+                        headers.Add("x-api-key");
+                    }
+
+                    Backend? configured = value == 1 ? null : backend;
+                    var catalogAlias = configured == Backend.Anthropic ? "model alias" : "model id";
+                    object boxed = backend;
+                    var loginOffered = boxed.Equals(Backend.Anthropic) ? "Connect Anthropic" : "none";
+                    var label = backend switch
+                    {
+                        Backend.Anthropic => "direct",
+                        _ => "cloud",
+                    };
+                    return string.Join(" | ", modelId, string.Join(",", headers), catalogAlias, loginOffered, label);
+                }
+            }
+        }
+        """;
+
+    private static readonly int[] EveryMember = [0, 1, 2, 3, 4];
+
+    [Fact]
+    public async Task MappingFixEditsTheEnumsFileAndAddsNoDocument()
+    {
+        var project = new ConfiguredProject(Config, ("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
+        var documentsBefore = project.Project.DocumentIds.ToList();
+
+        var mappingDiagnostic = Assert.Single(await project.AnalyzeAsync(), d => d.Id == DiagnosticContract.MissingProviderMappingId);
+        var action = Assert.Single(await project.ActionsAsync(new ProviderMappingCodeFixProvider(), mappingDiagnostic));
+        Assert.Equal(DiagnosticContract.AddProviderMappingEquivalenceKey, action.EquivalenceKey);
+        await project.ApplyAsync(action);
+
+        Assert.Equal(documentsBefore, project.Project.DocumentIds.ToList());
+        Assert.Contains("public static class BackendCapabilities", await project.TextAsync("Backend.cs"), StringComparison.Ordinal);
+        Assert.Empty(await project.CompilerProblemsAsync());
+    }
+
+    [Fact]
+    public async Task OnceMappedEveryCheckOnTheEnumOffersBothCapabilityFixes()
+    {
+        var project = new ConfiguredProject(Config, ("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
+        await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
+
+        var diagnostics = await project.AnalyzeAsync();
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticContract.MissingProviderMappingId);
+        var findings = diagnostics.Where(d => d.Id == DiagnosticContract.FirstPartyComparisonId).ToList();
+        Assert.Equal(5, findings.Count);
+        foreach (var finding in findings)
+        {
+            Assert.Equal("true", finding.Properties[DiagnosticContract.NullableCapabilityProperty]);
+            var keys = (await project.ActionsAsync(new FirstPartyComparisonCodeFixProvider(), finding)).Select(a => a.EquivalenceKey).OrderBy(k => k);
+            Assert.Equal([DiagnosticContract.UseAuthTransportEquivalenceKey, DiagnosticContract.UseModelIdFormatEquivalenceKey], keys);
+        }
+    }
+
+    [Fact]
+    public async Task MappingThenFixAllKeepsEveryMembersAnswerAndMovesOnlyClaudePlatformOnAws()
+    {
+        var project = new ConfiguredProject(Config, ("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
+        var before = await project.CompileRunAsync();
+        var answersBefore = EveryMember.ToDictionary(v => v, before);
+
+        // The order README gives: the mapping first, then the checks (dotnet format starts Fix All without a key).
+        await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
+        await project.FixAllAsync(new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, equivalenceKey: null);
+
+        Assert.Empty(await project.CompilerProblemsAsync());
+        var subject = await project.TextAsync("Subject.cs");
+        Assert.Contains("backend.ModelIdFormat()?.IsFirstParty == true ? \"claude-sonnet-4-6\"", subject, StringComparison.Ordinal);
+        Assert.Contains("if (backend.AuthTransport()?.IsFirstParty != true)", subject, StringComparison.Ordinal);
+        var after = await project.CompileRunAsync();
+        foreach (var member in new[] { 0, 1, 2, 4 })
+        {
+            Assert.Equal(answersBefore[member], after(member));
+        }
+
+        // Claude Platform on AWS: first-party model ids, AWS auth; the ambiguous label follows the model-ID format.
+        Assert.Equal("anthropic.claude-sonnet-4-6-v1:0 | authorization: sigv4 | model id | none | cloud", answersBefore[3]);
+        Assert.Equal("claude-sonnet-4-6 | authorization: sigv4 | model alias | none | direct", after(3));
+    }
+}
+
+/// <summary>PA0001's rewrites on an enum whose mapping returns nullable capabilities (some value maps to no backend).</summary>
+public sealed class NullableCapabilityFixTests
+{
+    private const string Mapping = """
+        namespace Host
+        {
+            internal enum Backend { Anthropic, Bedrock, OpenAI }
+
+            internal static class BackendCapabilities
+            {
+                public static ProviderAudit.Runtime.ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                {
+                    Backend.Anthropic => ProviderAudit.Runtime.ApiProvider.FirstParty,
+                    Backend.Bedrock => ProviderAudit.Runtime.ApiProvider.Bedrock,
+                    _ => null,
+                };
+
+                public static ProviderAudit.Runtime.IModelIdFormat? ModelIdFormat(this Backend backend) =>
+                    backend.ToApiProvider() is { } provider ? ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(provider) : null;
+
+                public static ProviderAudit.Runtime.IAuthTransport? AuthTransport(this Backend backend) =>
+                    backend.ToApiProvider() is { } provider ? ProviderAudit.Runtime.ApiProviderCapabilities.AuthTransport(provider) : null;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ChecksAskTheCapabilityThroughNullConditionalAccessSoUnmappedValuesKeepTheirAnswer()
+    {
+        var test = new FixTest { CodeActionEquivalenceKey = Verify.ModelId };
+        test.TestState.Sources.Add(("/0/Mapping.cs", Mapping));
+        test.TestState.Sources.Add(("/0/Use.cs", """
+            namespace Host
+            {
+                internal static class Use
+                {
+                    public static bool Is(Backend b) => {|PA0001:b == Backend.Anthropic|};
+                    public static bool IsNot(Backend b) => {|PA0001:b != Backend.Anthropic|};
+                    public static bool Maybe(Backend? b) => {|PA0001:b == Backend.Anthropic|};
+                    public static bool Boxed(object o) => {|PA0001:Equals(o, Backend.Anthropic)|};
+                    public static string Arm(Backend b) => b switch
+                    {
+                        {|PA0001:Backend.Anthropic|} => "direct",
+                        _ => "cloud",
+                    };
+                }
+            }
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+            [*.cs]
+            provider_audit.additional_provider_types = Host.Backend
+            provider_audit.first_party_member = Anthropic
+            """));
+        test.FixedState.Sources.Add(("/0/Mapping.cs", Mapping));
+        test.FixedState.Sources.Add(("/0/Use.cs", """
+            namespace Host
+            {
+                internal static class Use
+                {
+                    public static bool Is(Backend b) => b.ModelIdFormat()?.IsFirstParty == true;
+                    public static bool IsNot(Backend b) => b.ModelIdFormat()?.IsFirstParty != true;
+                    public static bool Maybe(Backend? b) => b?.ModelIdFormat()?.IsFirstParty == true;
+                    public static bool Boxed(object o) => o is Backend p && p.ModelIdFormat()?.IsFirstParty == true;
+                    public static string Arm(Backend b) => b switch
+                    {
+                        var p when p.ModelIdFormat()?.IsFirstParty == true => "direct",
+                        _ => "cloud",
+                    };
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+}

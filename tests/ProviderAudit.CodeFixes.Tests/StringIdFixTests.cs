@@ -1,0 +1,252 @@
+using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Infrastructure;
+using ProviderAudit.Runtime;
+
+namespace ProviderAudit.CodeFixes.Tests;
+
+/// <summary>
+/// Provider ids compared as strings (<c>provider_audit.string_provider_members</c>) are rewritten through one runtime call
+/// that parses the id and asks the capability. Each test applies both fixes and runs Fix All.
+/// </summary>
+public sealed class StringIdFixTests
+{
+    private const string Config = """
+        root = true
+        [*.cs]
+        provider_audit.string_provider_members = GetApiProvider, Name, Configured
+        """;
+
+    private const string Settings = """
+        internal sealed class Settings
+        {
+            public string Name { get; set; } = "firstParty";
+            public string GetApiProvider() => Name;
+            public string? Configured() => null;
+
+        """;
+
+    private static Task FixAsync(string body, string fixedBody, string? header = null) =>
+        Verify.FixAsync(
+            (header ?? string.Empty) + Settings + body + "\n}\n",
+            (header is null ? "using ProviderAudit.Runtime;\n\n" : header.Replace("using System;", "using System;\nusing ProviderAudit.Runtime;", StringComparison.Ordinal)) + Settings + fixedBody + "\n}\n",
+            Verify.ModelId,
+            editorConfig: Config);
+
+    [Fact]
+    public Task EqualityWithANeverNullIdParsesIt()
+        => FixAsync(
+            """
+                public bool A() => {|PA0001:GetApiProvider() == "firstParty"|};
+                public bool B() => {|PA0001:"firstParty" != GetApiProvider()|};
+            """,
+            """
+                public bool A() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool B() => !ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+            """);
+
+    [Fact]
+    public Task IdThatMayBeNullIsTypeTestedSoNullKeepsItsAnswer()
+        => FixAsync(
+            """
+                public bool A() => {|PA0001:this?.GetApiProvider() == "firstParty"|};
+                public bool B(Settings? s) => {|PA0001:s?.Name != "firstParty"|};
+            """,
+            """
+                public bool A() => this?.GetApiProvider() is string p && ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty;
+                public bool B(Settings? s) => !(s?.Name is string p && ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty);
+            """);
+
+    [Fact]
+    public Task IdCopiedIntoALocalIsParsedFromTheLocal()
+        => FixAsync(
+            """
+                public bool A()
+                {
+                    var id = GetApiProvider();
+                    return {|PA0001:id == "firstParty"|};
+                }
+            """,
+            """
+                public bool A()
+                {
+                    var id = GetApiProvider();
+                    return ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty;
+                }
+            """);
+
+    [Fact]
+    public Task EqualsCallsParseTheIdWhateverTheComparison()
+        => FixAsync(
+            """
+                public bool A() => {|PA0001:string.Equals(GetApiProvider(), "firstParty", StringComparison.Ordinal)|};
+                public bool B() => {|PA0001:GetApiProvider().Equals("FirstParty", StringComparison.OrdinalIgnoreCase)|};
+                public bool C() => {|PA0001:"firstParty".Equals(Name)|};
+                public bool D() => {|PA0001:Equals(GetApiProvider(), "firstParty")|};
+            """,
+            """
+                public bool A() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool B() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool C() => ApiProviderIds.Parse(Name).ModelIdFormat().IsFirstParty;
+                public bool D() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+            """,
+            header: "using System;\n\n");
+
+    [Fact]
+    public Task PatternsKeepTheirOtherBranches()
+        => FixAsync(
+            """
+                public bool A() => GetApiProvider() is {|PA0001:"firstParty"|};
+                public bool B() => GetApiProvider() is not {|PA0001:"firstParty"|};
+                public bool C() => GetApiProvider() is "vertex" or {|PA0001:"firstParty"|};
+                public bool D() => this is { Name: {|PA0001:"firstParty"|} };
+            """,
+            """
+                public bool A() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool B() => !ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool C() => GetApiProvider() is var p && (p is "vertex" || ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty);
+                public bool D() => this is { Name: string p } && ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty;
+            """);
+
+    [Fact]
+    public Task SwitchLabelsAndArmsMatchNonNullIdsOnly()
+        => FixAsync(
+            """
+                public int A()
+                {
+                    switch (GetApiProvider())
+                    {
+                        {|PA0001:case "firstParty":|}
+                            return 1;
+                        case "bedrock":
+                            return 2;
+                        default:
+                            return 3;
+                    }
+                }
+
+                public int B() => Configured() switch
+                {
+                    {|PA0001:"firstParty"|} => 1,
+                    null => 0,
+                    _ => 2,
+                };
+            """,
+            """
+                public int A()
+                {
+                    switch (GetApiProvider())
+                    {
+                        case string p when ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty:
+                            return 1;
+                        case "bedrock":
+                            return 2;
+                        default:
+                            return 3;
+                    }
+                }
+
+                public int B() => Configured() switch
+                {
+                    string p when ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty => 1,
+                    null => 0,
+                    _ => 2,
+                };
+            """);
+
+    [Fact]
+    public async Task NameTheRuntimeDoesNotReadAsFirstPartyHasNoFixAndSaysWhy()
+    {
+        var project = new ConfiguredProject(
+            "root = true\n[*.cs]\nprovider_audit.string_provider_members = GetApiProvider\nprovider_audit.string_provider_names = anthropic\n",
+            ("Subject.cs", "public static class Subject { static string GetApiProvider() => \"anthropic\"; public static bool M() => GetApiProvider() == \"anthropic\"; }"));
+
+        var finding = Assert.Single(await project.AnalyzeAsync());
+
+        Assert.Equal("true", finding.Properties[DiagnosticContract.NoFixProperty]);
+        Assert.Equal(DiagnosticContract.NoFixReasons.UnknownProviderId, finding.Properties[DiagnosticContract.NoFixReasonProperty]);
+        Assert.Contains("ApiProviderIds.Parse does not read this name as first party", finding.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(await project.ActionsAsync(new FirstPartyComparisonCodeFixProvider(), finding));
+    }
+
+    private const string HostSubject = """
+        using System.Collections.Generic;
+
+        public static class Subject
+        {
+            // The ids the host's provider detection returns (the runtime's telemetry labels), null when nothing is configured.
+            private static readonly string?[] Ids = { "firstParty", "bedrock", "vertex", "foundry", "claudePlatformAws", null, "openai" };
+            private static string? current;
+
+            private static string? GetApiProvider() => current;
+
+            public static string Run(int index)
+            {
+                current = Ids[index];
+                var modelId = GetApiProvider() == "firstParty" ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+                var headers = new List<string>();
+                if (GetApiProvider() is "firstParty")
+                {
+                    headers.Add("x-api-key");
+                }
+
+                string route;
+                switch (GetApiProvider())
+                {
+                    case "firstParty":
+                        route = "direct";
+                        break;
+                    case "bedrock":
+                        route = "bedrock";
+                        break;
+                    default:
+                        route = "other";
+                        break;
+                }
+
+                return modelId + " | " + string.Join(",", headers) + " | " + route;
+            }
+        }
+        """;
+
+    private static ConfiguredProject HostProject() =>
+        new(Config.Replace("GetApiProvider, Name, Configured", "GetApiProvider", StringComparison.Ordinal), ("Subject.cs", HostSubject));
+
+    [Fact]
+    public async Task FixedHostAnswersAsBeforeForEveryIdButClaudePlatformOnAws()
+    {
+        var project = HostProject();
+        var before = await project.CompileRunAsync();
+        var answersBefore = Enumerable.Range(0, 6).ToDictionary(i => i, before);
+
+        await project.FixAllAsync(new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, equivalenceKey: null);
+
+        Assert.Empty(await project.CompilerProblemsAsync());
+        var after = await project.CompileRunAsync();
+        foreach (var index in new[] { 0, 1, 2, 3, 5 })
+        {
+            Assert.Equal(answersBefore[index], after(index));
+        }
+
+        Assert.Equal("anthropic.claude-sonnet-4-6-v1:0 |  | other", answersBefore[4]);
+        Assert.Equal("claude-sonnet-4-6 |  | direct", after(4));
+    }
+
+    [Fact]
+    public async Task FixedHostRejectsAnIdTheRuntimeDoesNotKnowNamingItAndTheAcceptedOnes()
+    {
+        var project = HostProject();
+        await project.FixAllAsync(new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, equivalenceKey: null);
+        var after = await project.CompileRunAsync();
+
+        var error = Assert.IsType<ArgumentException>(Assert.Throws<System.Reflection.TargetInvocationException>(() => after(6)).InnerException);
+        Assert.StartsWith("Unknown provider id \"openai\"; accepted ids (any case): first-party, firstParty,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnalyzerReadsAsFirstPartyExactlyTheIdsTheRuntimeParsesToFirstParty()
+    {
+        var runtime = ApiProviderIds.Accepted.Where(id => ApiProviderIds.Parse(id) == ApiProvider.FirstParty);
+
+        Assert.Equal(runtime.Order(), StringFixPlanner.RuntimeFirstPartyIds.Order());
+    }
+}
