@@ -38,7 +38,7 @@ public static class ApiProviderIds
             return provider;
         }
 
-        var shown = id.Length <= LongestShownValue ? InputChecks.Show(id) : $"(a {id.Length}-character value, not shown)";
+        var shown = id.Length <= LongestShownValue ? DisplayText.Quote(id) : $"(a {id.Length}-character value, not shown)";
         throw new ArgumentException(
             $"Unknown provider id {shown}; accepted ids (any case): {string.Join(", ", Accepted)}.", nameof(id));
     }
