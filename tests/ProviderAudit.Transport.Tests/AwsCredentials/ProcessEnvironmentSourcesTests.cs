@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProviderAudit.Transport.Tests.ChildProcess;
 using ProviderAudit.Transport.Tests.Support;
 
 namespace ProviderAudit.Transport.Tests.AwsCredentials;
@@ -106,5 +107,54 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
         Assert.True(silent.Connections > 0);
         Assert.Empty(backend.Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task InstanceMetadataThatNeverAnswersMakesStatusNotReadyWithinTheMetadataDeadline()
+    {
+        await using var backend = await AwsBackendScope.StartAsync(AwsBackendScope.ClaudePlatformAws);
+        await using var silent = await SilentServer.StartAsync();
+
+        var (exit, output) = await ChildProcessRunner.RunAsync(
+            Env(backend, ("AWS_EC2_METADATA_SERVICE_ENDPOINT", silent.Url)), ChildProgram.ProviderHostVerb, "status");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Ready:          no", output, StringComparison.Ordinal);
+        Assert.Contains("EC2 instance metadata", output, StringComparison.Ordinal);
+        // The default metadata deadline (5 s, not the overall 10 s) is the one that ran out.
+        Assert.Contains("did not answer within 5 s", output, StringComparison.Ordinal);
+        Assert.Contains("AWS_EC2_METADATA_DISABLED=true", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.True(silent.Connections > 0);
+    }
+
+    [Fact]
+    public async Task AContainerEndpointThatNeverAnswersMakesStatusNotReadyWithinTheMetadataDeadline()
+    {
+        await using var backend = await AwsBackendScope.StartAsync(AwsBackendScope.Bedrock);
+        await using var silent = await SilentServer.StartAsync();
+
+        var (exit, output) = await ChildProcessRunner.RunAsync(
+            Env(backend, ("AWS_CONTAINER_CREDENTIALS_FULL_URI", silent.Url), ("AWS_EC2_METADATA_DISABLED", "true")), ChildProgram.ProviderHostVerb, "status");
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"container credentials from {silent.Url} (AWS_CONTAINER_CREDENTIALS_FULL_URI) did not answer within 5 s", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.True(silent.Connections > 0);
+    }
+
+    [Fact]
+    public async Task TheMetadataDeadlineIsConfiguredApartFromTheOverallOne()
+    {
+        await using var backend = await AwsBackendScope.StartAsync(AwsBackendScope.ClaudePlatformAws);
+        await using var silent = await SilentServer.StartAsync();
+
+        var (exit, output) = await ChildProcessRunner.RunAsync(
+            Env(backend, ("AWS_EC2_METADATA_SERVICE_ENDPOINT", silent.Url)), ChildProgram.AwsSourceVerb, backend.Backend, "1", "60", "1");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("ready=False", output, StringComparison.Ordinal);
+        Assert.Contains("EC2 instance metadata", output, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 1 s", output, StringComparison.Ordinal);
     }
 }
