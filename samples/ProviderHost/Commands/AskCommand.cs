@@ -137,7 +137,12 @@ public sealed class AskCommand : IHostCommand
     {
         if (requested is null)
         {
-            return ModelPins.From(env).Sonnet ?? ModelCatalog.WireId(ModelCatalog.Default.Find("claude-sonnet-4-6")!, backend);
+            // The pin is sent as written: one that is not an id of this backend (status warns about it) is not sent at all.
+            return ModelPins.From(env).Sonnet is not { } pinned ? ModelCatalog.WireId(ModelCatalog.Default.Find("claude-sonnet-4-6")!, backend)
+                : backend.ModelIdFormat.TryParseWireId(pinned, out _) ? pinned
+                : throw new UsageException(
+                    $"{EnvironmentVariableNames.DefaultSonnetModel} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format, the id alone on one line): " +
+                    "fix it (`ProviderHost status` shows what is wrong), or choose the model with --model.");
         }
 
         if (ModelCatalog.Default.Find(requested) is { } model)

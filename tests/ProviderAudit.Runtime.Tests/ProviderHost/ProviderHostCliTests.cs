@@ -200,6 +200,27 @@ public class ProviderHostCliTests
     }
 
     [Fact]
+    public void Models_names_a_malformed_pin_without_showing_it()
+    {
+        var env = TestEnv.Of(("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey), ("ANTHROPIC_DEFAULT_SONNET_MODEL", "claude-sonnet-4-6\nReady: yes"));
+        var (exit, output, _) = Run(env, null, "models");
+        Assert.Equal(0, exit);
+        Assert.Contains("Pinned: ANTHROPIC_DEFAULT_SONNET_MODEL is not a", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("Ready: yes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ask_refuses_a_pinned_model_that_is_not_one_line_naming_the_pin()
+    {
+        // The base URL is a closed loopback port: were the pin sent, nothing would leave the machine.
+        var env = TestEnv.Of(("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey), ("ANTHROPIC_BASE_URL", "http://127.0.0.1:9"), ("ANTHROPIC_DEFAULT_SONNET_MODEL", "claude-sonnet-4-6\n"));
+        var (exit, output, error) = Run(env, null, "ask", "Hi");
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("ANTHROPIC_DEFAULT_SONNET_MODEL is not a", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_lists_every_command_and_exits_0()
     {
         var (exit, output, _) = Run(TestEnv.Of(), null, "--help");
