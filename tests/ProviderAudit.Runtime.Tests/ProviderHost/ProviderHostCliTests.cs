@@ -21,6 +21,19 @@ public class ProviderHostCliTests
         }
     }
 
+    private sealed class TempFile : IDisposable
+    {
+        public TempFile(string extension, string content)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "provider-host-" + Guid.NewGuid().ToString("N") + extension);
+            File.WriteAllText(Path, content);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
+    }
+
     private static (int Exit, string Out, string Err) Run(IReadOnlyDictionary<string, string> env, IChildProcessRunner? runner = null, params string[] args)
     {
         var stdout = new StringWriter();
@@ -101,36 +114,20 @@ public class ProviderHostCliTests
     [Fact]
     public void Malformed_settings_file_is_a_config_error_naming_file_line_and_position()
     {
-        var path = Path.Combine(Path.GetTempPath(), "provider-host-bad-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, "{\n  \"env\": { \"AWS_REGION\": \"us-west-2\", }\n}");
-        try
-        {
-            var (exit, _, error) = Run(TestEnv.CpaWithProfile(), null, "status", "--settings", path);
-            Assert.Equal(2, exit);
-            Assert.Contains(path, error, StringComparison.Ordinal);
-            Assert.Contains("line 2", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".json", "{\n  \"env\": { \"AWS_REGION\": \"us-west-2\", }\n}");
+        var (exit, _, error) = Run(TestEnv.CpaWithProfile(), null, "status", "--settings", file.Path);
+        Assert.Equal(2, exit);
+        Assert.Contains(file.Path, error, StringComparison.Ordinal);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Status_reads_awsAuthRefresh_from_the_settings_file()
     {
-        var path = Path.Combine(Path.GetTempPath(), "provider-host-ok-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, "{ \"awsAuthRefresh\": \"aws sso login --profile cc\" }");
-        try
-        {
-            var (_, output, _) = Run(TestEnv.CpaWithProfile(), null, "status", "--settings", path, "--json");
-            using var json = JsonDocument.Parse(output);
-            Assert.Contains("Run `aws sso login --profile cc`", json.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".json", "{ \"awsAuthRefresh\": \"aws sso login --profile cc\" }");
+        var (_, output, _) = Run(TestEnv.CpaWithProfile(), null, "status", "--settings", file.Path, "--json");
+        using var json = JsonDocument.Parse(output);
+        Assert.Contains("Run `aws sso login --profile cc`", json.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]
@@ -288,19 +285,11 @@ public class ProviderHostCliTests
     [Fact]
     public void A_response_file_is_not_expanded()
     {
-        var path = Path.Combine(Path.GetTempPath(), "provider-host-args-" + Guid.NewGuid().ToString("N") + ".rsp");
-        File.WriteAllText(path, "--json");
-        try
-        {
-            var (exit, output, error) = Run(TestEnv.CpaWithProfile(), null, "status", "@" + path);
-            Assert.Equal(2, exit);
-            Assert.Equal("", output);
-            Assert.Contains("@" + path, error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(".rsp", "--json");
+        var (exit, output, error) = Run(TestEnv.CpaWithProfile(), null, "status", "@" + file.Path);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("@" + file.Path, error, StringComparison.Ordinal);
     }
 
     [Theory]
