@@ -8,7 +8,7 @@ using ProviderAudit.Runtime;
 namespace ProviderHost.Commands;
 
 /// <summary>
-/// <c>ask "&lt;prompt&gt;"</c>: one Messages request through the resolved backend's request client (its official SDK
+/// <c>ask &lt;prompt&gt;</c>: one Messages request through the resolved backend's request client (its official SDK
 /// client), printing the answer's text. Exit 0 answered, 3 not ready / refused, 2 usage or configuration error.
 /// </summary>
 public sealed class AskCommand : IHostCommand
