@@ -1,20 +1,28 @@
+using System.CommandLine;
 using ProviderAudit.Runtime;
 using ProviderHost.Commands;
 
 namespace ProviderHost;
 
 /// <summary>
-/// The CLI, runnable against any environment and streams (tests call it directly). Commands live in a table, so a new
-/// one (e.g. <c>ask</c>) is one more entry.
+/// The CLI on System.CommandLine, runnable against any environment and streams (tests call it directly). Commands live
+/// in a table, so a new one is one more entry. A usage error (unknown option or command, missing or repeated value,
+/// bad target) exits 2 with the error, the command's synopsis and where help is; nothing unknown is ignored.
 /// </summary>
 public sealed class ProviderHostCli
 {
-    private readonly Dictionary<string, IHostCommand> _commands;
+    /// <summary>The program name usage text shows.</summary>
+    public const string Name = "ProviderHost";
+
+    // `@file` is not expanded: a prompt may start with @, and nothing documents response files here.
+    private static readonly ParserConfiguration Parser = new() { ResponseFileTokenReplacer = null };
+
+    private readonly IReadOnlyList<IHostCommand> _commands;
 
     /// <summary>A CLI with the given commands.</summary>
     public ProviderHostCli(IEnumerable<IHostCommand> commands)
     {
-        _commands = commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        _commands = commands.ToArray();
     }
 
     /// <summary>The built-in commands.</summary>
@@ -31,52 +39,68 @@ public sealed class ProviderHostCli
         new ProviderHostCli(DefaultCommands).Execute(
             args, new HostContext(environment, stdout, stderr, processRunner ?? new ChildProcessRunner(), statusOptions ?? RuntimeStatusOptions.Default));
 
-    /// <summary>Dispatches to the command named by <c>args[0]</c>.</summary>
+    /// <summary>Parses <paramref name="args"/> and runs the command they name; returns the exit code.</summary>
     public int Execute(IReadOnlyList<string> args, HostContext context)
     {
-        if (args.Count == 0)
+        var root = new RootCommand("ProviderHost: a host CLI on the ProviderAudit runtime. It resolves the Claude backend from the environment, reports its readiness, and launches tools with the environment built for them.");
+        foreach (var command in _commands)
         {
-            WriteUsage(context.Stderr);
-            return ExitCodes.UsageOrConfigError;
+            root.Subcommands.Add(command.Create(context));
         }
 
-        if (args[0] is "help" or "--help" or "-h")
+        HostHelpAction.Install(root);
+        var parse = root.Parse(args, Parser);
+        if (parse.Errors.Count > 0)
         {
-            WriteUsage(context.Stdout);
-            return ExitCodes.Ok;
-        }
-
-        if (!_commands.TryGetValue(args[0], out var command))
-        {
-            context.Stderr.WriteLine($"Unknown command '{args[0]}'.");
-            WriteUsage(context.Stderr);
-            return ExitCodes.UsageOrConfigError;
+            return UsageError(context.Stderr, parse.CommandResult.Command, parse.Errors.Select(e => e.Message));
         }
 
         try
         {
-            return command.Run(args.Skip(1).ToArray(), context);
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = context.Stdout,
+                Error = context.Stderr,
+                // A failure nobody anticipated stays a crash with its stack trace, not a quiet exit 1.
+                EnableDefaultExceptionHandler = false,
+                // Ctrl+C reaches a launched child, which decides; the host waits for it and returns its exit code.
+                ProcessTerminationTimeout = null,
+            });
         }
-        catch (UsageException ex)
+        catch (UsageException e)
         {
-            context.Stderr.WriteLine(ex.Message);
-            return ExitCodes.UsageOrConfigError;
+            return UsageError(context.Stderr, parse.CommandResult.Command, [e.Message]);
         }
-        catch (HostSettingsException ex)
+        catch (HostSettingsException e)
         {
-            context.Stderr.WriteLine(ex.Message);
+            context.Stderr.WriteLine(e.Message);
             return ExitCodes.UsageOrConfigError;
         }
     }
 
-    private void WriteUsage(TextWriter output)
+    private static int UsageError(TextWriter stderr, Command command, IEnumerable<string> errors)
     {
-        output.WriteLine("Usage: ProviderHost <command> [options]");
-        foreach (var command in _commands.Values)
+        foreach (var error in errors)
         {
-            output.WriteLine($"  {command.Usage}");
+            stderr.WriteLine($"error: {error}");
         }
 
-        output.WriteLine("Exit codes: 0 ready/success, 3 not ready, 2 usage or configuration error; launch returns the command's own exit code.");
+        if (command is RootCommand root)
+        {
+            stderr.WriteLine("Usage:");
+            foreach (var subcommand in root.Subcommands)
+            {
+                stderr.WriteLine($"  {Name} {UsageLine.Of(subcommand)}");
+            }
+        }
+        else
+        {
+            stderr.WriteLine($"Usage: {Name} {UsageLine.Of(command)}");
+        }
+
+        stderr.WriteLine(command is RootCommand
+            ? $"Run `{Name} --help` (or `{Name} COMMAND --help`) for what each command and option does."
+            : $"Run `{Name} {command.Name} --help` for what each option does.");
+        return ExitCodes.UsageOrConfigError;
     }
 }

@@ -11,20 +11,9 @@ public partial class PublicApiTests
     [GeneratedRegex(@"^- `(?<name>[A-Za-z0-9_.]+)`", RegexOptions.Multiline)]
     private static partial Regex DocumentedType();
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProviderAudit.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ProviderAudit.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static IReadOnlyList<string> Documented()
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "runtime.md"));
+        var text = File.ReadAllText(Path.Combine(RepositorySources.Root, "docs", "runtime.md"));
         var start = text.IndexOf("\n## Public API", StringComparison.Ordinal);
         Assert.True(start >= 0, "docs/runtime.md has no '## Public API' section.");
         var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);

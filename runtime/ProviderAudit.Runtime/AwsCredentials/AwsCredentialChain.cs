@@ -14,6 +14,9 @@ internal sealed record AwsCredentialChainOptions
     /// <summary>The overall deadline for one resolution from a network source (STS, SSO, container, IMDS).</summary>
     public TimeSpan ResolutionTimeout { get; init; } = AwsCredentialChain.DefaultResolutionTimeout;
 
+    /// <summary>The deadline for container credentials and instance metadata, within <see cref="ResolutionTimeout"/>.</summary>
+    public TimeSpan MetadataResolutionTimeout { get; init; } = AwsCredentialChain.DefaultMetadataResolutionTimeout;
+
     public Func<string, bool> FileExists { get; init; } = File.Exists;
 
     public static AwsCredentialChainOptions From(RequestClientOptions options, Func<string, bool>? fileExists = null) => new()
@@ -22,6 +25,7 @@ internal sealed record AwsCredentialChainOptions
         Clock = options.Clock,
         CredentialExportTimeout = options.CredentialExportTimeout,
         ResolutionTimeout = options.CredentialResolutionTimeout,
+        MetadataResolutionTimeout = options.MetadataCredentialResolutionTimeout,
         FileExists = fileExists ?? File.Exists,
     };
 }
@@ -40,6 +44,13 @@ internal sealed class AwsCredentialChain
 
     /// <summary>Default deadline for one resolution from a network source.</summary>
     public static readonly TimeSpan DefaultResolutionTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Default deadline for container credentials and EC2 instance metadata: one request timeout of AWSSDK.Core's own
+    /// IMDS client (<c>EC2InstanceMetadata</c>, 5 s a request). These endpoints are link-local and answer in milliseconds
+    /// where they exist; elsewhere nothing answers, and the SDK alone would retry for ~16 s (IMDS) or minutes (container).
+    /// </summary>
+    public static readonly TimeSpan DefaultMetadataResolutionTimeout = TimeSpan.FromSeconds(5);
 
     private const int MaxDetailLength = 300;
 
@@ -152,9 +163,10 @@ internal sealed class AwsCredentialChain
     private async Task<AwsSessionCredentials> FetchAsync(AwsCredentialProvider provider, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (provider.UsesDeadline)
+        var timeout = DeadlineFor(provider);
+        if (timeout is { } after)
         {
-            deadline.CancelAfter(_options.ResolutionTimeout);
+            deadline.CancelAfter(after);
         }
 
         try
@@ -165,7 +177,7 @@ internal sealed class AwsCredentialChain
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new AwsCredentialException(AwsCredentialProblem.Unavailable, provider.Setting,
-                Scrub($"{provider.Source.Description} did not answer within {_options.ResolutionTimeout.TotalSeconds:0.#} s. {provider.Fix}"));
+                Scrub($"{provider.Source.Description} did not answer within {timeout?.TotalSeconds:0.#} s. {provider.Fix}"));
         }
         catch (AwsCredentialException)
         {
@@ -183,6 +195,15 @@ internal sealed class AwsCredentialChain
                 e);
         }
     }
+
+    // A host command has its own timeout. Container and instance metadata endpoints are link-local: a shorter wait
+    // only shortens "not ready" where there is no such endpoint. The overall deadline bounds them too.
+    private TimeSpan? DeadlineFor(AwsCredentialProvider provider) => provider.Deadline switch
+    {
+        AwsCredentialDeadline.Network => _options.ResolutionTimeout,
+        AwsCredentialDeadline.Metadata => _options.MetadataResolutionTimeout < _options.ResolutionTimeout ? _options.MetadataResolutionTimeout : _options.ResolutionTimeout,
+        _ => null,
+    };
 
     private bool IsFresh(AwsSessionCredentials credentials) => !credentials.ExpiresWithin(ExpiryMargin, _options.Clock.GetUtcNow());
 

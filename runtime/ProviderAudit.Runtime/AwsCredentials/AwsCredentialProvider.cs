@@ -13,8 +13,10 @@ internal abstract class AwsCredentialProvider(AwsCredentialSource source, string
     /// <summary>What to do when this source fails, as a sentence.</summary>
     public string Fix { get; } = fix;
 
-    /// <summary>Whether the chain's resolution deadline applies (a host command has its own timeout).</summary>
-    public virtual bool UsesDeadline => true;
+    /// <summary>Which of the chain's deadlines bounds a fetch.</summary>
+    public virtual AwsCredentialDeadline Deadline => Source.Kind is AwsCredentialSourceKind.Container or AwsCredentialSourceKind.InstanceMetadata
+        ? AwsCredentialDeadline.Metadata
+        : AwsCredentialDeadline.Network;
 
     public abstract Task<AwsSessionCredentials> FetchAsync(CancellationToken cancellationToken);
 
@@ -22,6 +24,17 @@ internal abstract class AwsCredentialProvider(AwsCredentialSource source, string
     public virtual void Invalidate()
     {
     }
+}
+
+/// <summary>Which deadline the chain puts on a source's fetch.</summary>
+internal enum AwsCredentialDeadline
+{
+    /// <summary>None from the chain: a host command with its own timeout.</summary>
+    None,
+    /// <summary>The overall deadline (STS, SSO portal, <c>credential_process</c>, files).</summary>
+    Network,
+    /// <summary>The shorter one for link-local endpoints (container credentials, EC2 instance metadata).</summary>
+    Metadata,
 }
 
 /// <summary>Keys given directly (environment keys, <c>credential_source = Environment</c>): nothing to fetch.</summary>
@@ -36,7 +49,7 @@ internal sealed class ExportCommandProvider(AwsCredentialExportSource export)
     : AwsCredentialProvider(new AwsCredentialSource(AwsCredentialSourceKind.CredentialExportCommand, "awsCredentialExport command (settings)"),
         "awsCredentialExport", "Run the awsCredentialExport command yourself to see why, or fix the setting.")
 {
-    public override bool UsesDeadline => false;
+    public override AwsCredentialDeadline Deadline => AwsCredentialDeadline.None;
 
     public override Task<AwsSessionCredentials> FetchAsync(CancellationToken cancellationToken) => export.GetAsync(cancellationToken);
 

@@ -19,10 +19,17 @@ public sealed record RequestClientOptions
     public TimeSpan CredentialExportTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// The deadline for resolving AWS credentials from a network source (STS, SSO portal, container endpoint, instance
-    /// metadata): past it, status is "not ready" naming the source, instead of a host that hangs.
+    /// The overall deadline for resolving AWS credentials from a network source (STS, SSO portal, container endpoint,
+    /// instance metadata): past it, status is "not ready" naming the source, instead of a host that hangs. Default 10 s.
     /// </summary>
     public TimeSpan CredentialResolutionTimeout { get; init; } = Aws.AwsCredentialChain.DefaultResolutionTimeout;
+
+    /// <summary>
+    /// The deadline for container credentials and EC2 instance metadata (never longer than
+    /// <see cref="CredentialResolutionTimeout"/>). Default 5 s, one request timeout of AWSSDK.Core's own IMDS client:
+    /// these link-local endpoints answer in milliseconds where they exist, and nothing answers elsewhere.
+    /// </summary>
+    public TimeSpan MetadataCredentialResolutionTimeout { get; init; } = Aws.AwsCredentialChain.DefaultMetadataResolutionTimeout;
 
     /// <summary>The clock credential expirations are compared with.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

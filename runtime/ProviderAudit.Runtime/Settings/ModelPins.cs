@@ -6,11 +6,14 @@ namespace ProviderAudit.Runtime;
 /// </summary>
 public sealed record ModelPins(string? Opus, string? Sonnet, string? Haiku)
 {
-    /// <summary>Reads the pins from an environment (or a settings <c>env</c> block).</summary>
+    /// <summary>
+    /// Reads the pins from an environment (or a settings <c>env</c> block), each whole, as a launched tool receives it:
+    /// a pin with a line break or padding is not a model id, and is checked (and warned about) as written.
+    /// </summary>
     public static ModelPins From(IReadOnlyDictionary<string, string> env) => new(
-        env.Raw(EnvironmentVariableNames.DefaultOpusModel)?.Trim(),
-        env.Raw(EnvironmentVariableNames.DefaultSonnetModel)?.Trim(),
-        env.Raw(EnvironmentVariableNames.DefaultHaikuModel)?.Trim());
+        env.Raw(EnvironmentVariableNames.DefaultOpusModel),
+        env.Raw(EnvironmentVariableNames.DefaultSonnetModel),
+        env.Raw(EnvironmentVariableNames.DefaultHaikuModel));
 
     /// <summary>The set pins with the variable each came from.</summary>
     public IEnumerable<(string Variable, string WireId)> Set()

@@ -7,7 +7,8 @@ namespace ProviderAudit.Runtime;
 /// Readiness from the request transport itself. For Claude Platform on AWS, and for Bedrock when it signs with AWS
 /// credentials: the transport builds its request client on the official SDK client and a credential resolves through
 /// the runtime's one AWS credential chain (the host's <c>awsAuthRefresh</c> runs once when AWS credentials are missing
-/// or expired; every failure is a reason naming its fix, bounded by <see cref="RequestClientOptions.CredentialResolutionTimeout"/>).
+/// or expired; every failure is a reason naming its fix, bounded by <see cref="RequestClientOptions.CredentialResolutionTimeout"/>, and by
+/// <see cref="RequestClientOptions.MetadataCredentialResolutionTimeout"/> for container credentials and instance metadata).
 /// For CPA, when probing, one <c>count_tokens</c> request is answered by the gateway (known failures mapped to advice).
 /// The other backends keep the readiness their input validation gives.
 /// </summary>

@@ -66,7 +66,12 @@ public static class RuntimeStatusEvaluator
     {
         foreach (var (variable, wireId) in ModelPins.From(env).Set())
         {
-            if (!backend.ModelIdFormat.TryParseWireId(wireId, out _))
+            if (InputChecks.HasWhitespaceOrControl(wireId))
+            {
+                yield return $"{variable}={DisplayText.Quote(wireId)} has whitespace or control characters (a line break from copying?): the launched tool " +
+                    "receives the pin as written, so its requests would name no model; set it to the model id alone, on one line.";
+            }
+            else if (!backend.ModelIdFormat.TryParseWireId(wireId, out _))
             {
                 yield return $"{variable}={DisplayText.Quote(wireId)} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); " +
                     $"set it to an id such as {backend.ModelIdFormat.ToWireId(ModelCatalog.Default.Models[0])}.";

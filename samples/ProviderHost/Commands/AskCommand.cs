@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
@@ -6,7 +8,7 @@ using ProviderAudit.Runtime;
 namespace ProviderHost.Commands;
 
 /// <summary>
-/// <c>ask "&lt;prompt&gt;"</c>: one Messages request through the resolved backend's request client (its official SDK
+/// <c>ask &lt;prompt&gt;</c>: one Messages request through the resolved backend's request client (its official SDK
 /// client), printing the answer's text. Exit 0 answered, 3 not ready / refused, 2 usage or configuration error.
 /// </summary>
 public sealed class AskCommand : IHostCommand
@@ -14,35 +16,61 @@ public sealed class AskCommand : IHostCommand
     private const long DefaultMaxTokens = 1024;
 
     /// <inheritdoc />
-    public string Name => "ask";
-
-    /// <inheritdoc />
-    public string Usage => "ask \"<prompt>\" [--model M] [--stream] [--max-tokens N] [--settings PATH]";
-
-    /// <inheritdoc />
-    public int Run(IReadOnlyList<string> args, HostContext context) =>
-        RunAsync(args, context).GetAwaiter().GetResult();
-
-    private async Task<int> RunAsync(IReadOnlyList<string> args, HostContext context)
+    public Command Create(HostContext context)
     {
-        var line = CommandLine.Parse(Name, args, ["--stream"], ["--model", "--max-tokens", "--settings"]);
-        if (line.Positionals.Count != 1 || line.Rest is not null || string.IsNullOrWhiteSpace(line.Positionals[0]))
+        var prompt = new Argument<string>("prompt") { Description = "The user message to send (quote it; after -- it may start with -)." };
+        prompt.Validators.Add(result =>
         {
-            throw new UsageException($"ask: give exactly one prompt. Usage: {Usage}");
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("The prompt is empty: give the message to send, e.g. ask \"Hello\".");
+            }
+        });
+        var model = new Option<string?>("--model")
+        {
+            Description = "A catalog model or alias (sent as this backend's wire id), or a wire id in the backend's own format. Default: ANTHROPIC_DEFAULT_SONNET_MODEL, else claude-sonnet-4-6.",
+            HelpName = "M",
+        };
+        var stream = HostOptions.Flag("--stream", "Print the answer as it streams.");
+        var maxTokens = new Option<long>("--max-tokens")
+        {
+            Description = "The most tokens the answer may have.",
+            HelpName = "N",
+            DefaultValueFactory = _ => DefaultMaxTokens,
+            CustomParser = ParseMaxTokens,
+        };
+        var settings = HostOptions.Settings();
+        var command = new Command("ask",
+            "Send one Messages request through the resolved backend's official SDK client and print the answer. Exit 0 answered, 3 not ready or refused, 2 usage or configuration error.")
+        {
+            prompt, model, stream, maxTokens, settings,
+        };
+
+        command.SetAction(parse => RunAsync(
+            context, parse.GetValue(prompt)!, parse.GetValue(model), parse.GetValue(stream), parse.GetValue(maxTokens), parse.GetValue(settings)).GetAwaiter().GetResult());
+        return command;
+    }
+
+    private static long ParseMaxTokens(ArgumentResult result)
+    {
+        var value = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var maxTokens) && maxTokens >= 1)
+        {
+            return maxTokens;
         }
 
-        var maxTokens = DefaultMaxTokens;
-        if (line.Value("--max-tokens") is { } max && (!long.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out maxTokens) || maxTokens < 1))
-        {
-            throw new UsageException($"ask: --max-tokens must be a positive whole number, got '{max}'.");
-        }
+        result.AddError($"--max-tokens must be a positive whole number, got '{value}' (e.g. --max-tokens 256).");
+        return DefaultMaxTokens;
+    }
 
-        var settings = HostContext.LoadSettings(line.Value("--settings"));
+    private static async Task<int> RunAsync(HostContext context, string prompt, string? requestedModel, bool stream, long maxTokens, string? settingsPath)
+    {
+        var settings = HostContext.LoadSettings(settingsPath);
         var target = LaunchTarget.ClaudeCode;
         var backend = BackendResolver.Resolve(context.Environment, settings, target).Backend!;
         var env = HostEnvironment.For(context.Environment, settings, target);
         var inputs = new TransportInputs(env, settings, context.StatusOptions.FileExists);
-        var model = WireModel(line.Value("--model"), backend, env);
+        var model = WireModel(requestedModel, backend, env);
         string Scrub(string text) => SecretScrubber.Scrub(text, env);
 
         try
@@ -52,8 +80,8 @@ public sealed class AskCommand : IHostCommand
                 OnRefreshOutput = output => context.Stderr.WriteLine(Scrub(output)),
             });
             await client.PrepareAsync().ConfigureAwait(false);
-            var request = new MessageCreateParams { Model = model, MaxTokens = maxTokens, Messages = [new UserMessageParam(line.Positionals[0])] };
-            if (line.Has("--stream"))
+            var request = new MessageCreateParams { Model = model, MaxTokens = maxTokens, Messages = [new UserMessageParam(prompt)] };
+            if (stream)
             {
                 await foreach (var e in client.StreamAsync((c, ct) => c.Messages.CreateStreaming(request, ct)).ConfigureAwait(false))
                 {
@@ -109,7 +137,12 @@ public sealed class AskCommand : IHostCommand
     {
         if (requested is null)
         {
-            return ModelPins.From(env).Sonnet ?? ModelCatalog.WireId(ModelCatalog.Default.Find("claude-sonnet-4-6")!, backend);
+            // The pin is sent as written: one that is not an id of this backend (status warns about it) is not sent at all.
+            return ModelPins.From(env).Sonnet is not { } pinned ? ModelCatalog.WireId(ModelCatalog.Default.Find("claude-sonnet-4-6")!, backend)
+                : backend.ModelIdFormat.TryParseWireId(pinned, out _) ? pinned
+                : throw new UsageException(
+                    $"{EnvironmentVariableNames.DefaultSonnetModel} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format, the id alone on one line): " +
+                    "fix it (`ProviderHost status` shows what is wrong), or choose the model with --model.");
         }
 
         if (ModelCatalog.Default.Find(requested) is { } model)
@@ -120,7 +153,7 @@ public sealed class AskCommand : IHostCommand
         return backend.ModelIdFormat.TryParseWireId(requested, out _)
             ? requested
             : throw new UsageException(
-                $"ask: --model {requested} is neither a catalog model ({string.Join(", ", ModelCatalog.Default.Models.Select(m => m.Name))}) " +
+                $"--model {requested} is neither a catalog model ({string.Join(", ", ModelCatalog.Default.Models.Select(m => m.Name))}) " +
                 $"nor a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format).");
     }
 }

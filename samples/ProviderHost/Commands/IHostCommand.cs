@@ -1,15 +1,14 @@
+using System.CommandLine;
+
 namespace ProviderHost.Commands;
 
-/// <summary>One subcommand of the CLI; <see cref="ProviderHostCli"/> keeps them in a table by name.</summary>
+/// <summary>One subcommand of the CLI; <see cref="ProviderHostCli"/> keeps them in a table and adds each to its root command.</summary>
 public interface IHostCommand
 {
-    /// <summary>The subcommand name, e.g. <c>status</c>.</summary>
-    string Name { get; }
-
-    /// <summary>One usage line, e.g. <c>status [--target T] [--json]</c>.</summary>
-    string Usage { get; }
-
-    /// <summary>Runs with the arguments after the subcommand name; returns the exit code.</summary>
-    /// <exception cref="UsageException">The arguments are wrong.</exception>
-    int Run(IReadOnlyList<string> args, HostContext context);
+    /// <summary>
+    /// The System.CommandLine command (name, arguments, options, help text) whose action runs against
+    /// <paramref name="context"/> and returns the exit code. The action throws <see cref="UsageException"/> for a
+    /// mistake only it can see (e.g. a model id the backend does not take).
+    /// </summary>
+    Command Create(HostContext context);
 }

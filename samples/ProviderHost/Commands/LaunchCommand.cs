@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using ProviderAudit.Runtime;
 
 namespace ProviderHost.Commands;
@@ -9,61 +11,87 @@ namespace ProviderHost.Commands;
 public sealed class LaunchCommand : IHostCommand
 {
     /// <inheritdoc />
-    public string Name => "launch";
-
-    /// <inheritdoc />
-    public string Usage => "launch <claude-code|codex|gemini|opencode> [--settings PATH] [--force] -- <command> [args…]";
-
-    /// <inheritdoc />
-    public int Run(IReadOnlyList<string> args, HostContext context)
+    public Command Create(HostContext context)
     {
-        var line = CommandLine.Parse(Name, args, ["--force"], ["--settings"]);
-        if (line.Positionals.Count == 0)
+        var target = HostOptions.TargetArgument();
+        var commandLine = new Argument<string[]>("command")
         {
-            throw new UsageException($"launch: name a target. Usage: {Usage}");
-        }
+            Description = "The command to run and its arguments, after --, passed on verbatim.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var settings = HostOptions.Settings();
+        var force = HostOptions.Flag("--force", "Launch even when the Claude backend is not ready.");
+        var command = new Command("launch",
+            "Run a command with the environment built for a target: its allowlist, the selected backend's variables, other backends' credentials removed. "
+            + "A claude-code launch whose backend is not ready is refused (exit 3) unless --force; otherwise the command's own exit code.")
+        {
+            target, commandLine, settings, force,
+        };
 
-        if (line.Positionals.Count > 1)
+        command.SetAction(parse =>
         {
-            throw new UsageException($"launch: unexpected argument '{line.Positionals[1]}'; put the command after --. Usage: {Usage}");
-        }
-
-        if (line.Rest is not { Count: > 0 } command)
-        {
-            throw new UsageException($"launch: give the command to run after --, e.g. launch claude-code -- claude. Usage: {Usage}");
-        }
-
-        var target = TargetOption.Parse(Name, line.Positionals[0]);
-        var settings = HostContext.LoadSettings(line.Value("--settings"));
-        // awsAuthRefresh (e.g. `aws sso login`) may print a device code the user must see now, not after its timeout.
-        var status = RuntimeStatusEvaluator.Evaluate(context.Environment, settings, target, context.WithRefreshOutputOnStderr(probe: false));
-        if (!status.Ready)
-        {
-            if (!line.Has("--force"))
+            var toRun = CommandAfterDoubleDash(parse, parse.GetValue(commandLine) ?? []);
+            var launchTarget = parse.GetValue(target);
+            var hostSettings = HostContext.LoadSettings(parse.GetValue(settings));
+            // awsAuthRefresh (e.g. `aws sso login`) may print a device code the user must see now, not after its timeout.
+            var status = RuntimeStatusEvaluator.Evaluate(context.Environment, hostSettings, launchTarget, context.WithRefreshOutputOnStderr(probe: false));
+            if (!status.Ready)
             {
-                context.Stderr.WriteLine($"Not launching {command[0]}: {status.Message}");
-                StatusReport.WriteList(context.Stderr, "Actions", status.Actions);
-                context.Stderr.WriteLine("Fix the above, or pass --force to launch anyway.");
-                return ExitCodes.NotReady;
+                if (!parse.GetValue(force))
+                {
+                    context.Stderr.WriteLine($"Not launching {toRun[0]}: {status.Message}");
+                    StatusReport.WriteList(context.Stderr, "Actions", status.Actions);
+                    context.Stderr.WriteLine("Fix the above, or pass --force to launch anyway.");
+                    return ExitCodes.NotReady;
+                }
+
+                context.Stderr.WriteLine($"Launching anyway (--force): {status.Message}");
             }
 
-            context.Stderr.WriteLine($"Launching anyway (--force): {status.Message}");
+            foreach (var warning in status.Warnings)
+            {
+                context.Stderr.WriteLine($"warning: {warning}");
+            }
+
+            var environment = LaunchEnvironment.Build(context.Environment, hostSettings, launchTarget);
+            try
+            {
+                return context.ProcessRunner.Run(toRun[0], toRun[1..], environment.Variables);
+            }
+            catch (FileNotFoundException ex)
+            {
+                context.Stderr.WriteLine($"launch: {ex.Message} Check the command name and PATH.");
+                return ExitCodes.CommandNotFound;
+            }
+        });
+        return command;
+    }
+
+    // System.CommandLine fills the command argument from any positional token; only what follows `--` is a command to run,
+    // so a program name before it (a forgotten --) or a target after it is a usage error, not a guess.
+    private static string[] CommandAfterDoubleDash(ParseResult parse, string[] positionals)
+    {
+        var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var afterDoubleDash = doubleDash < 0 ? null : parse.Tokens.Skip(doubleDash + 1).Select(t => t.Value).ToArray();
+        if (afterDoubleDash is null)
+        {
+            throw new UsageException(positionals.Length > 0
+                ? $"unexpected argument '{positionals[0]}': put the command to run after --, e.g. launch claude-code -- {positionals[0]}."
+                : "give the command to run after --, e.g. launch claude-code -- claude.");
         }
 
-        foreach (var warning in status.Warnings)
+        if (afterDoubleDash.Length > positionals.Length)
         {
-            context.Stderr.WriteLine($"warning: {warning}");
+            throw new UsageException("name the launch target before --, e.g. launch claude-code -- claude.");
         }
 
-        var environment = LaunchEnvironment.Build(context.Environment, settings, target);
-        try
+        if (positionals.Length > afterDoubleDash.Length)
         {
-            return context.ProcessRunner.Run(command[0], command.Skip(1).ToArray(), environment.Variables);
+            throw new UsageException($"unexpected argument '{positionals[0]}' before --: put the whole command to run after --.");
         }
-        catch (FileNotFoundException ex)
-        {
-            context.Stderr.WriteLine($"launch: {ex.Message} Check the command name and PATH.");
-            return ExitCodes.CommandNotFound;
-        }
+
+        return afterDoubleDash.Length > 0
+            ? afterDoubleDash
+            : throw new UsageException("give the command to run after --, e.g. launch claude-code -- claude.");
     }
 }

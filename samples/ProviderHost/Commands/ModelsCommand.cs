@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ProviderAudit.Runtime;
@@ -10,21 +11,20 @@ public sealed class ModelsCommand : IHostCommand
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <inheritdoc />
-    public string Name => "models";
-
-    /// <inheritdoc />
-    public string Usage => "models [--settings PATH] [--json]";
-
-    /// <inheritdoc />
-    public int Run(IReadOnlyList<string> args, HostContext context)
+    public Command Create(HostContext context)
     {
-        var line = CommandLine.Parse(Name, args, ["--json"], ["--settings"]);
-        if (line.Positionals.Count > 0 || line.Rest is not null)
+        var settings = HostOptions.Settings();
+        var json = HostOptions.Flag("--json", "Print one JSON object (backend, modelIdFormat, pins, models).");
+        var command = new Command("models", "The model catalog for the backend claude-code would use: wire ids, availability, tool and beta support, and model pins.")
         {
-            throw new UsageException($"models: unexpected argument '{line.Positionals.FirstOrDefault() ?? "--"}'. Usage: {Usage}");
-        }
+            settings, json,
+        };
+        command.SetAction(parse => Run(context, HostContext.LoadSettings(parse.GetValue(settings)), parse.GetValue(json)));
+        return command;
+    }
 
-        var settings = HostContext.LoadSettings(line.Value("--settings"));
+    private static int Run(HostContext context, HostSettings settings, bool asJson)
+    {
         var backend = BackendResolver.Resolve(context.Environment, settings, LaunchTarget.ClaudeCode).Backend!;
         var catalog = ModelCatalog.Default;
         var pins = ModelPins.From(HostEnvironment.For(context.Environment, settings, LaunchTarget.ClaudeCode));
@@ -40,7 +40,7 @@ public sealed class ModelsCommand : IHostCommand
             betas = m.Betas.Where(b => ModelCatalog.SupportsBeta(m, b.Name, backend)).Select(b => b.Name).ToArray(),
         }).ToArray();
 
-        if (line.Has("--json"))
+        if (asJson)
         {
             context.Stdout.WriteLine(JsonSerializer.Serialize(new
             {
@@ -67,7 +67,10 @@ public sealed class ModelsCommand : IHostCommand
 
         foreach (var (variable, wireId) in pins.Set())
         {
-            context.Stdout.WriteLine($"Pinned: {variable}={wireId}");
+            // A pin that is not an id of this backend may hold anything (a line break, a pasted secret): it is named, not shown.
+            context.Stdout.WriteLine(backend.ModelIdFormat.TryParseWireId(wireId, out _)
+                ? $"Pinned: {variable}={wireId}"
+                : $"Pinned: {variable} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); `ProviderHost status` says why.");
         }
 
         return ExitCodes.Ok;

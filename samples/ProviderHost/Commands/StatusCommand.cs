@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ProviderAudit.Runtime;
 
 namespace ProviderHost.Commands;
@@ -6,32 +7,32 @@ namespace ProviderHost.Commands;
 public sealed class StatusCommand : IHostCommand
 {
     /// <inheritdoc />
-    public string Name => "status";
-
-    /// <inheritdoc />
-    public string Usage => "status [--target claude-code|codex|gemini|opencode] [--settings PATH] [--json] [--probe]";
-
-    /// <inheritdoc />
-    public int Run(IReadOnlyList<string> args, HostContext context)
+    public Command Create(HostContext context)
     {
-        var line = CommandLine.Parse(Name, args, ["--json", "--probe"], ["--target", "--settings"]);
-        if (line.Positionals.Count > 0 || line.Rest is not null)
+        var target = HostOptions.Target();
+        var settings = HostOptions.Settings();
+        var json = HostOptions.Flag("--json", "Print one JSON object (target, backend, ready, message, actions, warnings, problems, details, …).");
+        var probe = HostOptions.Flag("--probe", "Also send one count_tokens request (Claude Platform on AWS) and turn a refusal into advice.");
+        var command = new Command("status", "The backend the environment selects for a target, and whether it is ready. Exit 0 ready, 3 not ready, 2 usage or configuration error.")
         {
-            throw new UsageException($"status: unexpected argument '{line.Positionals.FirstOrDefault() ?? "--"}'. Usage: {Usage}");
-        }
+            target, settings, json, probe,
+        };
 
-        var target = TargetOption.Parse(Name, line.Value("--target"));
-        var settings = HostContext.LoadSettings(line.Value("--settings"));
-        var status = RuntimeStatusEvaluator.Evaluate(context.Environment, settings, target, context.WithRefreshOutputOnStderr(line.Has("--probe")));
-        if (line.Has("--json"))
+        command.SetAction(parse =>
         {
-            StatusReport.WriteJson(status, context.Stdout);
-        }
-        else
-        {
-            StatusReport.WriteText(status, context.Stdout);
-        }
+            var status = RuntimeStatusEvaluator.Evaluate(
+                context.Environment, HostContext.LoadSettings(parse.GetValue(settings)), parse.GetValue(target) ?? LaunchTarget.ClaudeCode, context.WithRefreshOutputOnStderr(parse.GetValue(probe)));
+            if (parse.GetValue(json))
+            {
+                StatusReport.WriteJson(status, context.Stdout);
+            }
+            else
+            {
+                StatusReport.WriteText(status, context.Stdout);
+            }
 
-        return status.Ready ? ExitCodes.Ok : ExitCodes.NotReady;
+            return status.Ready ? ExitCodes.Ok : ExitCodes.NotReady;
+        });
+        return command;
     }
 }

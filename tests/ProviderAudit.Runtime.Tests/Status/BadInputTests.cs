@@ -57,6 +57,27 @@ public class BadInputTests
         Assert.Contains(status.Problems, p => p.Variable == "ANTHROPIC_FOUNDRY_RESOURCE");
     }
 
+    // --- a model pin is checked whole, as the launched tool receives it ---------------------------------------------------
+
+    [Fact]
+    public void A_model_pin_is_read_whole()
+    {
+        Assert.Equal("claude-opus-4-5\n", ModelPins.From(TestEnv.Of(("ANTHROPIC_DEFAULT_OPUS_MODEL", "claude-opus-4-5\n"))).Opus);
+    }
+
+    [Theory]
+    [InlineData("ANTHROPIC_DEFAULT_SONNET_MODEL", "claude-sonnet-4-6\n")]
+    [InlineData("ANTHROPIC_DEFAULT_OPUS_MODEL", "claude-opus-4-5\r\n")]
+    [InlineData("ANTHROPIC_DEFAULT_HAIKU_MODEL", " claude-haiku-4-5\t")]
+    public void A_model_pin_with_a_line_break_or_padding_is_a_named_warning(string variable, string pin)
+    {
+        var status = Status(TestEnv.Of(("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey), (variable, pin)));
+        Assert.True(status.Ready);
+        var warning = Assert.Single(status.Warnings, w => w.StartsWith(variable + "=", StringComparison.Ordinal));
+        Assert.Contains("whitespace or control characters", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(warning, char.IsControl);
+    }
+
     // --- values that go into headers or URLs --------------------------------------------------------------------------
 
     [Theory]

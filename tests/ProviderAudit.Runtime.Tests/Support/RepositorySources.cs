@@ -1,6 +1,6 @@
 namespace ProviderAudit.Runtime.Tests;
 
-/// <summary>The repository's own C# sources, for tests that scan them.</summary>
+/// <summary>The repository's own files (C# sources, docs), for tests that read them.</summary>
 internal static class RepositorySources
 {
     /// <summary>The folder holding ProviderAudit.sln, found above the test's output directory.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProviderAudit.Transport.Tests.ChildProcess;
 using ProviderAudit.Transport.Tests.Support;
 
 namespace ProviderAudit.Transport.Tests.AwsCredentials;
@@ -106,5 +107,39 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
         Assert.True(silent.Connections > 0);
         Assert.Empty(backend.Emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData(AwsBackendScope.ClaudePlatformAws, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "EC2 instance metadata")]
+    [InlineData(AwsBackendScope.Bedrock, "AWS_CONTAINER_CREDENTIALS_FULL_URI", "container credentials from")]
+    public async Task ALinkLocalSourceThatNeverAnswersMakesStatusNotReadyWithinTheMetadataDeadline(string backendId, string endpointVariable, string source)
+    {
+        await using var backend = await AwsBackendScope.StartAsync(backendId);
+        await using var silent = await SilentServer.StartAsync();
+
+        var (exit, output) = await ChildProcessRunner.RunAsync(Env(backend, (endpointVariable, silent.Url)), ChildProgram.ProviderHostVerb, "status");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Ready:          no", output, StringComparison.Ordinal);
+        Assert.Contains(source, output, StringComparison.Ordinal);
+        // The default metadata deadline (5 s, not the overall 10 s) is the one that ran out.
+        Assert.Contains("did not answer within 5 s", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.True(silent.Connections > 0);
+    }
+
+    [Fact]
+    public async Task TheMetadataDeadlineIsConfiguredApartFromTheOverallOne()
+    {
+        await using var backend = await AwsBackendScope.StartAsync(AwsBackendScope.ClaudePlatformAws);
+        await using var silent = await SilentServer.StartAsync();
+
+        var (exit, output) = await ChildProcessRunner.RunAsync(
+            Env(backend, ("AWS_EC2_METADATA_SERVICE_ENDPOINT", silent.Url)), ChildProgram.AwsSourceVerb, backend.Backend, "1", "60", "1");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("ready=False", output, StringComparison.Ordinal);
+        Assert.Contains("EC2 instance metadata", output, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 1 s", output, StringComparison.Ordinal);
     }
 }

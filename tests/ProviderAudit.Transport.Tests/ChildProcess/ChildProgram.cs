@@ -20,14 +20,17 @@ public static class ChildProgram
     /// <summary>Runs the ProviderHost CLI on this process's real environment (<c>provider-host ask …</c>).</summary>
     public const string ProviderHostVerb = "provider-host";
 
-    /// <summary>Status and requests for one AWS backend on this process's environment (<c>aws-source BACKEND REQUESTS TIMEOUT_SECONDS</c>).</summary>
+    /// <summary>
+    /// Status and requests for one AWS backend on this process's environment
+    /// (<c>aws-source BACKEND REQUESTS TIMEOUT_SECONDS [METADATA_TIMEOUT_SECONDS]</c>).
+    /// </summary>
     public const string AwsSourceVerb = "aws-source";
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 4 && args[0] == AwsSourceVerb)
+        if (args.Length is 4 or 5 && args[0] == AwsSourceVerb)
         {
-            return await AwsSourceAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return await AwsSourceAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Seconds(args[3]), args.Length == 5 ? Seconds(args[4]) : null);
         }
 
         if (args.Length > 0 && args[0] == ProviderHostVerb)
@@ -87,7 +90,7 @@ public static class ChildProgram
     }
 
     // Prints "ready=…", the status message, and "sent=N" after N requests; exit 0 when ready and all were answered.
-    private static async Task<int> AwsSourceAsync(string backend, int requests, double timeoutSeconds)
+    private static async Task<int> AwsSourceAsync(string backend, int requests, TimeSpan timeout, TimeSpan? metadataTimeout)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
@@ -95,8 +98,7 @@ public static class ChildProgram
             environment[(string)entry.Key] = (string?)entry.Value ?? "";
         }
 
-        var timeout = TimeSpan.FromSeconds(timeoutSeconds);
-        var status = Support.AwsBackendScope.Status(environment, timeout);
+        var status = Support.AwsBackendScope.Status(environment, timeout, metadataTimeout);
         Console.WriteLine($"ready={status.Ready}");
         Console.WriteLine($"message={status.Message}");
         if (!status.Ready)
@@ -108,4 +110,6 @@ public static class ChildProgram
         Console.WriteLine($"sent={requests}");
         return 0;
     }
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -67,6 +67,19 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
         Assert.Contains("\"model\":\"claude-opus-4-5-20251101\"", Assert.Single(emulator.Requests).Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("@team what changed?", "ask", "@team what changed?")]
+    [InlineData("-v means verbose?", "ask", "--", "-v means verbose?")]
+    public async Task AskSendsThePromptAsWritten(string prompt, params string[] args)
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+
+        var (exit, _, error) = Run(Cpa(emulator, Keys), args);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(System.Text.Json.JsonSerializer.Serialize(prompt), Assert.Single(emulator.Requests).Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AskRejectsABedrockModelIdForClaudePlatformOnAws()
     {

@@ -24,11 +24,13 @@ internal sealed class AwsBackendScope : IAsyncDisposable
 
     public CpaGatewayEmulator Emulator { get; }
 
-    public static RequestClientOptions Options(TimeSpan? resolutionTimeout = null) => new()
+    // Generous deadlines unless a test sets them: a loopback stub on a loaded machine must never look absent.
+    public static RequestClientOptions Options(TimeSpan? resolutionTimeout = null, TimeSpan? metadataTimeout = null) => new()
     {
         MaxRetries = 0,
         InjectedHeaders = [],
         CredentialResolutionTimeout = resolutionTimeout ?? TimeSpan.FromSeconds(20),
+        MetadataCredentialResolutionTimeout = metadataTimeout ?? resolutionTimeout ?? TimeSpan.FromSeconds(20),
     };
 
     public static async Task<AwsBackendScope> StartAsync(string backend) => new(backend, await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
@@ -57,9 +59,9 @@ internal sealed class AwsBackendScope : IAsyncDisposable
         return env;
     }
 
-    public static RuntimeStatus Status(IReadOnlyDictionary<string, string> environment, TimeSpan? resolutionTimeout = null) =>
+    public static RuntimeStatus Status(IReadOnlyDictionary<string, string> environment, TimeSpan? resolutionTimeout = null, TimeSpan? metadataTimeout = null) =>
         RuntimeStatusEvaluator.Evaluate(environment, HostSettings.Empty, LaunchTarget.ClaudeCode,
-            new RuntimeStatusOptions { RequestTransportCheck = new RequestClientCheck(Options(resolutionTimeout)) });
+            new RuntimeStatusOptions { RequestTransportCheck = new RequestClientCheck(Options(resolutionTimeout, metadataTimeout)) });
 
     /// <summary>Sends <paramref name="count"/> requests, one after the other, through one request client of the resolved backend.</summary>
     public Task SendAsync(IReadOnlyDictionary<string, string> environment, int count) => SendAsync(Backend, environment, count);
