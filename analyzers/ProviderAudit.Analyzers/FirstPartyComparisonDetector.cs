@@ -23,6 +23,7 @@ namespace ProviderAudit.Analyzers
         private readonly INamedTypeSymbol? lambdaExpressionType;
         private readonly ProviderMappingCheck? mappingCheck;
         private readonly (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? stringParser;
+        private readonly NameScopeCache nameScopes = new NameScopeCache();
 
         public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation, ProviderMappingCheck? mappingCheck)
         {
@@ -515,7 +516,7 @@ namespace ProviderAudit.Analyzers
                 return FixPlan.NotFixable(noFixReason ?? DiagnosticContract.NoFixReasons.UnsupportedShape);
             }
 
-            var planner = new FixPlanner(model, target!, context.CancellationToken);
+            var planner = new FixPlanner(model, target!, nameScopes, context.CancellationToken);
             return finding.MembershipOperand is { } operand && location is InvocationExpressionSyntax invocation && operand is ExpressionSyntax value
                 ? planner.PlanMembership(invocation, value, finding.MembershipElements)
                 : planner.Plan(location);

@@ -21,12 +21,14 @@ namespace ProviderAudit.Analyzers
 
         private readonly SemanticModel _model;
         private readonly ProviderTarget _target;
+        private readonly NameScopeCache _names;
         private readonly CancellationToken _cancellationToken;
 
-        public FixPlanner(SemanticModel model, ProviderTarget target, CancellationToken cancellationToken)
+        public FixPlanner(SemanticModel model, ProviderTarget target, NameScopeCache names, CancellationToken cancellationToken)
         {
             _model = model;
             _target = target;
+            _names = names;
             _cancellationToken = cancellationToken;
         }
 
@@ -108,10 +110,16 @@ namespace ProviderAudit.Analyzers
         /// <summary>What the rewrite must import and how it must spell the provider type at the site.</summary>
         private FixPlan AddNames(FixPlan plan)
         {
-            var import = ExtensionMethodsInScope(plan.HostPosition) ? string.Empty : _target.CapabilityNamespace;
-            return plan.With(DiagnosticContract.ImportNamespaceProperty, import)
-                .With(DiagnosticContract.ProviderTypeSyntaxProperty, TypeSyntaxAt(plan.HostPosition, import))
+            var names = _names.Get(_model, _target, plan.HostPosition, NamesAt, _cancellationToken);
+            return plan.With(DiagnosticContract.ImportNamespaceProperty, names.Import)
+                .With(DiagnosticContract.ProviderTypeSyntaxProperty, names.TypeSyntax)
                 .With(DiagnosticContract.NullableCapabilityProperty, _target.Mapping.CapabilityMayBeNull);
+        }
+
+        private ScopeNames NamesAt(int position)
+        {
+            var import = ExtensionMethodsInScope(position) ? string.Empty : _target.CapabilityNamespace;
+            return new ScopeNames(import, TypeSyntaxAt(position, import));
         }
 
         private static FixPlan Unsupported() => FixPlan.NotFixable(DiagnosticContract.NoFixReasons.UnsupportedShape);

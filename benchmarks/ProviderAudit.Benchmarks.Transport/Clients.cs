@@ -29,6 +29,7 @@ internal static class Clients
         WorkspaceId = WorkspaceId,
         AccessKeys = new Dictionary<string, string> { [AccessKeyId] = SecretAccessKey },
         ApiKeys = [CpaApiKey, FirstPartyKey],
+        RecordRequests = false,
     };
 
     /// <summary>The client named <paramref name="name"/> for <paramref name="baseUrl"/>.</summary>

@@ -14,17 +14,22 @@ namespace ProviderAudit.Benchmarks.Transport;
 [MemoryDiagnoser]
 public class OneRequestBenchmarks
 {
-    private static readonly byte[] Answer = Encoding.UTF8.GetBytes(GatewayResponses.Message("msg_bench", "claude-sonnet-4-6", "Hello.", 5));
-    private readonly Scenario _scenario = new(1, 0, false);
+    private static readonly byte[] AnswerBytes = Encoding.UTF8.GetBytes(GatewayResponses.Message("msg_bench", "claude-sonnet-4-6", "Hello.", 5));
+    private Scenario _scenario = new(1, 0, false);
     private CredentialExport? _export;
     private IRequestClient? _client;
 
     [Params("first party (AnthropicClient)", "first party (runtime)", "CPA SigV4 (runtime)", "CPA API key (runtime)")]
     public string Client { get; set; } = "";
 
+    /// <summary>The user message's size: a small request, or 100 kB (where hashing and copying the body show).</summary>
+    [Params(0, 100_000)]
+    public int BodyBytes { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        _scenario = new Scenario(1, BodyBytes, false);
         _export = new CredentialExport(Clients.AccessKeyId, Clients.SecretAccessKey);
         _export.Issue(DateTimeOffset.UtcNow.AddHours(1));
         _client = Clients.Create(Client, "http://127.0.0.1:9", () => new AnsweringHandler(), _export, TimeProvider.System);
@@ -45,9 +50,9 @@ public class OneRequestBenchmarks
     /// The same request in a plain loop, for a profiler (dotnet-trace) rather than BenchmarkDotNet; prints the mean
     /// per request of the second half of the loop.
     /// </summary>
-    public static async Task<int> LoopAsync(string client, int count)
+    public static async Task<int> LoopAsync(string client, int bodyBytes, int count)
     {
-        var benchmark = new OneRequestBenchmarks { Client = client };
+        var benchmark = new OneRequestBenchmarks { Client = client, BodyBytes = bodyBytes };
         benchmark.Setup();
         try
         {
@@ -81,9 +86,15 @@ public class OneRequestBenchmarks
                 await request.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
             }
 
-            var content = new ByteArrayContent(Answer);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+            return Answer(request);
         }
+    }
+
+    /// <summary>The fixed answer to <paramref name="request"/>.</summary>
+    internal static HttpResponseMessage Answer(HttpRequestMessage request)
+    {
+        var content = new ByteArrayContent(AnswerBytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 }

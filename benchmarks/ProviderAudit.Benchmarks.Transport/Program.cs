@@ -19,8 +19,14 @@ micro.SetAction(parse =>
 
 var loopClient = new Option<string>("--client") { Required = true, Description = "One of the clients the microbenchmark compares, e.g. \"CPA API key (runtime)\"." };
 var loopCount = new Option<int>("--count") { DefaultValueFactory = _ => 20_000, Description = "Requests to send." };
-var loop = new Command("micro-loop", "The microbenchmark's request in a plain loop, to run under a profiler.") { loopClient, loopCount };
-loop.SetAction((parse, _) => OneRequestBenchmarks.LoopAsync(parse.GetValue(loopClient)!, parse.GetValue(loopCount)));
+var loopBody = new Option<int>("--body") { DefaultValueFactory = _ => 0, Description = "The user message's size in bytes (0: a small request)." };
+var loop = new Command("micro-loop", "The microbenchmark's request in a plain loop, to run under a profiler.") { loopClient, loopCount, loopBody };
+loop.SetAction((parse, _) => OneRequestBenchmarks.LoopAsync(parse.GetValue(loopClient)!, parse.GetValue(loopBody), parse.GetValue(loopCount)));
 
-var root = new RootCommand("ProviderAudit's transport benchmarks; see docs/performance.md.") { requests, micro, loop };
+var costRounds = new Option<int>("--rounds") { DefaultValueFactory = _ => 5, Description = "Measured rounds." };
+var costRequests = new Option<int>("--requests") { DefaultValueFactory = _ => 2_000, Description = "Requests per client per round." };
+var cost = new Command("cost", "The microbenchmark's request in loops, clients rotating: CPU time, wall time and allocations per request, ratios to first party.") { costRounds, costRequests };
+cost.SetAction((parse, _) => RequestCostBenchmark.RunAsync(parse.GetValue(costRounds), parse.GetValue(costRequests)));
+
+var root = new RootCommand("ProviderAudit's transport benchmarks; see docs/performance.md.") { requests, micro, loop, cost };
 return await root.Parse(args).InvokeAsync();

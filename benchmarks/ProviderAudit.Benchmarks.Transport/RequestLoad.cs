@@ -18,8 +18,8 @@ internal sealed record Scenario(int Concurrency, int BodyBytes, bool Streaming)
     };
 }
 
-/// <summary>What one batch of requests measured.</summary>
-internal sealed record BatchResult(double RequestsPerSecond, double P50Ms, double P99Ms);
+/// <summary>What one batch of requests measured; CPU is the whole process's (client and in-process emulator).</summary>
+internal sealed record BatchResult(double RequestsPerSecond, double P50Ms, double P99Ms, double CpuUsPerRequest);
 
 /// <summary>Sends a batch of requests through one client and times each.</summary>
 internal static class RequestLoad
@@ -28,6 +28,8 @@ internal static class RequestLoad
     {
         var latencies = new double[requests];
         var next = -1;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, scenario.Concurrency).Select(async _ =>
         {
@@ -40,8 +42,10 @@ internal static class RequestLoad
         });
         await Task.WhenAll(workers).ConfigureAwait(false);
         var seconds = wall.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuUs = (process.TotalProcessorTime - cpu).TotalMicroseconds / requests;
         Array.Sort(latencies);
-        return new BatchResult(requests / seconds, Percentile(latencies, 50), Percentile(latencies, 99));
+        return new BatchResult(requests / seconds, Percentile(latencies, 50), Percentile(latencies, 99), cpuUs);
     }
 
     public static async Task SendOneAsync(IRequestClient client, Scenario scenario, CancellationToken cancellationToken)

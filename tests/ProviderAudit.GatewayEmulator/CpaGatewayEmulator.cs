@@ -75,9 +75,12 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
 
         var (auth, answer) = Decide(request, path);
         var status = answer.Error?.StatusCode ?? 200;
-        _requests.Enqueue(new RecordedRequest(
-            request.Method, path, query, headers, Encoding.UTF8.GetString(body),
-            auth?.Kind ?? GatewayAuthKind.None, auth?.AccessKeyId, status, answer.Error?.Type, answer.Error?.Message));
+        if (_options.RecordRequests)
+        {
+            _requests.Enqueue(new RecordedRequest(
+                request.Method, path, query, headers, Encoding.UTF8.GetString(body),
+                auth?.Kind ?? GatewayAuthKind.None, auth?.AccessKeyId, status, answer.Error?.Type, answer.Error?.Message));
+        }
 
         context.Response.StatusCode = status;
         context.Response.Headers["request-id"] = "req_emulator_" + Interlocked.Increment(ref _messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);

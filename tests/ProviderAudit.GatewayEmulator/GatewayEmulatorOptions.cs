@@ -64,4 +64,10 @@ public sealed class GatewayEmulatorOptions
 
     /// <summary>The model ids <c>/v1/models</c> lists (first-party ids, as CPA uses).</summary>
     public IReadOnlyList<string> Models { get; init; } = ["claude-opus-4-5-20251101", "claude-sonnet-4-6", "claude-haiku-4-5-20251001"];
+
+    /// <summary>
+    /// Whether <see cref="CpaGatewayEmulator.Requests"/> keeps every request (on by default). Benchmarks turn it off:
+    /// a run of tens of thousands of 100 kB requests would otherwise hold gigabytes, and time the garbage collector.
+    /// </summary>
+    public bool RecordRequests { get; init; } = true;
 }

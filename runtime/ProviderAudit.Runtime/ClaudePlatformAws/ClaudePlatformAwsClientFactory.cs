@@ -10,6 +10,13 @@ namespace ProviderAudit.Runtime.Aws;
 /// the resolved AWS access key/secret/session token (never <c>AwsProfile</c>, which would make the client
 /// re-read the profile files, and call SSO, on every request attempt).
 /// </summary>
+/// <remarks>
+/// In SigV4 mode the client is built with <c>SkipAuth</c> and <see cref="ClaudePlatformAwsSigningHandler"/> signs
+/// inside its <c>HttpClient</c> with AWSSDK.Core's signer: the official client's own signing handler costs more
+/// than the rest of the request path together (docs/performance.md). The handler chain of a request is
+/// <see cref="ClaudePlatformAwsSingleAuthHandler"/> (one auth, the workspace) → the client's own adaptation handler
+/// → signing (SigV4 only) → <see cref="ClaudePlatformAwsWireGuardHandler"/> → the primary handler.
+/// </remarks>
 internal static class ClaudePlatformAwsClientFactory
 {
     /// <summary>Creates a client; dispose it to release its <see cref="HttpClient"/>.</summary>
@@ -19,7 +26,13 @@ internal static class ClaudePlatformAwsClientFactory
         ArgumentNullException.ThrowIfNull(auth);
         settings ??= new ClaudePlatformAwsClientSettings();
         var primary = settings.PrimaryHandler?.Invoke() ?? new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All };
-        var http = new HttpClient(new ClaudePlatformAwsWireGuardHandler(auth.Mode, endpoint.WorkspaceId, primary), disposeHandler: true)
+        HttpMessageHandler wire = new ClaudePlatformAwsWireGuardHandler(auth.Mode, endpoint.WorkspaceId, primary);
+        if (auth.Aws is { } aws)
+        {
+            wire = new ClaudePlatformAwsSigningHandler(aws, endpoint.Region, wire);
+        }
+
+        var http = new HttpClient(wire, disposeHandler: true)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
@@ -35,11 +48,9 @@ internal static class ClaudePlatformAwsClientFactory
             WorkspaceId = endpoint.WorkspaceId,
             AwsRegion = endpoint.Region,
             BaseUrl = endpoint.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/'),
-            SkipAuth = auth.Mode == ClaudePlatformAwsAuthMode.SkipAuth,
+            // SigV4 is signed by our handler above; the client itself adds no auth then.
+            SkipAuth = auth.Mode is ClaudePlatformAwsAuthMode.SkipAuth or ClaudePlatformAwsAuthMode.SigV4,
             ApiKey = auth.RevealApiKey(),
-            AwsAccessKey = auth.Aws?.AccessKeyId,
-            AwsSecretAccessKey = auth.Aws?.SecretAccessKey,
-            AwsSessionToken = auth.Aws?.SessionToken,
             ClientOptions = clientOptions,
         });
     }

@@ -44,6 +44,26 @@ public sealed class OfficialClientAgainstEmulatorTests
     };
 
     [Fact]
+    public async Task AnEmulatorThatDoesNotRecordStillAuthenticatesAndAnswers()
+    {
+        await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
+        {
+            Region = EmulatorScope.Region,
+            WorkspaceId = EmulatorScope.WorkspaceId,
+            AccessKeys = new Dictionary<string, string> { [EmulatorScope.AccessKeyId] = EmulatorScope.SecretAccessKey },
+            RecordRequests = false,
+        });
+        using var client = SigV4Client(emulator);
+
+        var message = await client.Messages.Create(Hello());
+        using var wrongSecret = SigV4Client(emulator, secret: "not-the-secret");
+
+        Assert.True(message.Content[0].TryPickText(out _));
+        await Assert.ThrowsAsync<AnthropicForbiddenException>(() => wrongSecret.Messages.Create(Hello()));
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
     public async Task SigV4ModePassesTheEmulator()
     {
         await using var emulator = await EmulatorScope.StartAsync();
