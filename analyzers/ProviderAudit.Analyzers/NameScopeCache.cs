@@ -12,7 +12,7 @@ namespace ProviderAudit.Analyzers
     /// scope, and how is the provider type spelled — per name scope instead of per finding.
     /// </summary>
     /// <remarks>
-    /// Measured (docs/performance.md): the two semantic-model lookups behind those answers were two thirds of the
+    /// Profiled in phase 2 (dotnet-trace of the analysis phase): the two semantic-model lookups behind those answers were two thirds of the
     /// planner's cost and a quarter of the analyzer's own time, repeated for every finding although the answer only
     /// changes where the names in scope change. A simple type name binds the same way everywhere inside one namespace
     /// declaration, type declaration, or generic method or local function (the scopes that bring usings, nested types
