@@ -14,8 +14,11 @@ namespace ProviderAudit.CodeFixes.Tests.Mutation;
 /// <summary>A broken property: which one, a signature that groups equal failures, and what happened.</summary>
 internal sealed record Violation(string Property, string Signature, string Details);
 
-/// <summary>What one program's check saw (for the suite's summary) and the first property it broke, if any.</summary>
-internal sealed record CheckResult(bool CompiledCleanly, int Findings, int FixesApplied, int FixAllRuns, Violation? Violation);
+/// <summary>
+/// What one program's check saw (for the suite's summary) and the first property it broke, if any. A program on which the
+/// C# compiler itself throws is skipped (<see cref="CompilerFailed"/>): no analyzer or fix can be checked on it.
+/// </summary>
+internal sealed record CheckResult(bool CompiledCleanly, int Findings, int FixesApplied, int FixAllRuns, Violation? Violation, bool CompilerFailed = false);
 
 /// <summary>
 /// Runs every analyzer the package ships, every action its code fix providers offer on the mutated document's findings,
@@ -67,7 +70,15 @@ internal sealed class MutationChecker
     {
         var document = DocumentWith(seed, text);
         var solution = document.Project.Solution;
-        var clean = (await CompilerProblemsAsync(document.Project, cancellationToken)).IsEmpty;
+        bool clean;
+        try
+        {
+            clean = (await CompilerProblemsAsync(document.Project, cancellationToken)).IsEmpty;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new CheckResult(false, 0, 0, 0, null, CompilerFailed: true);
+        }
 
         var (findings, analyzerFailure) = await AnalyzeAsync(document.Project, cancellationToken);
         if (analyzerFailure is not null)
@@ -304,7 +315,16 @@ internal sealed class MutationChecker
 
     private static async Task<Violation?> BreaksBuildAsync(Solution before, Solution after, string what, string property, CancellationToken cancellationToken)
     {
-        var problems = await CompilerProblemsAsync(after.Projects.Single(), cancellationToken);
+        ImmutableArray<Diagnostic> problems;
+        try
+        {
+            problems = await CompilerProblemsAsync(after.Projects.Single(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Thrown(property + "-crashes-compiler", new InvalidOperationException($"{what} produced code the compiler throws on:\n{await ChangedTextAsync(before, after)}", exception), null);
+        }
+
         if (problems.IsEmpty)
         {
             return null;

@@ -66,7 +66,7 @@ public sealed class MutationSuiteTests(ITestOutputHelper output)
             $"seed {seed}: {indices.Length} programs from {seeds.Length} seeds in {clock.Elapsed.TotalSeconds:0.0} s; " +
             $"{results.Count(r => r.CompiledCleanly)} compiled cleanly, {results.Count(r => r.Findings > 0)} had findings " +
             $"({results.Sum(r => r.Findings)} in all), {results.Sum(r => r.FixesApplied)} fixes and {results.Sum(r => r.FixAllRuns)} Fix All runs applied, " +
-            $"{failures.Count} failed");
+            $"{failures.Count} failed; {CompilerFailures(indices, results)}");
         if (failures.IsEmpty)
         {
             return;
@@ -165,6 +165,15 @@ public sealed class MutationSuiteTests(ITestOutputHelper output)
         }
 
         return report.ToString();
+    }
+
+    /// <summary>Programs the C# compiler itself throws on are skipped, and named here so they can be replayed and reported upstream.</summary>
+    private static string CompilerFailures(int[] indices, CheckResult[] results)
+    {
+        var crashed = Enumerable.Range(0, indices.Length).Where(i => results[i].CompilerFailed).Select(i => indices[i]).ToList();
+        return crashed.Count == 0
+            ? "the compiler threw on none"
+            : $"the C# compiler itself threw on {crashed.Count} (skipped; indices {string.Join(", ", crashed.Take(10))})";
     }
 
     private static ulong? ReadUnsigned(string variable)
