@@ -301,6 +301,12 @@ namespace ProviderAudit.CodeFixes
             {
                 test = translator.Translate(pattern, value, site.Shape ?? ProviderShape.Boxed, site.AppendsToChain);
             }
+            else if (site.Shape == ProviderShape.Value && PatternTranslator.IsFirstPartyAndAlwaysMatching(pattern))
+            {
+                // `p is { } and X`: the rest matches any value, so the check is the capability test alone (in place it would
+                // be `p is { } and var q && …`, a pattern that always matches: warning CS8794).
+                test = translator.Test(value, ProviderShape.Value, site.AppendsToChain, negated: false);
+            }
             else if (translator.TryInPlace(pattern, out var rewritten, out var condition))
             {
                 test = ExpressionBuilder.And(ExpressionBuilder.IsPattern(value, rewritten.WithoutTrivia()), condition);

@@ -256,6 +256,42 @@ namespace ProviderAudit.CodeFixes
             return designation.WithTriviaFrom(constant);
         }
 
+        /// <summary>
+        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value without declaring
+        /// anything (<c>{ }</c>, <c>_</c>): <c>{ } and X</c>.
+        /// </summary>
+        public static bool IsFirstPartyAndAlwaysMatching(PatternSyntax pattern)
+        {
+            var constants = 0;
+            var others = 0;
+            var pending = new Stack<PatternSyntax>();
+            pending.Push(pattern);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case ParenthesizedPatternSyntax parenthesized:
+                        pending.Push(parenthesized.Pattern);
+                        break;
+                    case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                        pending.Push(binary.Left);
+                        pending.Push(binary.Right);
+                        break;
+                    case ConstantPatternSyntax constant when IsFirstParty(constant):
+                        constants++;
+                        break;
+                    case DiscardPatternSyntax _:
+                    case RecursivePatternSyntax { Type: null, Designation: null, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } }:
+                        others++;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return constants == 1 && others > 0;
+        }
+
         public static bool IsFirstParty(SyntaxNode node) => node.HasAnnotations(FirstPartyAnnotationKind);
 
         public static bool ContainsFirstParty(SyntaxNode node) => node.GetAnnotatedNodes(FirstPartyAnnotationKind).Any();

@@ -29,6 +29,13 @@ public class PatternFixTests
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
+    /// <summary>Found by the mutation suite: in place it became `p is { } and var q && …`, which always matches (CS8794).</summary>
+    [Fact]
+    public Task AndPatternWhoseRestMatchesAnyValueBecomesTheCapabilityAlone() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is { } and {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
     [Fact]
     public Task IsNotPatternBecomesNegatedCapability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => provider is not {|PA0001:ApiProvider.FirstParty|};"),

@@ -21,12 +21,18 @@ internal sealed class ConfiguredProject
     private readonly ProjectId _projectId;
 
     public ConfiguredProject(string editorConfig, params (string Name, string Source)[] sources)
+        : this(editorConfig, OutputKind.DynamicallyLinkedLibrary, TestReferences.All, sources)
+    {
+    }
+
+    /// <summary>A project of <paramref name="kind"/> (a sample is a console program) compiled against <paramref name="references"/>.</summary>
+    public ConfiguredProject(string editorConfig, OutputKind kind, ImmutableArray<MetadataReference> references, params (string Name, string Source)[] sources)
     {
         var project = _workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(), VersionStamp.Default, "Host", "Host", LanguageNames.CSharp,
-            compilationOptions: FixRunner.CompilationOptions,
+            compilationOptions: FixRunner.CompilationOptions.WithOutputKind(kind),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            metadataReferences: TestReferences.All));
+            metadataReferences: references));
         _projectId = project.Id;
         foreach (var (name, source) in sources)
         {
@@ -79,7 +85,7 @@ internal sealed class ConfiguredProject
         var first = diagnostics.First();
         var context = new FixAllContext(
             Project.GetDocument(first.Location.SourceTree!)!, provider, FixAllScope.Solution, equivalenceKey, [diagnosticId],
-            new KnownDiagnostics(diagnostics), CancellationToken.None);
+            new FixedDiagnostics(diagnostics), CancellationToken.None);
         var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
         Assert.NotNull(action);
         await ApplyAsync(action!);
@@ -99,17 +105,5 @@ internal sealed class ConfiguredProject
         var assembly = new AssemblyLoadContext("Host" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(image);
         var run = assembly.GetTypes().Single(t => t.Name == "Subject").GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!;
         return argument => (string)run.Invoke(null, [argument])!;
-    }
-
-    private sealed class KnownDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics.Where(d => d.Location.SourceTree == document.GetSyntaxTreeAsync(cancellationToken).Result));
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics.Where(d => d.Location == Location.None));
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProviderAudit.Analyzers;
@@ -14,21 +14,35 @@ namespace ProviderAudit.CodeFixes.Tests.Mutation;
 /// <summary>A broken property: which one, a signature that groups equal failures, and what happened.</summary>
 internal sealed record Violation(string Property, string Signature, string Details);
 
-/// <summary>What one program's check saw (for the suite's summary) and the first property it broke, if any.</summary>
-internal sealed record CheckResult(bool CompiledCleanly, int Findings, int FixesApplied, int FixAllRuns, Violation? Violation);
+/// <summary>
+/// What one program's check saw (for the suite's summary) and the first property it broke, if any. A program on which the
+/// C# compiler itself throws is skipped (<see cref="CompilerFailed"/>): no analyzer or fix can be checked on it.
+/// </summary>
+internal sealed record CheckResult(bool CompiledCleanly, int Findings, int FixesApplied, int FixAllRuns, Violation? Violation, bool CompilerFailed = false);
 
 /// <summary>
-/// Runs the analyzer, every offered fix and Fix All (document scope, started without a key and from the transport fix) on
-/// one program and checks the properties: no analyzer or fixer exception, no offered fix that changes nothing, Fix All
-/// available wherever a fix is, and — for a program that compiled without errors or warnings — no fix and no Fix All that
-/// adds one, and no fixable finding left after Fix All.
+/// Runs every analyzer the package ships, every action its code fix providers offer on the mutated document's findings,
+/// and each provider's Fix All over the whole program (started without a key and from every key offered) on one program
+/// (with its seed's .editorconfig), and checks the properties: no analyzer or fixer exception, no offered fix that changes
+/// nothing, Fix All available wherever a fix is, and — for a program that compiled without errors or warnings — no fix
+/// and no Fix All that adds one anywhere in the program, and no finding left that the provider would still fix after a
+/// Fix All started without a key.
 /// </summary>
 internal sealed class MutationChecker
 {
     private static readonly TimeSpan ProgramTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly FirstPartyComparisonAnalyzer _analyzer = new();
-    private readonly FirstPartyComparisonCodeFixProvider _fixer = new();
+    /// <summary>Every analyzer and code fix provider in the package's two analyzer assemblies, found as a host finds them.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
+        Shipped<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>(typeof(FirstPartyComparisonAnalyzer).Assembly);
+
+    /// <inheritdoc cref="Analyzers"/>
+    public static ImmutableArray<CodeFixProvider> Fixers { get; } =
+        Shipped<CodeFixProvider, ExportCodeFixProviderAttribute>(typeof(FirstPartyComparisonCodeFixProvider).Assembly);
+
+    private static readonly ImmutableHashSet<string> AuditIds =
+        Analyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id).ToImmutableHashSet();
+
     private readonly ConcurrentDictionary<SeedProgram, Lazy<(Solution Solution, DocumentId Mutated)>> _projects = new();
 
     public async Task<CheckResult> CheckAsync(SeedProgram seed, string text)
@@ -44,59 +58,95 @@ internal sealed class MutationChecker
         }
     }
 
+    /// <summary>The analyzers' findings on <paramref name="text"/> as the mutated document of <paramref name="seed"/>, everywhere in the program.</summary>
+    public async Task<ImmutableArray<Diagnostic>> FindingsAsync(SeedProgram seed, string text)
+    {
+        var (findings, failure) = await AnalyzeAsync(DocumentWith(seed, text).Project, CancellationToken.None);
+        Assert.True(failure is null, failure?.Details);
+        return findings;
+    }
+
     private async Task<CheckResult> CheckCoreAsync(SeedProgram seed, string text, CancellationToken cancellationToken)
     {
         var document = DocumentWith(seed, text);
-        var problems = await CompilerProblemsAsync(document, cancellationToken);
-        var clean = problems.IsEmpty;
+        var solution = document.Project.Solution;
+        bool clean;
+        try
+        {
+            clean = (await CompilerProblemsAsync(document.Project, cancellationToken)).IsEmpty;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new CheckResult(false, 0, 0, 0, null, CompilerFailed: true);
+        }
 
-        var (findings, analyzerFailure) = await AnalyzeAsync(document, cancellationToken);
+        var (findings, analyzerFailure) = await AnalyzeAsync(document.Project, cancellationToken);
         if (analyzerFailure is not null)
         {
             return new CheckResult(clean, 0, 0, 0, analyzerFailure);
         }
 
         var fixesApplied = 0;
-        foreach (var finding in findings)
+        var fixAllRuns = 0;
+        var mutatedTree = await document.GetSyntaxTreeAsync(cancellationToken);
+        foreach (var fixer in Fixers)
         {
-            List<CodeAction> actions;
-            try
+            var own = findings.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
+            var fixable = new List<Diagnostic>();
+            var keys = new List<string?> { null };
+            foreach (var finding in own)
             {
-                actions = await OfferAsync(document, finding, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                return new CheckResult(clean, findings.Length, fixesApplied, 0, Thrown("fixer-offer-exception", exception, finding));
-            }
-
-            foreach (var action in actions)
-            {
-                var outcome = await ApplyAsync(document, action, "fixer-apply-exception", finding, cancellationToken);
-                fixesApplied++;
-                var violation = outcome.Violation
-                    ?? (outcome.Text == text ? new Violation("no-op-fix", "no-op-fix", $"'{action.Title}' on {Describe(finding)} changed nothing") : null)
-                    ?? (clean ? await BreaksBuildAsync(seed, outcome.Text!, $"'{action.Title}' on {Describe(finding)}", "fix-breaks-build", cancellationToken) : null);
-                if (violation is not null)
+                List<CodeAction> actions;
+                try
                 {
-                    return new CheckResult(clean, findings.Length, fixesApplied, 0, violation);
+                    actions = await OfferAsync(solution, fixer, finding, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    return new CheckResult(clean, findings.Length, fixesApplied, fixAllRuns, Thrown("fixer-offer-exception", exception, finding));
+                }
+
+                if (actions.Count > 0)
+                {
+                    fixable.Add(finding);
+                }
+
+                keys.AddRange(actions.Select(a => a.EquivalenceKey).Where(key => !keys.Contains(key)));
+
+                // Findings elsewhere are the seed's own and are fixed each time the document they are in is mutated; here
+                // they are fixed by Fix All, together with the mutated document.
+                if (finding.Location.SourceTree != mutatedTree)
+                {
+                    continue;
+                }
+
+                foreach (var action in actions)
+                {
+                    var outcome = await ApplyAsync(solution, action, "fixer-apply-exception", finding, cancellationToken);
+                    fixesApplied++;
+                    var violation = outcome.Violation
+                        ?? (ChangesNothing(solution, outcome.Solution!) ? new Violation("no-op-fix", "no-op-fix", $"'{action.Title}' on {Describe(finding)} changed nothing") : null)
+                        ?? (clean ? await BreaksBuildAsync(solution, outcome.Solution!, $"'{action.Title}' on {Describe(finding)}", "fix-breaks-build", cancellationToken) : null);
+                    if (violation is not null)
+                    {
+                        return new CheckResult(clean, findings.Length, fixesApplied, fixAllRuns, violation);
+                    }
                 }
             }
-        }
 
-        var fixable = findings.Where(IsFixable).ToImmutableArray();
-        var fixAllRuns = 0;
-        foreach (var key in new[] { null, DiagnosticContract.UseAuthTransportEquivalenceKey })
-        {
-            if (findings.IsEmpty)
+            if (own.IsEmpty)
             {
-                break;
+                continue;
             }
 
-            fixAllRuns++;
-            var violation = await CheckFixAllAsync(seed, document, text, findings, fixable, key, clean, cancellationToken);
-            if (violation is not null)
+            foreach (var key in keys)
             {
-                return new CheckResult(clean, findings.Length, fixesApplied, fixAllRuns, violation);
+                fixAllRuns++;
+                var violation = await CheckFixAllAsync(document, fixer, own, fixable, key, clean, cancellationToken);
+                if (violation is not null)
+                {
+                    return new CheckResult(clean, findings.Length, fixesApplied, fixAllRuns, violation);
+                }
             }
         }
 
@@ -104,16 +154,17 @@ internal sealed class MutationChecker
     }
 
     private async Task<Violation?> CheckFixAllAsync(
-        SeedProgram seed, Document document, string text, ImmutableArray<Diagnostic> findings, ImmutableArray<Diagnostic> fixable,
+        Document document, CodeFixProvider fixer, ImmutableArray<Diagnostic> findings, List<Diagnostic> fixable,
         string? key, bool clean, CancellationToken cancellationToken)
     {
-        var started = key ?? "no equivalence key";
+        var started = $"{fixer.GetType().Name}, {key ?? "no equivalence key"}";
+        var solution = document.Project.Solution;
         CodeAction? action;
         try
         {
             var context = new FixAllContext(
-                document, _fixer, FixAllScope.Document, key, _fixer.FixableDiagnosticIds, new FixedDiagnostics(findings), cancellationToken);
-            action = await _fixer.GetFixAllProvider().GetFixAsync(context);
+                document, fixer, FixAllScope.Project, key, fixer.FixableDiagnosticIds, new FixedDiagnostics(findings), cancellationToken);
+            action = fixer.GetFixAllProvider() is { } provider ? await provider.GetFixAsync(context) : null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -122,36 +173,50 @@ internal sealed class MutationChecker
 
         if (action is null)
         {
-            return fixable.IsEmpty ? null : new Violation("fix-all-missing", "fix-all-missing", $"Fix All ({started}) offered nothing for {fixable.Length} fixable finding(s)");
+            return fixable.Count == 0 ? null : new Violation("fix-all-missing", "fix-all-missing", $"Fix All ({started}) offered nothing for {fixable.Count} fixable finding(s)");
         }
 
-        var outcome = await ApplyAsync(document, action, "fix-all-exception", null, cancellationToken);
+        var outcome = await ApplyAsync(solution, action, "fix-all-exception", null, cancellationToken);
         if (outcome.Violation is not null || !clean)
         {
             return outcome.Violation;
         }
 
-        if (outcome.Text == text && !fixable.IsEmpty)
+        if (fixable.Count > 0 && ChangesNothing(solution, outcome.Solution!))
         {
-            return new Violation("fix-all-no-op", "fix-all-no-op", $"Fix All ({started}) changed nothing for {fixable.Length} fixable finding(s)");
+            return new Violation("fix-all-no-op", "fix-all-no-op", $"Fix All ({started}) changed nothing for {fixable.Count} fixable finding(s)");
         }
 
-        var broken = await BreaksBuildAsync(seed, outcome.Text!, $"Fix All ({started})", "fix-all-breaks-build", cancellationToken);
+        var broken = await BreaksBuildAsync(solution, outcome.Solution!, $"Fix All ({started})", "fix-all-breaks-build", cancellationToken);
         if (broken is not null || key is not null)
         {
             return broken;
         }
 
-        var (left, failure) = await AnalyzeAsync(DocumentWith(seed, outcome.Text!), cancellationToken);
-        var stillFixable = left.Where(IsFixable).ToList();
-        return failure ?? (stillFixable.Count == 0
+        var fixedProject = outcome.Solution!.GetProject(document.Project.Id)!;
+        var (left, failure) = await AnalyzeAsync(fixedProject, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var stillFixable = new List<Diagnostic>();
+        foreach (var finding in left.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)))
+        {
+            if ((await OfferAsync(outcome.Solution!, fixer, finding, cancellationToken)).Count > 0)
+            {
+                stillFixable.Add(finding);
+            }
+        }
+
+        return stillFixable.Count == 0
             ? null
-            : new Violation("fix-all-leaves-fixable", "fix-all-leaves-fixable", $"after Fix All ({started}) still fixable: {string.Join("; ", stillFixable.Select(Describe))}\n{outcome.Text}"));
+            : new Violation("fix-all-leaves-fixable", "fix-all-leaves-fixable", $"after Fix All ({started}) still fixable: {string.Join("; ", stillFixable.Select(Describe))}\n{await ChangedTextAsync(solution, outcome.Solution!)}");
     }
 
-    /// <summary>The compiler's errors and warnings for <paramref name="text"/> as the mutated document of <paramref name="seed"/>.</summary>
+    /// <summary>The compiler's errors and warnings for the program with <paramref name="text"/> as the mutated document of <paramref name="seed"/>.</summary>
     public async Task<ImmutableArray<Diagnostic>> ProblemsAsync(SeedProgram seed, string text) =>
-        await CompilerProblemsAsync(DocumentWith(seed, text), CancellationToken.None);
+        await CompilerProblemsAsync(DocumentWith(seed, text).Project, CancellationToken.None);
 
     private Document DocumentWith(SeedProgram seed, string text)
     {
@@ -161,46 +226,35 @@ internal sealed class MutationChecker
 
     private static (Solution, DocumentId) CreateProject(SeedProgram seed)
     {
-        var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(), VersionStamp.Default, "Mutant", "Mutant", LanguageNames.CSharp,
-            compilationOptions: FixRunner.CompilationOptions.WithOutputKind(seed.Kind),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            metadataReferences: seed.Documents.Length > 1 ? TestReferences.WithRuntimeDependencies : TestReferences.All));
-        DocumentId? mutated = null;
-        for (var i = 0; i < seed.Documents.Length; i++)
-        {
-            var document = workspace.AddDocument(project.Id, seed.Documents[i].Path, SourceText.From(seed.Documents[i].Text));
-            if (i == seed.MutatedDocument)
-            {
-                mutated = document.Id;
-            }
-        }
-
-        return (workspace.CurrentSolution, mutated!);
+        var configured = new ConfiguredProject(
+            seed.EditorConfig ?? string.Empty,
+            seed.Kind,
+            seed.Documents.Length > 1 ? TestReferences.WithRuntimeDependencies : TestReferences.All,
+            [.. seed.Documents]);
+        var project = configured.Project;
+        return (project.Solution, project.Documents.Single(d => d.Name == seed.Documents[seed.MutatedDocument].Path).Id);
     }
 
-    /// <summary>Errors and warnings the compiler reports for the mutated document.</summary>
-    private static async Task<ImmutableArray<Diagnostic>> CompilerProblemsAsync(Document document, CancellationToken cancellationToken)
+    /// <summary>Errors and warnings the compiler reports anywhere in the program.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> CompilerProblemsAsync(Project project, CancellationToken cancellationToken)
     {
-        var model = (await document.GetSemanticModelAsync(cancellationToken))!;
-        return model.GetDiagnostics(cancellationToken: cancellationToken)
+        var compilation = (await project.GetCompilationAsync(cancellationToken))!;
+        return compilation.GetDiagnostics(cancellationToken)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
             .ToImmutableArray();
     }
 
-    private async Task<(ImmutableArray<Diagnostic> Findings, Violation? Failure)> AnalyzeAsync(Document document, CancellationToken cancellationToken)
+    /// <summary>Every analyzer's findings in the whole program, with the options its .editorconfig gives (as a build reads them).</summary>
+    private static async Task<(ImmutableArray<Diagnostic> Findings, Violation? Failure)> AnalyzeAsync(Project project, CancellationToken cancellationToken)
     {
-        var model = (await document.GetSemanticModelAsync(cancellationToken))!;
+        var compilation = (await project.GetCompilationAsync(cancellationToken))!;
         var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            project.AnalyzerOptions,
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await model.Compilation
-            .WithAnalyzers([_analyzer], options)
-            .GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken);
+        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         if (exceptions.TryPeek(out var exception))
         {
             return ([], Thrown("analyzer-exception", exception, null));
@@ -211,24 +265,30 @@ internal sealed class MutationChecker
             return ([], new Violation("analyzer-exception", "AD0001", ad0001.ToString()));
         }
 
-        return (diagnostics.Where(d => d.Id == DiagnosticContract.FirstPartyComparisonId).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray(), null);
+        return (diagnostics.Where(d => AuditIds.Contains(d.Id))
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ToImmutableArray(), null);
     }
 
-    private async Task<List<CodeAction>> OfferAsync(Document document, Diagnostic finding, CancellationToken cancellationToken)
+    private static async Task<List<CodeAction>> OfferAsync(Solution solution, CodeFixProvider fixer, Diagnostic finding, CancellationToken cancellationToken)
     {
         var actions = new List<CodeAction>();
-        await _fixer.RegisterCodeFixesAsync(new CodeFixContext(document, finding, (action, _) => actions.Add(action), cancellationToken));
+        if (finding.Location.SourceTree is { } tree && solution.GetDocument(tree) is { } document)
+        {
+            await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, finding, (action, _) => actions.Add(action), cancellationToken));
+        }
+
         return actions;
     }
 
-    private static async Task<(string? Text, Violation? Violation)> ApplyAsync(
-        Document document, CodeAction action, string property, Diagnostic? finding, CancellationToken cancellationToken)
+    private static async Task<(Solution? Solution, Violation? Violation)> ApplyAsync(
+        Solution solution, CodeAction action, string property, Diagnostic? finding, CancellationToken cancellationToken)
     {
         try
         {
             var operations = await action.GetOperationsAsync(cancellationToken);
-            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
-            return ((await changed.GetTextAsync(cancellationToken)).ToString(), null);
+            return (operations.OfType<ApplyChangesOperation>().Single().ChangedSolution, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -236,20 +296,43 @@ internal sealed class MutationChecker
         }
     }
 
-    private async Task<Violation?> BreaksBuildAsync(SeedProgram seed, string fixedText, string what, string property, CancellationToken cancellationToken)
+    private static IEnumerable<DocumentId> ChangedDocuments(Solution before, Solution after) =>
+        after.GetChanges(before).GetProjectChanges().SelectMany(p => p.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(p.GetAddedDocuments()));
+
+    private static bool ChangesNothing(Solution before, Solution after) => !ChangedDocuments(before, after).Any();
+
+    private static async Task<string> ChangedTextAsync(Solution before, Solution after)
     {
-        var problems = await CompilerProblemsAsync(DocumentWith(seed, fixedText), cancellationToken);
+        var texts = new List<string>();
+        foreach (var id in ChangedDocuments(before, after))
+        {
+            var document = after.GetDocument(id)!;
+            texts.Add($"--- {document.Name} ---\n{await document.GetTextAsync()}");
+        }
+
+        return string.Join("\n", texts);
+    }
+
+    private static async Task<Violation?> BreaksBuildAsync(Solution before, Solution after, string what, string property, CancellationToken cancellationToken)
+    {
+        ImmutableArray<Diagnostic> problems;
+        try
+        {
+            problems = await CompilerProblemsAsync(after.Projects.Single(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Thrown(property + "-crashes-compiler", new InvalidOperationException($"{what} produced code the compiler throws on:\n{await ChangedTextAsync(before, after)}", exception), null);
+        }
+
         if (problems.IsEmpty)
         {
             return null;
         }
 
         var ids = string.Join(",", problems.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
-        return new Violation(property, property + ":" + ids, $"{what} added {string.Join("; ", problems.Take(3))}\n--- after the fix ---\n{fixedText}");
+        return new Violation(property, property + ":" + ids, $"{what} added {string.Join("; ", problems.Take(3))}\n--- after the fix ---\n{await ChangedTextAsync(before, after)}");
     }
-
-    private static bool IsFixable(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticContract.NoFixProperty, out var noFix) && noFix == "false";
 
     private static Violation Thrown(string property, Exception exception, Diagnostic? finding)
     {
@@ -259,8 +342,16 @@ internal sealed class MutationChecker
 
     private static string Describe(Diagnostic finding)
     {
-        var span = finding.Location.GetLineSpan().StartLinePosition;
+        var span = finding.Location.GetLineSpan();
         finding.Properties.TryGetValue(DiagnosticContract.FixShapeProperty, out var shape);
-        return $"PA0001 at ({span.Line + 1},{span.Character + 1}) [{shape ?? "no fix"}]";
+        return $"{finding.Id} at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}) [{shape ?? "no fix shape"}]";
     }
+
+    /// <summary>The public, concrete <typeparamref name="T"/>s of <paramref name="assembly"/> that carry <typeparamref name="TExport"/>.</summary>
+    private static ImmutableArray<T> Shipped<T, TExport>(Assembly assembly)
+        where TExport : Attribute =>
+        [.. assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsPublic: true } && typeof(T).IsAssignableFrom(type) && type.GetCustomAttribute<TExport>() is not null)
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => (T)Activator.CreateInstance(type)!)];
 }

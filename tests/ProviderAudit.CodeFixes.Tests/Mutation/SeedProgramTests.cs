@@ -1,3 +1,6 @@
+using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Infrastructure;
+
 namespace ProviderAudit.CodeFixes.Tests.Mutation;
 
 /// <summary>The mutation suite starts from real programs: most seeds compile cleanly, so its no-new-error property has programs to hold on.</summary>
@@ -21,4 +24,75 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
         output.WriteLine($"{clean} of {SeedPrograms.All.Length} seed programs compile cleanly");
         Assert.True(clean * 2 > SeedPrograms.All.Length, $"only {clean} of {SeedPrograms.All.Length} seed programs compile cleanly");
     }
+
+    [Fact]
+    public void EveryAdoptionHostFileIsASeedAnalyzedWithTheSamplesEditorConfig()
+    {
+        var editorConfig = File.ReadAllText(RepositoryRoot.Combine(SeedPrograms.AdoptionHost + "/.editorconfig"));
+        var files = Directory.GetFiles(RepositoryRoot.Combine(SeedPrograms.AdoptionHost), "*.cs")
+            .Select(path => SeedPrograms.AdoptionHost + "/" + Path.GetFileName(path))
+            .ToList();
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var seed = Assert.Single(SeedPrograms.All, s => s.Name == file);
+            Assert.Equal(editorConfig, seed.EditorConfig);
+            Assert.Equal(file, seed.Documents[seed.MutatedDocument].Path);
+        }
+    }
+
+    [Fact]
+    public async Task AnAdoptionHostSeedReportsItsEnumsMissingMappingAndOffersTheMappingFix()
+    {
+        var seed = SeedPrograms.All.Single(s => s.Name == SeedPrograms.AdoptionHost + "/Backend.cs");
+
+        var findings = await new MutationChecker().FindingsAsync(seed, seed.MutatedText);
+
+        Assert.Contains(findings, d => d.Id == DiagnosticContract.MissingProviderMappingId && d.Location.SourceTree!.FilePath.EndsWith("/Backend.cs", StringComparison.Ordinal));
+        Assert.Contains(findings, d => d.Id == DiagnosticContract.FirstPartyComparisonId && IsStringIdFix(d));
+    }
+
+    [Fact]
+    public async Task MappedAdoptionHostSeedsHaveTheMappingAndFixablePA0001OnTheEnum()
+    {
+        var mapped = SeedPrograms.All.Where(s => s.Name.StartsWith(SeedPrograms.MappedPrefix + SeedPrograms.AdoptionHost + "/", StringComparison.Ordinal)).ToList();
+        var seed = Assert.Single(mapped, s => s.Name.EndsWith("/ModelChoice.cs", StringComparison.Ordinal));
+
+        var findings = await new MutationChecker().FindingsAsync(seed, seed.MutatedText);
+
+        Assert.Equal(SeedPrograms.All.Count(s => s.Name.StartsWith(SeedPrograms.AdoptionHost + "/", StringComparison.Ordinal)), mapped.Count);
+        Assert.Contains("ToApiProvider(this Backend", seed.Documents.Single(d => d.Path.EndsWith("/Backend.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, d => d.Id == DiagnosticContract.MissingProviderMappingId);
+        Assert.Contains(findings, d => d.Id == DiagnosticContract.FirstPartyComparisonId
+            && d.Location.SourceTree!.FilePath.EndsWith("/ModelChoice.cs", StringComparison.Ordinal)
+            && d.Properties[DiagnosticContract.NoFixProperty] == "false");
+    }
+
+    [Theory]
+    [InlineData("StringIdFixTests.cs#", "provider_audit.string_provider_members")]
+    [InlineData("ProviderMappingEndToEndTests.cs#", "provider_audit.additional_provider_types")]
+    public void AdoptionTestSnippetsAreSeedsCarryingTheirTestsEditorConfig(string file, string setting)
+    {
+        var configured = SeedPrograms.All.Where(s => s.Name.StartsWith(file, StringComparison.Ordinal) && s.EditorConfig is not null).ToList();
+
+        output.WriteLine($"{configured.Count} configured seeds from {file}");
+        Assert.NotEmpty(configured);
+        Assert.All(configured, s => Assert.Contains(setting, s.EditorConfig!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheCheckerRunsEveryAnalyzerAndCodeFixProviderThePackageShips()
+    {
+        Assert.Contains(MutationChecker.Analyzers, a => a is FirstPartyComparisonAnalyzer);
+        Assert.Equal(
+            ["FirstPartyComparisonCodeFixProvider", "ProviderMappingCodeFixProvider"],
+            MutationChecker.Fixers.Select(f => f.GetType().Name).Order(StringComparer.Ordinal));
+        var fixable = MutationChecker.Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
+        Assert.Contains(DiagnosticContract.FirstPartyComparisonId, fixable);
+        Assert.Contains(DiagnosticContract.MissingProviderMappingId, fixable);
+    }
+
+    private static bool IsStringIdFix(Microsoft.CodeAnalysis.Diagnostic finding) =>
+        finding.Properties.ContainsKey(DiagnosticContract.ProviderIdParserProperty) && finding.Properties[DiagnosticContract.NoFixProperty] == "false";
 }

@@ -4,12 +4,17 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using ProviderAudit.Analyzers;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 namespace ProviderAudit.CodeFixes.Tests.Mutation;
 
-/// <summary>A program to mutate: its documents (one of which is mutated) and how it compiles.</summary>
-internal sealed record SeedProgram(string Name, ImmutableArray<(string Path, string Text)> Documents, int MutatedDocument, OutputKind Kind)
+/// <summary>
+/// A program to mutate: its documents (one of which is mutated), how it compiles, and the .editorconfig its analysis reads
+/// (null: none).
+/// </summary>
+internal sealed record SeedProgram(
+    string Name, ImmutableArray<(string Path, string Text)> Documents, int MutatedDocument, OutputKind Kind, string? EditorConfig = null)
 {
     public string MutatedText => Documents[MutatedDocument].Text;
 }
@@ -17,7 +22,9 @@ internal sealed record SeedProgram(string Name, ImmutableArray<(string Path, str
 /// <summary>
 /// The programs the mutation suite starts from: every C# snippet that mentions ApiProvider in the analyzer and code-fix
 /// test sources (markup removed; member and statement fragments wrapped in a class), and every file of the samples
-/// written against the runtime (samples/LegacyHost, samples/ProviderHost), each sample compiled whole with one file mutated.
+/// (samples/LegacyHost and samples/ProviderHost, written against the runtime; samples/AdoptionHost, written with its own
+/// provider enum and string ids and analyzed with its .editorconfig, once as it is and once with PA0003's capability
+/// mapping added), each sample compiled whole with one file mutated.
 /// </summary>
 internal static partial class SeedPrograms
 {
@@ -57,7 +64,13 @@ internal static partial class SeedPrograms
 
     private static readonly string[] TestSourceFolders = ["tests/ProviderAudit.Analyzers.Tests", "tests/ProviderAudit.CodeFixes.Tests"];
 
-    private static readonly string[] SampleFolders = ["samples/LegacyHost", "samples/ProviderHost"];
+    private static readonly string[] SampleFolders = ["samples/LegacyHost", "samples/ProviderHost", AdoptionHost];
+
+    /// <summary>The sample configured through its .editorconfig (own enum, first-party member, string id members).</summary>
+    public const string AdoptionHost = "samples/AdoptionHost";
+
+    /// <summary>Name prefix of the seeds made from a sample after PA0003's fix added its capability mapping.</summary>
+    public const string MappedPrefix = "mapped:";
 
     private static readonly Lazy<ImmutableArray<SeedProgram>> Programs = new(Load);
 
@@ -72,11 +85,12 @@ internal static partial class SeedPrograms
             foreach (var file in Directory.GetFiles(RepositoryRoot.Combine(folder), "*.cs").Order(StringComparer.Ordinal))
             {
                 var index = 0;
-                foreach (var snippet in Snippets(File.ReadAllText(file)))
+                foreach (var (snippet, editorConfig) in Snippets(File.ReadAllText(file)))
                 {
                     if (seen.Add(snippet))
                     {
-                        seeds.Add(new SeedProgram($"{Path.GetFileName(file)}#{index++}", [("Seed.cs", snippet)], 0, OutputKind.DynamicallyLinkedLibrary));
+                        seeds.Add(new SeedProgram(
+                            $"{Path.GetFileName(file)}#{index++}", [("Seed.cs", snippet)], 0, OutputKind.DynamicallyLinkedLibrary, editorConfig));
                     }
                 }
             }
@@ -89,12 +103,22 @@ internal static partial class SeedPrograms
                                && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
                 .ToList();
-            var documents = files.Select(path => (Path.GetRelativePath(RepositoryRoot.Path, path), File.ReadAllText(path)))
+            var documents = files.Select(path => (Path.GetRelativePath(RepositoryRoot.Path, path).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllText(path)))
                 .Append(("GlobalUsings.g.cs", ImplicitUsings))
                 .ToImmutableArray();
+            var editorConfigPath = RepositoryRoot.Combine(Path.Combine(folder, ".editorconfig"));
+            var editorConfig = File.Exists(editorConfigPath) ? File.ReadAllText(editorConfigPath) : null;
             for (var i = 0; i < files.Count; i++)
             {
-                seeds.Add(new SeedProgram(documents[i].Item1, documents, i, OutputKind.ConsoleApplication));
+                seeds.Add(new SeedProgram(documents[i].Item1, documents, i, OutputKind.ConsoleApplication, editorConfig));
+            }
+
+            if (editorConfig is not null && WithMappingAdded(documents, editorConfig) is { } mapped)
+            {
+                for (var i = 0; i < files.Count; i++)
+                {
+                    seeds.Add(new SeedProgram(MappedPrefix + mapped[i].Item1, mapped, i, OutputKind.ConsoleApplication, editorConfig));
+                }
             }
         }
 
@@ -102,32 +126,71 @@ internal static partial class SeedPrograms
     }
 
     /// <summary>
-    /// The test's C# snippets: string literals that mention ApiProvider. A fragment goes into the first of the file's own
-    /// templates (its <c>$$"""…{{members}}…"""</c> helpers) or of the generic class/method wrappers that compiles without
-    /// errors; a fragment that fits none stays in the first template, as a seed for robustness.
+    /// The sample with PA0003's fix applied to its first finding (the mapping of its provider enum written into the enum's
+    /// file), as a team adopting the audit has it after the first step; null when the sample reports no PA0003.
     /// </summary>
-    private static IEnumerable<string> Snippets(string testSource)
+    private static ImmutableArray<(string Path, string Text)>? WithMappingAdded(ImmutableArray<(string Path, string Text)> documents, string editorConfig) =>
+        Task.Run(async () =>
+        {
+            var project = new ConfiguredProject(editorConfig, OutputKind.ConsoleApplication, TestReferences.WithRuntimeDependencies, [.. documents]);
+            var missingMapping = (await project.AnalyzeAsync()).FirstOrDefault(d => d.Id == DiagnosticContract.MissingProviderMappingId);
+            if (missingMapping is null)
+            {
+                return (ImmutableArray<(string Path, string Text)>?)null;
+            }
+
+            await project.ApplyAsync((await project.ActionsAsync(new ProviderMappingCodeFixProvider(), missingMapping)).Single());
+            var mapped = ImmutableArray.CreateBuilder<(string Path, string Text)>();
+            foreach (var (path, _) in documents)
+            {
+                mapped.Add((path, await project.TextAsync(path)));
+            }
+
+            return mapped.ToImmutable();
+        }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The test's C# snippets: string literals that mention ApiProvider or a name that the file's first .editorconfig
+    /// literal configures (a host's provider enum, a string id member: the configuration a test file declares for its
+    /// tests); those snippets carry that configuration. A fragment goes into the first of the file's
+    /// own templates (its <c>$$"""…{{members}}…"""</c> helpers) or of the generic class/method wrappers that compiles
+    /// without errors; a fragment that fits none stays in the first template, as a seed for robustness.
+    /// </summary>
+    private static IEnumerable<(string Snippet, string? EditorConfig)> Snippets(string testSource)
     {
         var root = CSharpSyntaxTree.ParseText(testSource, new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
         var templates = Templates(root).ToList();
-        foreach (var token in root.DescendantTokens())
+        var literals = root.DescendantTokens()
+            .Where(token => token.IsKind(SyntaxKind.StringLiteralToken)
+                            || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
+                            || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+            .Select(token => token.ValueText)
+            .ToList();
+        var editorConfig = literals.FirstOrDefault(text => ConfiguredNames().IsMatch(text));
+        var names = editorConfig is null
+            ? []
+            : ConfiguredNames().Matches(editorConfig)
+                .SelectMany(match => match.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .Select(name => name.Split('.', '+')[^1])
+                .ToList();
+        foreach (var literal in literals)
         {
-            if (!token.IsKind(SyntaxKind.StringLiteralToken)
-                && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
-                && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+            var text = WithoutMarkup(literal);
+            if (text.Length < 20 || text.Contains("provider_audit.", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var text = WithoutMarkup(token.ValueText);
-            if (!text.Contains("ApiProvider", StringComparison.Ordinal) || text.Length < 20)
+            var configured = names.Any(name => Regex.IsMatch(text, $@"\b{Regex.Escape(name)}\b"));
+            if (!configured && !text.Contains("ApiProvider", StringComparison.Ordinal))
             {
                 continue;
             }
 
+            var config = configured ? editorConfig : null;
             if (IsWholeProgram(text))
             {
-                yield return text;
+                yield return (text, config);
                 continue;
             }
 
@@ -135,7 +198,7 @@ internal static partial class SeedPrograms
                 .Append(AsMembers(text))
                 .Append(AsStatements(text))
                 .ToList();
-            yield return candidates.FirstOrDefault(CompilesWithoutErrors) ?? candidates[0];
+            yield return (candidates.FirstOrDefault(CompilesWithoutErrors) ?? candidates[0], config);
         }
     }
 
@@ -188,6 +251,10 @@ internal static partial class SeedPrograms
     /// <summary><c>{|PA0001:</c>, <c>{|#0:</c>, <c>|}</c>, <c>[|</c>, <c>|]</c>: the testing library's span markup.</summary>
     [GeneratedRegex(@"\{\|[^:|{}\s]*:|\|\}|\[\||\|\]")]
     private static partial Regex Markup();
+
+    /// <summary>An .editorconfig line naming a host's provider enums or string id members (the names in group <c>names</c>).</summary>
+    [GeneratedRegex(@"^\s*provider_audit\.(additional_provider_types|string_provider_members)\s*=\s*(?<names>.+?)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ConfiguredNames();
 
     [GeneratedRegex(@"\b(class|struct|record|interface|enum|namespace)\s+[A-Za-z_]")]
     private static partial Regex WholeProgram();

@@ -122,6 +122,7 @@ internal sealed record InsertToken(int Position, string Text) : TokenMutation
         "(ApiProvider?)", "0", "\"firstParty\"", "var", "p", "provider", "case", ":", "when", "=>", "{", "}", "switch", "_",
         "new[] { ApiProvider.FirstParty, ApiProvider.Vertex }", ".Contains(", ".Equals(", "Equals(", "default(ApiProvider)",
         "goto case ApiProvider.FirstParty;", "Expression<Func<ApiProvider, bool>>", "{ Provider: ApiProvider.FirstParty }",
+        "Backend.Anthropic", "Backend.Bedrock", "(Backend)0", "Backend", "Anthropic", "GetApiProvider()", "\"bedrock\"", ".ToApiProvider()",
         "static", "const", "readonly", "async", "await", "ref", "out", "in", "$\"{", "}\"", "/*", "*/", "#if X", "#endif",
     ];
 
