@@ -37,7 +37,8 @@ package_version() {
   echo "$version"
 }
 
-# corpus_project DIR ITEMS: DIR/Corpus.csproj compiling DIR/src with ITEMS (references, analyzers), restored.
+# corpus_project DIR ITEMS [PROPERTIES]: DIR/Corpus.csproj compiling DIR/src with ITEMS (references, analyzers) and
+# PROPERTIES (more property elements), restored.
 corpus_project() {
   cat > "$1/Corpus.csproj" <<PROJ
 <Project Sdk="Microsoft.NET.Sdk">
@@ -46,7 +47,8 @@ corpus_project() {
     <Nullable>disable</Nullable>
     <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
     <NoWarn>\$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
-    <GenerateDocumentationFile>false</GenerateDocumentationFile>
+    <GenerateDocumentationFile>false</GenerateDocumentationFile>${3:+
+$3}
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="src/**/*.cs" />

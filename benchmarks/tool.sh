@@ -16,7 +16,8 @@ rounds=${1:-3}
 out=${BENCH_OUT:-/tmp/provider-audit-tool-bench}
 lines=${BENCH_LINES:-200000}
 check_share=${BENCH_CHECK_SHARE:-0.01}
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
+source benchmarks/corpus.sh
+export MSBUILDTERMINALLOGGER=off
 
 rm -rf "$out"
 mkdir -p "$out/logs"
@@ -27,43 +28,22 @@ version=$(ls "$out/feed" | sed -n 's/^ProviderAudit\.Cli\.\(.*\)\.nupkg$/\1/p')
 # From outside the repository: its nuget.config maps every package to one source, which --add-source cannot extend.
 (cd "$out" && dotnet tool install ProviderAudit.Cli --tool-path "$out/tools" --add-source "$out/feed" --version "$version" > /dev/null)
 tool="$out/tools/provider-audit"
-dotnet build analyzers/ProviderAudit.CodeFixes/ProviderAudit.CodeFixes.csproj -c Release -nologo -v:q -clp:NoSummary
-dotnet build runtime/ProviderAudit.Runtime/ProviderAudit.Runtime.csproj -c Release -nologo -v:q -clp:NoSummary -p:ProviderAuditDogfood=false
-fixes_dir=$repo/analyzers/ProviderAudit.CodeFixes/bin/Release/netstandard2.0
-runtime_dll=$repo/runtime/ProviderAudit.Runtime/bin/Release/net8.0/ProviderAudit.Runtime.dll
+build_audit
 
 echo "== generating the corpus in $out/corpus"
 corpus=$out/corpus
 mkdir -p "$corpus"
 python3 benchmarks/generate_corpus.py "$corpus" --lines "$lines" --check-share "$check_share"
-cp nuget.config "$corpus/"
-echo '<Project />' > "$corpus/Directory.Build.props"
-echo '<Project />' > "$corpus/Directory.Build.targets"
-printf '<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n' > "$corpus/Directory.Packages.props"
-printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.PA0001.severity = warning\n' > "$corpus/.editorconfig"
-# The analyzer and the code fixes as analyzer references: what the build and `dotnet format` run.
-cat > "$corpus/Corpus.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>disable</Nullable>
-    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
-    <EnableNETAnalyzers>false</EnableNETAnalyzers>
-    <EnforceCodeStyleInBuild>false</EnforceCodeStyleInBuild>
-    <NoWarn>\$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>
-    <Compile Include="src/**/*.cs" />
-    <Reference Include="ProviderAudit.Runtime" HintPath="$runtime_dll" />
-    <Analyzer Include="$fixes_dir/ProviderAudit.Analyzers.dll" />
-    <Analyzer Include="$fixes_dir/ProviderAudit.CodeFixes.dll" />
-  </ItemGroup>
-</Project>
-PROJ
+standalone_corpus "$corpus" 'dotnet_diagnostic.PA0001.severity = warning\n'
 printf 'bin/\nobj/\n' > "$corpus/.gitignore"
+# The analyzer and the code fixes as analyzer references: what the build and `dotnet format` run.
+corpus_project "$corpus" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+    <Analyzer Include=\"$analyzer_dll\" />
+    <Analyzer Include=\"$codefix_dll\" />" \
+  "    <EnableNETAnalyzers>false</EnableNETAnalyzers>
+    <EnforceCodeStyleInBuild>false</EnforceCodeStyleInBuild>"
 (cd "$corpus" && git init -q && git add -A && git -c user.name=bench -c user.email=bench@invalid commit -qm corpus)
 cs_lines=$(find "$corpus/src" -name '*.cs' -exec cat {} + | wc -l)
-dotnet restore "$corpus/Corpus.csproj" -nologo -v:q
 
 timed() { # name, log, command...
   local name=$1 log=$2 start end status
