@@ -2,8 +2,8 @@ namespace ProviderAudit.Runtime;
 
 /// <summary>
 /// The backend a request goes to. Kept for code that already switches on it; ask
-/// <c>provider.ModelIdFormat()</c> or <c>provider.AuthTransport()</c> instead of comparing with
-/// <see cref="FirstParty"/> (analyzer rule PA0001).
+/// <see cref="ApiProviderCapabilities.ModelIdFormat"/> or <see cref="ApiProviderCapabilities.AuthTransport"/>
+/// instead of comparing with <see cref="FirstParty"/> (analyzer rule PA0001).
 /// </summary>
 public enum ApiProvider
 {
