@@ -36,13 +36,13 @@ old_version=$(ls "$out/feed-old" | sed -n 's/^ProviderAudit\.\([0-9][^/]*\)\.nup
 new_version=$(ls "$out/feed-new" | sed -n 's/^ProviderAudit\.\([0-9][^/]*\)\.nupkg$/\1/p')
 
 echo "== generating a ${lines}-line library"
-python3 benchmarks/generate_corpus.py "$out/src" --lines "$lines"
+python3 benchmarks/generate_corpus.py "$out/corpus" --lines "$lines"
 
 # library NAME FEED VERSION: a standalone copy referencing ProviderAudit VERSION from FEED only (own packages folder).
 library() {
   local dir=$out/$1
   mkdir -p "$dir"
-  cp -r "$out/src" "$dir/src"
+  cp -r "$out/corpus/src" "$dir/src"
   echo '<Project />' > "$dir/Directory.Build.props"
   echo '<Project />' > "$dir/Directory.Build.targets"
   echo '<Project />' > "$dir/Directory.Packages.props"
