@@ -20,7 +20,8 @@ rounds=${1:-5}
 lines=${BENCH_LINES:-20000}
 old_ref=${BENCH_OLD_REF:-main}
 out=${BENCH_OUT:-/tmp/provider-audit-bench}/package-cost
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
+source benchmarks/corpus.sh
+export MSBUILDTERMINALLOGGER=off
 
 rm -rf "$out"
 mkdir -p "$out/old-src" "$out/logs"
@@ -43,10 +44,7 @@ library() {
   local dir=$out/$1
   mkdir -p "$dir"
   cp -r "$out/corpus/src" "$dir/src"
-  echo '<Project />' > "$dir/Directory.Build.props"
-  echo '<Project />' > "$dir/Directory.Build.targets"
-  echo '<Project />' > "$dir/Directory.Packages.props"
-  printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.PA0001.severity = warning\n' > "$dir/.editorconfig"
+  standalone_corpus "$dir" 'dotnet_diagnostic.PA0001.severity = warning\n'
   cat > "$dir/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -58,21 +56,7 @@ library() {
   </packageSourceMapping>
 </configuration>
 CONFIG
-  cat > "$dir/Library.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>disable</Nullable>
-    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
-    <NoWarn>\$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>
-    <Compile Include="src/**/*.cs" />
-    <PackageReference Include="ProviderAudit" Version="$3" />
-  </ItemGroup>
-</Project>
-PROJ
-  dotnet restore "$dir/Library.csproj" -nologo -v:q
+  corpus_project "$dir" "    <PackageReference Include=\"ProviderAudit\" Version=\"$3\" />"
 }
 library old "$out/feed-old" "$old_version"
 library new "$out/feed-new" "$new_version"
@@ -92,7 +76,7 @@ done
 build() { # variant, log
   local start end
   start=$(date +%s.%N)
-  dotnet build "$out/$1/Library.csproj" --no-restore --no-incremental -c Release -nologo -nr:false \
+  dotnet build "$out/$1/Corpus.csproj" --no-restore --no-incremental -c Release -nologo -nr:false \
     -p:ReportAnalyzer=true -v:d > "$2" 2>&1
   end=$(date +%s.%N)
   echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }' > "$2.wall"
