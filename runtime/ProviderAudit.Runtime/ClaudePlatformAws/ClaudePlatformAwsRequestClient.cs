@@ -16,6 +16,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
     private readonly ClaudePlatformAwsAuthResolver _credentials;
     private readonly AwsAuthRefreshCoordinator? _refresh;
     private readonly ClaudePlatformAwsClientSettings? _settings;
+    private readonly ConfigurationProblem? _injectedHeadersRefused;
     private readonly object _gate = new();
     private readonly List<AnthropicAwsClient> _retired = [];
     private (ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client)? _current;
@@ -36,6 +37,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
         _credentials = credentials;
         _refresh = refresh;
         _settings = settings;
+        _injectedHeadersRefused = ProcessCustomHeaders.SdkRefusal(settings?.InjectedHeaders ?? ProcessCustomHeaders.Current);
         if (refresh is not null)
         {
             refresh.Refreshed += credentials.Invalidate;
@@ -229,6 +231,12 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 
     private async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
+        // The SDK would throw while building every request; say why instead, before anything is resolved or sent.
+        if (_injectedHeadersRefused is { } refused)
+        {
+            throw new RequestClientException(refused.Variable, refused.Message);
+        }
+
         // Read before resolving: a refresh that finishes after this point makes our failure stale.
         var epoch = _refresh?.Epoch ?? 0;
         ClaudePlatformAwsAuth auth;

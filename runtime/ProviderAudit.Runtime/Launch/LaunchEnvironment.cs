@@ -83,6 +83,15 @@ public sealed class LaunchEnvironment
             }
         }
 
+        // Custom headers go where requests carry them, judged as status judged them: all valid ones to a first-party
+        // launch, on Claude Platform on AWS all but auth, host and workspace headers (CustomHeaders).
+        result.Remove(AnthropicCustomHeaders);
+        if (env.TryGetValue(AnthropicCustomHeaders, out var customHeaders)
+            && CustomHeaders.Parse(customHeaders).LaunchValue(backend.AuthTransport.Kind, customHeaders) is { } launched)
+        {
+            result[AnthropicCustomHeaders] = launched;
+        }
+
         // The child's AWS SDK resolves credentials itself: per-service endpoints (AWS_ENDPOINT_URL_STS, _SSO, …) go
         // with the other AWS variables, to AWS-authenticated backends only.
         if (AwsTransportVariables.UsesAwsCredentials(backend.AuthTransport.Kind))
