@@ -28,6 +28,7 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
 {
     private bool _storeLoaded;
     private AwsProfileStore? _store;
+    private AwsCredentialException? _storeError;
 
     private const string NoContainerSettings = "container credential";
     private static readonly string[] ContainerVariables =
@@ -133,10 +134,17 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         if (!_storeLoaded)
         {
             _storeLoaded = true;
-            _store = AwsFiles.Load(environment, options.FileExists) is { } files ? new AwsProfileStore(files) : null;
+            try
+            {
+                _store = AwsFiles.Load(environment, options.FileExists) is { } files ? new AwsProfileStore(files) : null;
+            }
+            catch (AwsCredentialException e)
+            {
+                _storeError = e;
+            }
         }
 
-        return _store;
+        return _storeError is { } error ? throw new AwsCredentialException(error.Problem, error.Setting, error.Message) : _store;
     }
 
     private AwsCredentialPlan? EnvironmentKeys()

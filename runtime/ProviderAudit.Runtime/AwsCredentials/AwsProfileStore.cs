@@ -225,7 +225,7 @@ internal sealed partial class AwsProfileStore(AwsFiles files) : ICredentialProfi
     private static void CheckSection(AwsIniFile file, AwsIniSection section, string name, List<ConfigurationProblem> problems)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        int? emptyLine = null;
+        int? emptyLine = null; // -1: already reported
         foreach (var property in section.Properties)
         {
             var key = property.NormalizedKey;
@@ -257,10 +257,13 @@ internal sealed partial class AwsProfileStore(AwsFiles files) : ICredentialProfi
             {
                 problems.Add(Problem(file, $"{at} is indented: the AWS CLI reads it as the continuation of the line above and Claude Code's AWS SDK as a sub-setting; remove the indentation"));
             }
-            else if (emptyLine is { } empty)
+            else if (emptyLine is { } empty and > 0)
             {
                 problems.Add(Problem(file, string.Create(CultureInfo.InvariantCulture,
                     $"{at} follows line {empty}, which has a key with no value: Claude Code's AWS SDK reads what follows an empty key as its sub-settings and does not see {key}; give line {empty} a value, remove it, or move it to the end of the section")));
+
+                // One problem per empty key: the fix is the same for every key after it.
+                emptyLine = -1;
             }
             else if (InlineComment().IsMatch(property.Value))
             {
