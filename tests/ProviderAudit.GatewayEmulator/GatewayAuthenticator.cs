@@ -108,8 +108,9 @@ public sealed class GatewayAuthenticator
         var verdict = _verifier.Verify(request, _options.Clock());
         if (!verdict.IsValid)
         {
-            // AWS front ends answer signature problems with 403.
-            return new(GatewayAuthKind.SigV4, verdict.AccessKeyId, new GatewayError(403, "authentication_error", verdict.Message));
+            // AWS front ends answer signature problems with 403, and name them.
+            var awsType = verdict.Failure == SigV4Failure.UnknownAccessKey ? "UnrecognizedClientException" : "InvalidSignatureException";
+            return new(GatewayAuthKind.SigV4, verdict.AccessKeyId, new GatewayError(403, "authentication_error", verdict.Message, awsType));
         }
 
         if (_expiredAccessKeys.ContainsKey(verdict.AccessKeyId!))
