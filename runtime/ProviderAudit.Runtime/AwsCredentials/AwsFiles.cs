@@ -62,6 +62,11 @@ internal sealed class AwsFiles
         return new AwsFiles(credentials?.Path ?? "(none)", config?.Path ?? "(none)", credentialsFile, configFile, problems);
     }
 
+    /// <summary>The config file's path <paramref name="environment"/> names (it may not exist), or null when it names none.</summary>
+    /// <exception cref="AwsCredentialException">The path cannot be expanded or is not a usable path.</exception>
+    public static string? LocateConfig(IReadOnlyDictionary<string, string> environment) =>
+        Locate(environment, EnvironmentVariableNames.AwsConfigFile, environment.Raw("HOME") ?? environment.Raw("USERPROFILE"), "config")?.Path;
+
     /// <summary>
     /// <paramref name="value"/> with a leading <c>~</c> expanded as the AWS CLI (Python's <c>expanduser</c>) does for the
     /// current user; null for <c>~user/…</c>, which names another user's home.

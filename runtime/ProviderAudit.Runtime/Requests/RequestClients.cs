@@ -36,7 +36,7 @@ internal static class RequestClients
         var env = inputs.Environment;
         var chain = new AwsCredentialChain(env, inputs.Settings, AwsCredentialChainOptions.From(options, inputs.FileExists));
         var refresh = inputs.Settings.AwsAuthRefresh is { } refreshCommand
-            ? new AwsAuthRefreshCoordinator(refreshCommand, env, options.ProcessRunner, options.RefreshTimeout, options.OnRefreshOutput)
+            ? new AwsAuthRefreshCoordinator(refreshCommand, env, options.ProcessRunner, options.RefreshTimeout, options.OnRefreshOutput, AwsAuthRefreshLock.PathFor(env))
             : null;
         return new ClaudePlatformAwsRequestClient(
             settings,

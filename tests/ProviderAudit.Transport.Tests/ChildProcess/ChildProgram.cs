@@ -33,8 +33,29 @@ public static class ChildProgram
     /// </summary>
     public const string OwnedRunVerb = "owned-run";
 
+    /// <summary>
+    /// CPA status on this process's environment with <c>awsAuthRefresh</c> set to COMMAND
+    /// (<c>refresh-status COMMAND</c>): prints <c>ready=…</c> and the message; exit 0 when ready.
+    /// </summary>
+    public const string RefreshStatusVerb = "refresh-status";
+
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == RefreshStatusVerb)
+        {
+            var processEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                processEnvironment[(string)entry.Key] = (string?)entry.Value ?? "";
+            }
+
+            var status = RuntimeStatusEvaluator.Evaluate(processEnvironment, new HostSettings(awsAuthRefresh: args[1]), LaunchTarget.ClaudeCode,
+                new RuntimeStatusOptions { RequestTransportCheck = new RequestClientCheck(Support.AwsBackendScope.Options()) });
+            Console.WriteLine($"ready={status.Ready}");
+            Console.WriteLine($"message={status.Message}");
+            return status.Ready ? 0 : 3;
+        }
+
         if (args.Length == 3 && args[0] == OwnedRunVerb)
         {
             return await OwnedRunAsync(args[1], args[2]);
