@@ -79,11 +79,16 @@ internal sealed class AwsAuthRefreshCoordinator
     /// <summary>Raised after a successful run, before <see cref="Epoch"/> moves on (credential caches drop their entries here).</summary>
     public event Action? Refreshed;
 
+    /// <summary>The coordinator's clock: read it with <see cref="Epoch"/>, before resolving credentials.</summary>
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
     /// <summary>
     /// Runs the command unless a run is in flight (then joins it) or a run finished after
-    /// <paramref name="observedEpoch"/> (then returns that run's outcome at once).
+    /// <paramref name="observedEpoch"/> (then returns that run's outcome at once). <paramref name="observedAt"/> is when
+    /// the failing credentials were read (<see cref="Now"/>, taken with the epoch): a run another process finished after
+    /// it answers this failure too.
     /// </summary>
-    public Task<AwsAuthRefreshOutcome> RefreshAsync(long observedEpoch, CancellationToken cancellationToken = default)
+    public Task<AwsAuthRefreshOutcome> RefreshAsync(long observedEpoch, CancellationToken cancellationToken = default, DateTimeOffset? observedAt = null)
     {
         Task<AwsAuthRefreshOutcome> task;
         lock (_gate)
@@ -99,7 +104,7 @@ internal sealed class AwsAuthRefreshCoordinator
             else
             {
                 // The shared run is not tied to any one caller's cancellation; the timeout bounds it.
-                task = _inFlight = RunAsync(_clock.GetUtcNow());
+                task = _inFlight = RunAsync(observedAt ?? _clock.GetUtcNow());
             }
         }
 

@@ -220,7 +220,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 
     private async Task RefreshAfterRejectionAsync(Lease lease, AnthropicApiException rejection, CancellationToken cancellationToken)
     {
-        var outcome = await _refresh!.RefreshAsync(lease.Epoch, cancellationToken).ConfigureAwait(false);
+        var outcome = await _refresh!.RefreshAsync(lease.Epoch, cancellationToken, lease.ObservedAt).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
             throw new AwsCredentialException(AwsCredentialProblem.RefreshFailed, "awsAuthRefresh",
@@ -237,8 +237,9 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
             throw new RequestClientException(refused.Variable, refused.Message);
         }
 
-        // Read before resolving: a refresh that finishes after this point makes our failure stale.
+        // Read before resolving: a refresh that finishes after this point (here or in another process) makes our failure stale.
         var epoch = _refresh?.Epoch ?? 0;
+        var observedAt = _refresh?.Now ?? default;
         ClaudePlatformAwsAuth auth;
         try
         {
@@ -246,13 +247,14 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
         }
         catch (AwsCredentialException e) when (_refresh is not null && e.RefreshMightHelp)
         {
-            var outcome = await _refresh.RefreshAsync(epoch, cancellationToken).ConfigureAwait(false);
+            var outcome = await _refresh.RefreshAsync(epoch, cancellationToken, observedAt).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
                 throw new AwsCredentialException(AwsCredentialProblem.RefreshFailed, "awsAuthRefresh", e.Message + " " + outcome.Message, e);
             }
 
             epoch = _refresh.Epoch;
+            observedAt = _refresh.Now;
             auth = await _credentials.ResolveAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -263,7 +265,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_current is { } current && ReferenceEquals(current.Auth, auth))
             {
-                return new Lease(auth, current.Client, epoch);
+                return new Lease(auth, current.Client, epoch, observedAt);
             }
 
             // Requests may still be running on the old client: keep it until this object is disposed.
@@ -274,9 +276,9 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 
             var client = ClaudePlatformAwsClientFactory.Create(Endpoint, auth, _settings);
             _current = (auth, client);
-            return new Lease(auth, client, epoch);
+            return new Lease(auth, client, epoch, observedAt);
         }
     }
 
-    private sealed record Lease(ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client, long Epoch);
+    private sealed record Lease(ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client, long Epoch, DateTimeOffset ObservedAt);
 }
