@@ -90,6 +90,13 @@ internal sealed class ProfileCredentials(AwsProfileStore store, StsClients sts, 
                 + "the AWS CLI does not combine them; put both in the same file");
         }
 
+        if (profile.Get("aws_session_token") is { } token && token.File != id.File)
+        {
+            return AwsProfileStore.Problem(token.File,
+                $"Profile [{profile.Name}] has its keys in one file ({id.Where}) and aws_session_token in the other ({token.Where}): the AWS CLI uses the token "
+                + "only from the keys' file, Claude Code's AWS SDK from either; put the token next to the keys, or remove it");
+        }
+
         if (profile.Get("credential_process") is { } process && ReferenceEquals(id.File, store.Files.Config))
         {
             return AwsProfileStore.Problem(id.File,

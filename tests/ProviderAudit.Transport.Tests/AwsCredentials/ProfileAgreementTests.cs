@@ -167,6 +167,15 @@ public sealed class ProfileAgreementTests : IDisposable
         Assert.Contains("does not combine them", Refused().Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_session_token_in_the_other_file_than_the_keys_is_refused()
+    {
+        Credentials($"[cc]\naws_access_key_id = {Key}\naws_secret_access_key = {Secret}\n");
+        Config("[profile cc]\naws_session_token = FwoGZXIvYXdzEExampleToken\n");
+
+        Assert.Contains("aws_session_token in the other", Refused().Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("~/aws-files/config")]
     [InlineData("~")]
