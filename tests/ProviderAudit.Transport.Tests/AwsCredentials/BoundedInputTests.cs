@@ -122,6 +122,18 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
+    public async Task ProviderHost_refuses_a_FIFO_as_its_settings_file_with_exit_2()
+    {
+        var path = Special("fifo");
+        var stderr = new StringWriter();
+
+        var exit = await Bounded(() => global::ProviderHost.ProviderHostCli.Run(["status", "--settings", path], TestEnvironment.Isolated(_home.Path), new StringWriter(), stderr));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("FIFO", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_FIFO_as_Claude_Codes_sign_in_file_is_unusable_not_a_hang()
     {
         Directory.CreateDirectory(Path.Combine(_home.Path, ".claude"));
