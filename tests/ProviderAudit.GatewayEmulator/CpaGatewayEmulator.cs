@@ -85,7 +85,13 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.Headers["request-id"] = "req_emulator_" + Interlocked.Increment(ref _messageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = answer.ContentType;
-        await context.Response.WriteAsync(answer.Error?.ToJson() ?? answer.Body!, context.RequestAborted).ConfigureAwait(false);
+        var awsShape = _options.AwsErrorShape && answer.Error?.AwsType is not null;
+        if (awsShape)
+        {
+            context.Response.Headers["x-amzn-ErrorType"] = answer.Error!.AwsType;
+        }
+
+        await context.Response.WriteAsync(awsShape ? answer.Error!.ToAwsJson() : answer.Error?.ToJson() ?? answer.Body!, context.RequestAborted).ConfigureAwait(false);
     }
 
     private (GatewayAuthResult? Auth, Answer Answer) Decide(SigV4Request request, string path)

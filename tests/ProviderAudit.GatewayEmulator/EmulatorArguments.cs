@@ -9,7 +9,8 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
     public const string Usage = """
         usage: ProviderAudit.GatewayEmulator [--port N] [--region R] [--workspace W]
                                              [--access-key-id ID --secret SECRET] [--api-key KEY]
-                                             [--reject-bearer] [--fail federation-disabled|iam-denied|expired]
+                                             [--reject-bearer] [--aws-errors]
+                                             [--fail federation-disabled|iam-denied|expired|signature-mismatch|unknown-key|clock-skew]
                                              [--reply TEXT]
           --port 0 picks a free port; --secret without --access-key-id uses AKIDEMULATOR.
         """;
@@ -21,6 +22,7 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
         string region = "us-east-1", workspace = "wrkspc_emulator";
         string? accessKeyId = null, secret = null, apiKey = null, reply = null;
         var bearer = BearerApiKeyPolicy.Accept;
+        var awsErrors = false;
         var failure = GatewayFailure.None;
         for (var i = 0; i < args.Count; i++)
         {
@@ -33,6 +35,12 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
             if (name == "--reject-bearer")
             {
                 bearer = BearerApiKeyPolicy.Reject;
+                continue;
+            }
+
+            if (name == "--aws-errors")
+            {
+                awsErrors = true;
                 continue;
             }
 
@@ -63,11 +71,14 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
                         "federation-disabled" => GatewayFailure.FederationDisabled,
                         "iam-denied" => GatewayFailure.IamDenied,
                         "expired" => GatewayFailure.TokenExpired,
+                        "signature-mismatch" => GatewayFailure.SignatureMismatch,
+                        "unknown-key" => GatewayFailure.UnknownAccessKey,
+                        "clock-skew" => GatewayFailure.ClockSkew,
                         _ => (GatewayFailure)(-1),
                     };
                     if ((int)failure < 0)
                     {
-                        return Fail($"--fail must be federation-disabled, iam-denied or expired, got '{value}'.");
+                        return Fail($"--fail must be federation-disabled, iam-denied, expired, signature-mismatch, unknown-key or clock-skew, got '{value}'.");
                     }
 
                     break;
@@ -94,6 +105,7 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
             AccessKeys = keys,
             ApiKeys = apiKey is null ? [] : [apiKey],
             BearerApiKeys = bearer,
+            AwsErrorShape = awsErrors,
             ReplyText = reply ?? new GatewayEmulatorOptions().ReplyText,
         };
         return new(options, port, failure, false, null);

@@ -37,6 +37,16 @@ public sealed class GatewayAuthenticator
     /// <summary>Accepts SigV4 signatures made with this key pair from now on.</summary>
     public void AddAccessKey(string accessKeyId, string secretAccessKey) => _accessKeys[accessKeyId] = secretAccessKey;
 
+    /// <summary>Accepts SigV4 signatures made with exactly these key pairs from now on (and no other).</summary>
+    public void SetAccessKeys(IReadOnlyDictionary<string, string> keys)
+    {
+        _accessKeys.Clear();
+        foreach (var (id, secret) in keys)
+        {
+            _accessKeys[id] = secret;
+        }
+    }
+
     /// <summary>Answers 401 "security token … expired" for requests signed with this key from now on.</summary>
     public void ExpireAccessKey(string accessKeyId) => _expiredAccessKeys[accessKeyId] = 0;
 
@@ -108,8 +118,9 @@ public sealed class GatewayAuthenticator
         var verdict = _verifier.Verify(request, _options.Clock());
         if (!verdict.IsValid)
         {
-            // AWS front ends answer signature problems with 403.
-            return new(GatewayAuthKind.SigV4, verdict.AccessKeyId, new GatewayError(403, "authentication_error", verdict.Message));
+            // AWS front ends answer signature problems with 403, and name them.
+            var awsType = verdict.Failure == SigV4Failure.UnknownAccessKey ? "UnrecognizedClientException" : "InvalidSignatureException";
+            return new(GatewayAuthKind.SigV4, verdict.AccessKeyId, new GatewayError(403, "authentication_error", verdict.Message, awsType));
         }
 
         if (_expiredAccessKeys.ContainsKey(verdict.AccessKeyId!))

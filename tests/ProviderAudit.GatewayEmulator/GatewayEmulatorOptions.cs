@@ -24,6 +24,12 @@ public enum GatewayFailure
     IamDenied,
     /// <summary>401: the security token is expired (e.g. an SSO session ended).</summary>
     TokenExpired,
+    /// <summary>403: the signature does not match (a secret from another key pair).</summary>
+    SignatureMismatch,
+    /// <summary>403: the access key id is unknown (deleted or deactivated).</summary>
+    UnknownAccessKey,
+    /// <summary>403: the signature's timestamp is too far from the gateway's clock.</summary>
+    ClockSkew,
 }
 
 /// <summary>How the emulator is configured at start.</summary>
@@ -58,6 +64,12 @@ public sealed class GatewayEmulatorOptions
 
     /// <summary>The gateway clock.</summary>
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// Answer AWS auth errors as an AWS front end does (<c>x-amzn-ErrorType</c> header, <c>{"__type","message"}</c> body)
+    /// instead of the gateway's Anthropic error shape.
+    /// </summary>
+    public bool AwsErrorShape { get; init; }
 
     /// <summary>The assistant text every Messages answer carries.</summary>
     public string ReplyText { get; init; } = "Hello from the Claude Platform on AWS gateway emulator.";

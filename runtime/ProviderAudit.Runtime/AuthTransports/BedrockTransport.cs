@@ -24,7 +24,8 @@ internal sealed class BedrockTransport : IBackendTransport
     {
         var env = inputs.Environment;
         var problems = new List<ConfigurationProblem>();
-        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Amazon Bedrock", problems);
+        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Amazon Bedrock", problems,
+            () => new Aws.AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
         var baseUri = env.Raw(BedrockBaseUrl) is { } value
             ? InputChecks.CheckBaseUrlOverride(BedrockBaseUrl, value, problems)
             : region is null ? null : new Uri($"https://bedrock-runtime.{region}.amazonaws.com");

@@ -102,21 +102,22 @@ internal sealed class ClaudeCodeSignIn
             return new(ClaudeCodeSignInState.NotFound, path, variable, null, null);
         }
 
-        byte[] content;
-        try
+        // Only a regular file within the cap, within the deadline (a FIFO here would block forever).
+        var kind = BoundedFile.KindOf(path, out var size);
+        if (kind is not (FileKind.Regular or FileKind.Missing))
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            if (stream.Length > MaxFileBytes)
-            {
-                return new(ClaudeCodeSignInState.Unusable, path, variable, null, $"it is larger than {MaxFileBytes / 1024} KB, which no sign-in is");
-            }
-
-            content = new byte[stream.Length];
-            stream.ReadExactly(content);
+            return new(ClaudeCodeSignInState.Unusable, path, variable, null, $"it is not a regular file (a {kind}), so it is not read");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+
+        if (size > MaxFileBytes)
         {
-            return new(ClaudeCodeSignInState.Unusable, path, variable, null, "it cannot be read");
+            return new(ClaudeCodeSignInState.Unusable, path, variable, null, $"it is larger than {MaxFileBytes / 1024} KB, which no sign-in is");
+        }
+
+        var read = BoundedFile.Read(path, "Claude Code's credentials file", variable ?? "HOME", MaxFileBytes);
+        if (read.Problem is not null || read.Content is not { } content)
+        {
+            return read.Missing ? new(ClaudeCodeSignInState.NotFound, path, variable, null, null) : new(ClaudeCodeSignInState.Unusable, path, variable, null, "it cannot be read");
         }
 
         try

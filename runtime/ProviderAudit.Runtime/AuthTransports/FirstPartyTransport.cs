@@ -48,6 +48,7 @@ internal sealed class FirstPartyTransport : IBackendTransport
         }
 
         var credential = CredentialVariables.FirstOrDefault(env.Has);
+        CheckCustomHeaders(env, credential, problems);
         if (credential is not null)
         {
             var details = new List<KeyValuePair<string, string>>
@@ -82,6 +83,24 @@ internal sealed class FirstPartyTransport : IBackendTransport
 
     /// <inheritdoc />
     public override string ToString() => "FirstParty";
+
+    // Judged once (CustomHeaders): an invalid line, or a header that would carry a second credential next to the one set.
+    private static void CheckCustomHeaders(IReadOnlyDictionary<string, string> env, string? credential, List<ConfigurationProblem> problems)
+    {
+        var custom = CustomHeaders.From(env);
+        problems.AddRange(custom.Problems);
+        var authHeader = credential switch
+        {
+            AnthropicApiKey => "x-api-key",
+            null => null,
+            _ => "Authorization",
+        };
+        if (authHeader is not null && custom.Headers.FirstOrDefault(h => h.Name.Equals(authHeader, StringComparison.OrdinalIgnoreCase)) is { } clash)
+        {
+            problems.Add(new(AnthropicCustomHeaders,
+                $"{AnthropicCustomHeaders} sets {clash.Name} (line {clash.Line}), which {credential} already sends: a request must carry one credential; remove the line or unset {credential}."));
+        }
+    }
 
     private static TransportValidation SignedInWithClaudeCode(ClaudeCodeSignIn signIn, Uri? baseUri, List<ConfigurationProblem> problems)
     {

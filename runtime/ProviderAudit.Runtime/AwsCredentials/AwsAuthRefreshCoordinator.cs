@@ -3,8 +3,10 @@ namespace ProviderAudit.Runtime.Aws;
 /// <summary>
 /// Runs the host's <c>awsAuthRefresh</c> command (e.g. <c>aws sso login --profile cc</c>) when AWS
 /// credentials are missing or expired, at most once per failure wave: concurrent callers share the run
-/// in flight, and a caller whose credentials predate a finished run does not start another one.
-/// Output goes to the user through a callback; standard input is closed; the run is bounded by a timeout.
+/// in flight, a caller whose credentials predate a finished run does not start another one, and across
+/// processes the machine-wide <see cref="AwsAuthRefreshLock"/> lets one process run it while the others wait
+/// (bounded) and then re-read the credentials it wrote. Output goes to the user through a callback; standard
+/// input is closed; the run is bounded by a timeout and owned (<see cref="SystemProcessRunner"/>).
 /// </summary>
 internal sealed class AwsAuthRefreshCoordinator
 {
@@ -16,6 +18,9 @@ internal sealed class AwsAuthRefreshCoordinator
     private readonly TimeSpan _timeout;
     private readonly Action<string>? _onOutputLine;
     private readonly SecretScrubber _redaction;
+    private readonly string? _lockPath;
+    private readonly TimeSpan _lockWait;
+    private readonly TimeProvider _clock;
     private readonly object _gate = new();
     private Task<AwsAuthRefreshOutcome>? _inFlight;
     private AwsAuthRefreshOutcome? _last;
@@ -28,13 +33,22 @@ internal sealed class AwsAuthRefreshCoordinator
     /// <param name="runner">Runs the command.</param>
     /// <param name="timeout">How long it may run (an SSO login waits for a browser, so minutes, not seconds).</param>
     /// <param name="onOutputLine">Shows each output line to the user (redacted), or null.</param>
+    /// <param name="lockPath">The machine-wide lock file (<see cref="AwsAuthRefreshLock.PathFor"/>), or null for none.</param>
+    /// <param name="lockWait">How long to wait for another process's run (default: this run's own timeout, plus a minute).</param>
+    /// <param name="clock">The clock refreshes are stamped with.</param>
     public AwsAuthRefreshCoordinator(
         string command,
         IReadOnlyDictionary<string, string> environment,
         IProcessRunner runner,
         TimeSpan timeout,
-        Action<string>? onOutputLine = null)
+        Action<string>? onOutputLine = null,
+        string? lockPath = null,
+        TimeSpan? lockWait = null,
+        TimeProvider? clock = null)
     {
+        _lockPath = lockPath;
+        _lockWait = lockWait ?? timeout + TimeSpan.FromMinutes(1);
+        _clock = clock ?? TimeProvider.System;
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         _command = command.Trim();
         _environment = environment;
@@ -53,7 +67,7 @@ internal sealed class AwsAuthRefreshCoordinator
     /// </summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
-    /// <summary>How many times the command was started.</summary>
+    /// <summary>How many times the command was started (by this coordinator).</summary>
     public int Runs => Volatile.Read(ref _runs);
 
     /// <summary>Redacts the secrets of <paramref name="auth"/> from the command's output from now on.</summary>
@@ -65,11 +79,16 @@ internal sealed class AwsAuthRefreshCoordinator
     /// <summary>Raised after a successful run, before <see cref="Epoch"/> moves on (credential caches drop their entries here).</summary>
     public event Action? Refreshed;
 
+    /// <summary>The coordinator's clock: read it with <see cref="Epoch"/>, before resolving credentials.</summary>
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
     /// <summary>
     /// Runs the command unless a run is in flight (then joins it) or a run finished after
-    /// <paramref name="observedEpoch"/> (then returns that run's outcome at once).
+    /// <paramref name="observedEpoch"/> (then returns that run's outcome at once). <paramref name="observedAt"/> is when
+    /// the failing credentials were read (<see cref="Now"/>, taken with the epoch): a run another process finished after
+    /// it answers this failure too.
     /// </summary>
-    public Task<AwsAuthRefreshOutcome> RefreshAsync(long observedEpoch, CancellationToken cancellationToken = default)
+    public Task<AwsAuthRefreshOutcome> RefreshAsync(long observedEpoch, CancellationToken cancellationToken = default, DateTimeOffset? observedAt = null)
     {
         Task<AwsAuthRefreshOutcome> task;
         lock (_gate)
@@ -84,19 +103,77 @@ internal sealed class AwsAuthRefreshCoordinator
             }
             else
             {
-                Interlocked.Increment(ref _runs);
-
                 // The shared run is not tied to any one caller's cancellation; the timeout bounds it.
-                task = _inFlight = RunAsync();
+                task = _inFlight = RunAsync(observedAt ?? _clock.GetUtcNow());
             }
         }
 
         return task.WaitAsync(cancellationToken);
     }
 
-    private async Task<AwsAuthRefreshOutcome> RunAsync()
+    private async Task<AwsAuthRefreshOutcome> RunAsync(DateTimeOffset requestedAt)
     {
         await Task.Yield();
+        AwsAuthRefreshLock? machineLock = null;
+        try
+        {
+            if (_lockPath is not null)
+            {
+                try
+                {
+                    machineLock = await AwsAuthRefreshLock.AcquireAsync(_lockPath, _lockWait, CancellationToken.None).ConfigureAwait(false);
+                    if (machineLock is null)
+                    {
+                        return Finish(false, $"awsAuthRefresh `{_command}` is already running in another process (it holds {DisplayText.Quote(_lockPath)}) and did not finish "
+                            + $"within {_lockWait.TotalSeconds:0} s; its sign-in may be waiting for you in a browser. Finish it, then retry.");
+                    }
+
+                    if (machineLock.LastRefresh is { } last && last >= requestedAt)
+                    {
+                        // Another process refreshed after our credentials failed: read what it wrote instead of asking again.
+                        return Finish(true, $"awsAuthRefresh `{_command}` was run by another process at {last.UtcDateTime:HH:mm:ss}Z; its credentials are used.");
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // No lock directory we may write to: refresh without the machine-wide lock.
+                    machineLock = null;
+                }
+            }
+
+            var outcome = await RunCommandAsync().ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                machineLock?.Stamp(_clock.GetUtcNow());
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            machineLock?.Dispose();
+        }
+    }
+
+    private AwsAuthRefreshOutcome Finish(bool succeeded, string message)
+    {
+        if (succeeded)
+        {
+            Refreshed?.Invoke();
+        }
+
+        lock (_gate)
+        {
+            _epoch++;
+            var outcome = _last = new AwsAuthRefreshOutcome(succeeded, _redaction.Apply(message), _epoch);
+            _inFlight = null;
+            return outcome;
+        }
+    }
+
+    private async Task<AwsAuthRefreshOutcome> RunCommandAsync()
+    {
+        Interlocked.Increment(ref _runs);
         ProcessRunResult result;
         try
         {
@@ -109,35 +186,16 @@ internal sealed class AwsAuthRefreshCoordinator
             result = new ProcessRunResult(null, false, "", [], e.Message);
         }
 
-        AwsAuthRefreshOutcome outcome;
         if (result.Succeeded)
         {
-            Refreshed?.Invoke();
-            lock (_gate)
-            {
-                _epoch++;
-                outcome = _last = new AwsAuthRefreshOutcome(true, $"awsAuthRefresh `{_command}` completed.", _epoch);
-                _inFlight = null;
-            }
-
-            return outcome;
+            return Finish(true, $"awsAuthRefresh `{_command}` completed.");
         }
 
-        var what = result.StartError is not null ? $"could not be started ({result.StartError})"
-            : result.TimedOut ? $"did not finish within {_timeout.TotalSeconds:0} s and was stopped"
-            : $"failed with exit code {result.ExitCode}";
+        var what = result.Failure(_timeout);
         var tail = result.OutputTail.Skip(Math.Max(0, result.OutputTail.Count - MessageTailLines)).Select(_redaction.Apply).ToList();
-        var message = _redaction.Apply(
+        return Finish(false,
             $"awsAuthRefresh `{_command}` {what}." +
             (tail.Count > 0 ? " Last output: " + string.Join(" | ", tail) : " It printed nothing.") +
             " Run it yourself to see the full output, then retry.");
-        lock (_gate)
-        {
-            _epoch++;
-            outcome = _last = new AwsAuthRefreshOutcome(false, message, _epoch);
-            _inFlight = null;
-        }
-
-        return outcome;
     }
 }

@@ -50,11 +50,8 @@ internal sealed class AwsCredentialExportSource
 
             Interlocked.Increment(ref _runs);
             var result = await _runner.RunAsync(new ProcessCommand(_command, _environment, _timeout), cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
+            if (result.Failure(_timeout) is { } what)
             {
-                var what = result.StartError is not null ? "could not be started"
-                    : result.TimedOut ? $"did not finish within {_timeout.TotalSeconds:0} s"
-                    : $"failed with exit code {result.ExitCode}";
 
                 // Only standard error is worth showing, and only redacted; standard output may be credentials.
                 throw new AwsCredentialException(AwsCredentialProblem.Invalid, "awsCredentialExport",

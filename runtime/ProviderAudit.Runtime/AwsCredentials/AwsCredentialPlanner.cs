@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using Amazon.Util;
 
 namespace ProviderAudit.Runtime.Aws;
@@ -27,6 +26,10 @@ using static AwsTransportVariables;
 /// </summary>
 internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> environment, HostSettings settings, AwsCredentialChainOptions options)
 {
+    private bool _storeLoaded;
+    private AwsProfileStore? _store;
+    private AwsCredentialException? _storeError;
+
     private const string NoContainerSettings = "container credential";
     private static readonly string[] ContainerVariables =
         [AwsContainerCredentialsRelativeUri, AwsContainerCredentialsFullUri, AwsContainerAuthorizationToken, AwsContainerAuthorizationTokenFile];
@@ -114,16 +117,34 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
 
         try
         {
-            return AwsFiles.Locate(environment, options.FileExists) is { } files
-                && (options.FileExists(files.CredentialsFile) || options.FileExists(files.ConfigFile))
-                && new SharedCredentialsFile(files.CredentialsFile).TryGetProfile(named, out var profile)
-                && string.Equals(profile.Options.CredentialSource?.Trim(), "Environment", StringComparison.OrdinalIgnoreCase);
+            return Store() is { } store
+                && store.Find(named).Profile is { } profile
+                && string.Equals(profile.Value("credential_source"), "Environment", StringComparison.OrdinalIgnoreCase);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (AwsCredentialException)
         {
-            // The profile step reports unreadable files by name.
+            // The profile step reports unusable files by name.
             return false;
         }
+    }
+
+    // The shared files, read once per plan (bounded: BoundedFile).
+    private AwsProfileStore? Store()
+    {
+        if (!_storeLoaded)
+        {
+            _storeLoaded = true;
+            try
+            {
+                _store = AwsFiles.Load(environment, options.FileExists) is { } files ? new AwsProfileStore(files) : null;
+            }
+            catch (AwsCredentialException e)
+            {
+                _storeError = e;
+            }
+        }
+
+        return _storeError is { } error ? throw new AwsCredentialException(error.Problem, error.Setting, error.Message) : _store;
     }
 
     private AwsCredentialPlan? EnvironmentKeys()
@@ -187,6 +208,12 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
                 + "(e.g. /var/run/secrets/eks.amazonaws.com/serviceaccount/token), or unset it.");
         }
 
+        // AWSSDK reads it on every refresh: only a regular file within the cap.
+        if (BoundedFile.Check(tokenFile, "The web identity token file", tokenSetting, BoundedFile.TokenFileCap) is { } unreadable)
+        {
+            return AwsCredentialPlan.Problem(tokenSetting, unreadable);
+        }
+
         try
         {
             credentials = new StsWebIdentityCredentials(tokenFile, roleArn, sessionName, sts);
@@ -204,17 +231,17 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         var named = environment.Raw(AwsProfile)?.Trim();
         var name = named ?? "default";
         var setting = named is null ? "the default AWS profile" : AwsProfile;
-        AwsFiles? files;
+        AwsProfileStore? store;
         try
         {
-            files = AwsFiles.Locate(environment, options.FileExists);
+            store = Store();
         }
         catch (AwsCredentialException e)
         {
             return AwsCredentialPlan.Problem(e.Setting, e.Message);
         }
 
-        if (files is null || !(options.FileExists(files.CredentialsFile) || options.FileExists(files.ConfigFile)))
+        if (store is null || store.Files.None)
         {
             if (named is null)
             {
@@ -222,39 +249,31 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
                 return null;
             }
 
-            return AwsCredentialPlan.Problem(AwsProfile, files is null
+            return AwsCredentialPlan.Problem(AwsProfile, store is null
                 ? $"AWS_PROFILE={DisplayText.Quote(named)}: there is no AWS credentials or config file to read it from: neither HOME nor AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE is set in the environment given to the runtime."
-                : $"AWS_PROFILE={DisplayText.Quote(named)}: neither {files.CredentialsFile} nor {files.ConfigFile} exists. Create the profile (e.g. `aws configure sso --profile {named}`), or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
+                : $"AWS_PROFILE={DisplayText.Quote(named)}: neither {store.Files.CredentialsFile} nor {store.Files.ConfigFile} exists. Create the profile (e.g. `aws configure sso --profile {named}`), or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
         }
 
-        SharedCredentialsFile store;
-        CredentialProfile? profile;
-        try
+        var lookup = store.Find(name);
+        if (lookup.Problems.Count > 0)
         {
-            store = new SharedCredentialsFile(files.CredentialsFile);
-            store.TryGetProfile(name, out profile);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return AwsCredentialPlan.Problem(named is null ? AwsSharedCredentialsFile : AwsProfile,
-                $"The AWS credentials/config files ({files}) cannot be read: {AwsCredentialChain.Explain(e)} Fix the file (sections `[name]` or `[profile name]`, then `key = value` lines), "
-                + "or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to valid files.");
+            return AwsCredentialPlan.WithProblems(lookup.Problems);
         }
 
-        if (profile is null)
+        if (lookup.Profile is not { } profile)
         {
             if (named is null)
             {
-                notes.Add($"no [default] profile in {files}");
+                notes.Add($"no [default] profile in {store.Files}" + (lookup.Hint is { } defaultHint ? $" ({defaultHint})" : ""));
                 return null;
             }
 
             return AwsCredentialPlan.Problem(AwsProfile,
-                $"AWS_PROFILE={DisplayText.Quote(named)}: no profile [{named}] in {files.CredentialsFile} and no [profile {named}] in {files.ConfigFile}. "
-                + "Fix the profile name, or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
+                $"AWS_PROFILE={DisplayText.Quote(named)}: no profile [{named}] in {store.Files.CredentialsFile} and no [profile {named}] in {store.Files.ConfigFile}. "
+                + (lookup.Hint is { } hint ? hint + "." : "Fix the profile name, or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it."));
         }
 
-        var planned = new ProfileCredentials(store, files, Sts(profile.Region), this).Plan(profile, setting);
+        var planned = new ProfileCredentials(store, Sts(profile.Value("region")), this, options, environment).Plan(profile, setting);
         if (planned.Problem is { } problem)
         {
             return AwsCredentialPlan.Problem(problem.Variable, problem.Message);
@@ -264,12 +283,12 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         {
             if (named is null)
             {
-                notes.Add($"the [default] profile in {files} holds no credentials (only settings such as region)");
+                notes.Add($"the [default] profile in {store.Files} holds no credentials (only settings such as region)");
                 return null;
             }
 
             return AwsCredentialPlan.Problem(AwsProfile,
-                $"AWS_PROFILE={DisplayText.Quote(named)}: profile [{named}] in {files} holds no credentials (only settings such as region). "
+                $"AWS_PROFILE={DisplayText.Quote(named)}: profile [{named}] in {store.Files} holds no credentials (only settings such as region). "
                 + $"Add credentials to it (e.g. `aws configure --profile {named}` or `aws configure sso --profile {named}`), or set AWS_PROFILE to a profile that has them.");
         }
 
@@ -279,7 +298,21 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
             ? "Sign in again (e.g. `aws sso login`), or fix the [default] profile."
             : $"Sign in again (e.g. `aws sso login --profile {named}`), or fix profile [{named}].");
         var credentials = planned.Credentials;
-        return AwsCredentialPlan.Found(new SdkCredentialsProvider(new AwsCredentialSource(kind, description), AwsProfile, fix, () => credentials));
+        var deadline = credentials is CredentialProcessCredentials ? AwsCredentialDeadline.None : (AwsCredentialDeadline?)null;
+        return AwsCredentialPlan.Found(new SdkCredentialsProvider(new AwsCredentialSource(kind, description), AwsProfile, fix, () => credentials, deadline));
+    }
+
+    /// <summary>The region the profile AWS_PROFILE (or default) names, and where it is written; null when none.</summary>
+    internal AwsSetting? ProfileRegion()
+    {
+        try
+        {
+            return Store()?.Find(environment.Raw(AwsProfile)?.Trim() ?? "default").Profile?.Get("region");
+        }
+        catch (AwsCredentialException)
+        {
+            return null;
+        }
     }
 
     private AwsCredentialPlan? Container()
@@ -314,10 +347,18 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
             return AwsCredentialPlan.Problem(differences[0], ProcessEnvironmentAgreement.Explain(differences, NoContainerSettings));
         }
 
-        if (environment.Raw(AwsContainerAuthorizationTokenFile)?.Trim() is { } tokenFile && !options.FileExists(tokenFile))
+        if (environment.Raw(AwsContainerAuthorizationTokenFile)?.Trim() is { } tokenFile)
         {
-            return AwsCredentialPlan.Problem(AwsContainerAuthorizationTokenFile,
-                $"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE={DisplayText.Quote(tokenFile)} does not exist: point it at the token file your platform mounts, or unset it.");
+            if (!options.FileExists(tokenFile))
+            {
+                return AwsCredentialPlan.Problem(AwsContainerAuthorizationTokenFile,
+                    $"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE={DisplayText.Quote(tokenFile)} does not exist: point it at the token file your platform mounts, or unset it.");
+            }
+
+            if (BoundedFile.Check(tokenFile, "The container authorization token file", AwsContainerAuthorizationTokenFile, BoundedFile.TokenFileCap) is { } unreadable)
+            {
+                return AwsCredentialPlan.Problem(AwsContainerAuthorizationTokenFile, unreadable);
+            }
         }
 
         try
@@ -386,5 +427,5 @@ internal sealed class AwsCredentialPlanner(IReadOnlyDictionary<string, string> e
         $"Check that {setting} names a role this identity may assume (its trust policy) and that STS is reachable"
         + (sts.Endpoint is { } endpoint ? $" at {endpoint} (AWS_ENDPOINT_URL_STS)." : $" in {sts.Region}.");
 
-    private StsClients Sts(Amazon.RegionEndpoint? profileRegion) => new(environment, profileRegion);
+    private StsClients Sts(string? profileRegion) => new(environment, profileRegion is null ? null : Amazon.RegionEndpoint.GetBySystemName(profileRegion));
 }

@@ -60,9 +60,12 @@ internal sealed class ExportCommandProvider(AwsCredentialExportSource export)
 /// A source AWSSDK.Core resolves (profiles of every kind, assume-role, web identity, SSO, <c>credential_process</c>,
 /// container, instance metadata). The SDK object is made once and kept, so its own refresh state lives as long as the chain.
 /// </summary>
-internal sealed class SdkCredentialsProvider(AwsCredentialSource source, string setting, string fix, Func<AWSCredentials> create)
+internal sealed class SdkCredentialsProvider(AwsCredentialSource source, string setting, string fix, Func<AWSCredentials> create, AwsCredentialDeadline? deadline = null)
     : AwsCredentialProvider(source, setting, fix)
 {
+    /// <inheritdoc />
+    public override AwsCredentialDeadline Deadline => deadline ?? base.Deadline;
+
     private readonly object _gate = new();
     private AWSCredentials? _credentials;
 
@@ -80,6 +83,8 @@ internal sealed class SdkCredentialsProvider(AwsCredentialSource source, string 
             refreshing.PreemptExpiryTime = AwsCredentialChain.ExpiryMargin;
         }
 
+        // A credential_process run takes the caller's cancellation from here (the SDK's API has no token parameter).
+        CredentialProcessCredentials.Cancellation.Value = cancellationToken;
         var immutable = await credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         if (immutable is null || string.IsNullOrEmpty(immutable.AccessKey) || string.IsNullOrEmpty(immutable.SecretKey))
         {
@@ -87,7 +92,7 @@ internal sealed class SdkCredentialsProvider(AwsCredentialSource source, string 
                 $"{Source.Description} gave no access key id and secret access key. {Fix}");
         }
 
-        DateTimeOffset? expiration = credentials.Expiration is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+        DateTimeOffset? expiration = credentials.Expiration is { } at && at != DateTime.MaxValue ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
         return new AwsSessionCredentials(immutable.AccessKey, immutable.SecretKey, immutable.UseToken ? immutable.Token : null, expiration, Source.Description);
     }
 

@@ -39,7 +39,7 @@ internal static class ClaudePlatformAwsClientFactory
         var clientOptions = new ClientOptions
         {
             HttpClient = http,
-            Handlers = [new ClaudePlatformAwsSingleAuthHandler(endpoint.WorkspaceId, auth.RevealApiKey(), settings.InjectedHeaders ?? ProcessCustomHeaders.Current)],
+            Handlers = [new ClaudePlatformAwsSingleAuthHandler(endpoint.WorkspaceId, auth.RevealApiKey(), settings.InjectedHeaders ?? ProcessCustomHeaders.Current, settings.CustomHeaders)],
             MaxRetries = settings.MaxRetries,
             Timeout = settings.Timeout,
         };
@@ -48,9 +48,11 @@ internal static class ClaudePlatformAwsClientFactory
             WorkspaceId = endpoint.WorkspaceId,
             AwsRegion = endpoint.Region,
             BaseUrl = endpoint.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/'),
-            // SigV4 is signed by our handler above; the client itself adds no auth then.
-            SkipAuth = auth.Mode is ClaudePlatformAwsAuthMode.SkipAuth or ClaudePlatformAwsAuthMode.SigV4,
-            ApiKey = auth.RevealApiKey(),
+            // The client itself adds no auth in any mode: SigV4 is signed by our handler above, and the key goes out as
+            // x-api-key from ClaudePlatformAwsSingleAuthHandler. Given the key, the SDK would add it as
+            // "Authorization: Bearer" while building the request, before any handler, and an Authorization header from
+            // this process's ANTHROPIC_CUSTOM_HEADERS would make that throw.
+            SkipAuth = true,
             ClientOptions = clientOptions,
         });
     }

@@ -14,4 +14,7 @@ internal sealed class ClaudePlatformAwsClientSettings
 
     /// <summary>Headers the SDK injects from <c>ANTHROPIC_CUSTOM_HEADERS</c>; null means this process's (<see cref="ProcessCustomHeaders.Current"/>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? InjectedHeaders { get; init; }
+
+    /// <summary>The <c>ANTHROPIC_CUSTOM_HEADERS</c> headers CPA requests carry (judged from the effective environment).</summary>
+    public IReadOnlyList<CustomHeader> CustomHeaders { get; init; } = [];
 }

@@ -16,6 +16,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
     private readonly ClaudePlatformAwsAuthResolver _credentials;
     private readonly AwsAuthRefreshCoordinator? _refresh;
     private readonly ClaudePlatformAwsClientSettings? _settings;
+    private readonly ConfigurationProblem? _injectedHeadersRefused;
     private readonly object _gate = new();
     private readonly List<AnthropicAwsClient> _retired = [];
     private (ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client)? _current;
@@ -36,6 +37,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
         _credentials = credentials;
         _refresh = refresh;
         _settings = settings;
+        _injectedHeadersRefused = ProcessCustomHeaders.SdkRefusal(settings?.InjectedHeaders ?? ProcessCustomHeaders.Current);
         if (refresh is not null)
         {
             refresh.Refreshed += credentials.Invalidate;
@@ -218,7 +220,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 
     private async Task RefreshAfterRejectionAsync(Lease lease, AnthropicApiException rejection, CancellationToken cancellationToken)
     {
-        var outcome = await _refresh!.RefreshAsync(lease.Epoch, cancellationToken).ConfigureAwait(false);
+        var outcome = await _refresh!.RefreshAsync(lease.Epoch, cancellationToken, lease.ObservedAt).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
             throw new AwsCredentialException(AwsCredentialProblem.RefreshFailed, "awsAuthRefresh",
@@ -229,8 +231,15 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 
     private async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
-        // Read before resolving: a refresh that finishes after this point makes our failure stale.
+        // The SDK would throw while building every request; say why instead, before anything is resolved or sent.
+        if (_injectedHeadersRefused is { } refused)
+        {
+            throw new RequestClientException(refused.Variable, refused.Message);
+        }
+
+        // Read before resolving: a refresh that finishes after this point (here or in another process) makes our failure stale.
         var epoch = _refresh?.Epoch ?? 0;
+        var observedAt = _refresh?.Now ?? default;
         ClaudePlatformAwsAuth auth;
         try
         {
@@ -238,13 +247,14 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
         }
         catch (AwsCredentialException e) when (_refresh is not null && e.RefreshMightHelp)
         {
-            var outcome = await _refresh.RefreshAsync(epoch, cancellationToken).ConfigureAwait(false);
+            var outcome = await _refresh.RefreshAsync(epoch, cancellationToken, observedAt).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
                 throw new AwsCredentialException(AwsCredentialProblem.RefreshFailed, "awsAuthRefresh", e.Message + " " + outcome.Message, e);
             }
 
             epoch = _refresh.Epoch;
+            observedAt = _refresh.Now;
             auth = await _credentials.ResolveAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -255,7 +265,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_current is { } current && ReferenceEquals(current.Auth, auth))
             {
-                return new Lease(auth, current.Client, epoch);
+                return new Lease(auth, current.Client, epoch, observedAt);
             }
 
             // Requests may still be running on the old client: keep it until this object is disposed.
@@ -266,9 +276,9 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
 
             var client = ClaudePlatformAwsClientFactory.Create(Endpoint, auth, _settings);
             _current = (auth, client);
-            return new Lease(auth, client, epoch);
+            return new Lease(auth, client, epoch, observedAt);
         }
     }
 
-    private sealed record Lease(ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client, long Epoch);
+    private sealed record Lease(ClaudePlatformAwsAuth Auth, AnthropicAwsClient Client, long Epoch, DateTimeOffset ObservedAt);
 }

@@ -106,8 +106,17 @@ public sealed class ClaudePlatformAwsSettings
                 $"ANTHROPIC_AWS_WORKSPACE_ID={DisplayText.Quote(workspaceId)} contains whitespace or control characters; set it to the bare workspace id, e.g. wrkspc_01AbCd."));
             workspaceId = null;
         }
+        else if (workspaceId.IndexOfAny(['"', '\'', '`']) >= 0 || workspaceId.Any(c => !char.IsAscii(c)))
+        {
+            // Quotes copied along with the id reach the gateway as part of it, which then finds no such workspace (403).
+            found.Add(new(AnthropicAwsWorkspaceId,
+                $"ANTHROPIC_AWS_WORKSPACE_ID={DisplayText.QuoteAscii(workspaceId)} contains quotes or non-ASCII characters, which would be sent as part of the id; "
+                + "set it to the bare workspace id, e.g. wrkspc_01AbCd (in settings.json, without extra quotes inside the string)."));
+            workspaceId = null;
+        }
 
-        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Claude Platform on AWS", found);
+        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Claude Platform on AWS", found,
+            () => new Aws.AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
 
         Uri? baseUri = null;
         var overrideValue = env.Raw(AnthropicAwsBaseUrl);

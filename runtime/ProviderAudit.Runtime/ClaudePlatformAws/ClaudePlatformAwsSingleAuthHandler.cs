@@ -11,6 +11,8 @@ namespace ProviderAudit.Runtime.Aws;
 /// <item>removes every header the SDK added from the process's <c>ANTHROPIC_CUSTOM_HEADERS</c> (a first-party
 /// <c>Authorization</c> or <c>x-api-key</c> there would otherwise be sent, and signed, to the CPA gateway);</item>
 /// <item>removes any <c>Authorization</c>, <c>x-api-key</c> and <c>x-amz-*</c> header that is already there;</item>
+/// <item>adds the custom headers judged sendable on CPA (<see cref="CustomHeaders.SentBy"/>: never auth, host or
+/// workspace headers), so they are signed like every other header;</item>
 /// <item>sets <c>anthropic-workspace-id</c> to the validated workspace, once;</item>
 /// <item>in key mode sends the CPA key as <c>x-api-key</c>: the platform docs and the TypeScript/Python SDKs
 /// send it that way, while <c>AnthropicAwsClient</c> 1.0.2 sends <c>Authorization: Bearer</c> (which this
@@ -24,16 +26,20 @@ internal sealed class ClaudePlatformAwsSingleAuthHandler : DelegatingHandler
     private readonly string _workspaceId;
     private readonly string? _apiKey;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _injectedHeaders;
+    private readonly IReadOnlyList<CustomHeader> _customHeaders;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="workspaceId">The validated workspace id.</param>
     /// <param name="apiKey">The CPA key in key mode; null for SigV4 or skip-auth.</param>
     /// <param name="injectedHeaders">Headers the SDK injects from <c>ANTHROPIC_CUSTOM_HEADERS</c> (normally <see cref="ProcessCustomHeaders.Current"/>).</param>
-    public ClaudePlatformAwsSingleAuthHandler(string workspaceId, string? apiKey, IReadOnlyList<KeyValuePair<string, string>> injectedHeaders)
+    /// <param name="customHeaders">The custom headers CPA requests carry (judged from the effective environment), or none.</param>
+    public ClaudePlatformAwsSingleAuthHandler(
+        string workspaceId, string? apiKey, IReadOnlyList<KeyValuePair<string, string>> injectedHeaders, IReadOnlyList<CustomHeader>? customHeaders = null)
     {
         _workspaceId = workspaceId;
         _apiKey = apiKey;
         _injectedHeaders = injectedHeaders;
+        _customHeaders = customHeaders ?? [];
     }
 
     /// <inheritdoc />
@@ -47,6 +53,12 @@ internal sealed class ClaudePlatformAwsSingleAuthHandler : DelegatingHandler
         foreach (var name in AuthHeaders)
         {
             request.Headers.Remove(name);
+        }
+
+        foreach (var header in _customHeaders)
+        {
+            request.Headers.Remove(header.Name);
+            request.Headers.TryAddWithoutValidation(header.Name, header.Value);
         }
 
         request.Headers.Remove("anthropic-workspace-id");

@@ -31,8 +31,15 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
             warnings.Add(flagWarning);
         }
 
-        if (!ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out var problems))
+        var custom = CustomHeaders.From(inputs.Environment);
+        if (custom.WithheldWarning() is { } withheld)
         {
+            warnings.Add(withheld);
+        }
+
+        if (!ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out var problems) || custom.Problems.Count > 0)
+        {
+            problems = [.. problems, .. custom.Problems];
             // A refresh can fix missing or expired AWS credentials, so offer it whenever one is configured.
             return new TransportValidation(PartialBaseUri(inputs), problems, AwsTransportVariables.RefreshAction(inputs.Settings), warnings);
         }
@@ -81,12 +88,13 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
     }
 
     // First-party credentials never travel to the CPA gateway; say that they are being ignored rather than stay silent.
+    // (ANTHROPIC_CUSTOM_HEADERS is not one of them: its other headers are sent, its auth headers are named by CustomHeaders.)
     private static List<string> FirstPartyLeftovers(IReadOnlyDictionary<string, string> env)
     {
-        string[] firstParty = [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken, AnthropicBaseUrl, AnthropicCustomHeaders];
+        string[] firstParty = [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken, AnthropicBaseUrl];
         var present = firstParty.Where(env.Has).ToArray();
         return present.Length == 0
             ? []
-            : [$"{string.Join(", ", present)} {(present.Length == 1 ? "is" : "are")} set but not used: Claude Platform on AWS never sends first-party Anthropic credentials or headers, and launches drop them."];
+            : [$"{string.Join(", ", present)} {(present.Length == 1 ? "is" : "are")} set but not used: Claude Platform on AWS never sends first-party Anthropic credentials or endpoints, and launches drop them."];
     }
 }

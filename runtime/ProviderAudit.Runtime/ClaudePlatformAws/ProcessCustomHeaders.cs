@@ -33,4 +33,31 @@ internal static class ProcessCustomHeaders
 
         return headers.ToList();
     }
+
+    /// <summary>
+    /// Why the SDK cannot add <paramref name="injected"/> to a request (it uses <c>HttpHeaders.Add</c>, which refuses a
+    /// name that is not a token, a value with a line break, a content header, a second value of a single-value header),
+    /// as a problem naming <c>ANTHROPIC_CUSTOM_HEADERS</c>; null when it can. Every request of every client in this
+    /// process would otherwise throw before any handler runs.
+    /// </summary>
+    public static ConfigurationProblem? SdkRefusal(IReadOnlyList<KeyValuePair<string, string>> injected)
+    {
+        using var probe = new HttpRequestMessage();
+        foreach (var (name, value) in injected)
+        {
+            try
+            {
+                probe.Headers.Add(name, value);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+            {
+                return new ConfigurationProblem(EnvironmentVariableNames.AnthropicCustomHeaders,
+                    $"This process's ANTHROPIC_CUSTOM_HEADERS sets {(name.Length == 0 ? "a header without a name" : DisplayText.Quote(name))}, which the Anthropic SDK adds to every "
+                    + "request this process sends and .NET refuses (a name with spaces, a line break in the value, a body header such as Content-Type, or a header set twice): "
+                    + "fix or unset ANTHROPIC_CUSTOM_HEADERS in the environment this host was started with.");
+            }
+        }
+
+        return null;
+    }
 }

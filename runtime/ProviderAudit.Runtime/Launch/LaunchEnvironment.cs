@@ -75,12 +75,24 @@ public sealed class LaunchEnvironment
             }
         }
 
+        // The child gets each value as the runtime read it for status: surrounding whitespace removed (a whitespace-only
+        // value counts as unset and is not passed), and the AWS file paths with ~ expanded. AWS_PROFILE=" dev" is then
+        // "dev" in the child as it was in status, not a profile name with a space.
         foreach (var name in backend.Transport.OwnedVariables)
         {
             if (env.TryGetValue(name, out var value))
             {
-                result[name] = value;
+                SetAsRead(env, result, name, value);
             }
+        }
+
+        // Custom headers go where requests carry them, judged as status judged them: all valid ones to a first-party
+        // launch, on Claude Platform on AWS all but auth, host and workspace headers (CustomHeaders).
+        result.Remove(AnthropicCustomHeaders);
+        if (env.TryGetValue(AnthropicCustomHeaders, out var customHeaders)
+            && CustomHeaders.Parse(customHeaders).LaunchValue(backend.AuthTransport.Kind, customHeaders) is { } launched)
+        {
+            result[AnthropicCustomHeaders] = launched;
         }
 
         // The child's AWS SDK resolves credentials itself: per-service endpoints (AWS_ENDPOINT_URL_STS, _SSO, …) go
@@ -91,7 +103,7 @@ public sealed class LaunchEnvironment
             {
                 if (AwsTransportVariables.Prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
                 {
-                    result[name] = value;
+                    SetAsRead(env, result, name, value);
                 }
             }
         }
@@ -104,6 +116,23 @@ public sealed class LaunchEnvironment
         // The host has decided the provider; Claude Code must not re-decide it from provider variables in any
         // settings file it reads (project or managed settings the host never saw).
         result[ProviderManagedByHost] = "1";
+    }
+
+    private static void SetAsRead(IReadOnlyDictionary<string, string> env, Dictionary<string, string> result, string name, string value)
+    {
+        var read = value.Trim();
+        if (read.Length == 0)
+        {
+            result.Remove(name);
+            return;
+        }
+
+        if (name is AwsConfigFile or AwsSharedCredentialsFile && Aws.AwsFiles.ExpandHome(read, env.Raw("HOME") ?? env.Raw("USERPROFILE")) is { } expanded)
+        {
+            read = expanded;
+        }
+
+        result[name] = read;
     }
 
     /// <summary>Names only: the values include credentials.</summary>

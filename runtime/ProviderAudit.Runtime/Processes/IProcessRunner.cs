@@ -4,8 +4,9 @@ namespace ProviderAudit.Runtime;
 public interface IProcessRunner
 {
     /// <summary>
-    /// Runs <paramref name="command"/> to completion or until its timeout (then kills it). Never throws
-    /// for a failing command: the result says what happened.
+    /// Runs <paramref name="command"/> to completion or until its timeout; a run cut short (timeout, cancellation, too
+    /// much output) kills every process the command started. Never throws for a failing command: the result says what
+    /// happened (cancellation throws <see cref="OperationCanceledException"/> after the kill).
     /// </summary>
     Task<ProcessRunResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken = default);
 }
@@ -34,6 +35,17 @@ public sealed record ProcessRunResult(
     IReadOnlyList<string> OutputTail,
     string? StartError = null)
 {
+    /// <summary>True when it printed more than the runner reads (the runner then stopped it).</summary>
+    public bool OutputLimitExceeded { get; init; }
+
     /// <summary>True when it ran to completion with exit code 0.</summary>
-    public bool Succeeded => !TimedOut && StartError is null && ExitCode == 0;
+    public bool Succeeded => !TimedOut && !OutputLimitExceeded && StartError is null && ExitCode == 0;
+
+    /// <summary>What went wrong, as the end of a sentence ("failed with exit code 2"); null when it succeeded.</summary>
+    public string? Failure(TimeSpan timeout) =>
+        Succeeded ? null
+        : StartError is not null ? $"could not be started ({StartError})"
+        : TimedOut ? $"did not finish within {timeout.TotalSeconds:0.#} s and was stopped with every process it started"
+        : OutputLimitExceeded ? "printed more output than is read and was stopped with every process it started"
+        : $"failed with exit code {ExitCode}";
 }

@@ -36,44 +36,47 @@ internal static class RequestClients
         var env = inputs.Environment;
         var chain = new AwsCredentialChain(env, inputs.Settings, AwsCredentialChainOptions.From(options, inputs.FileExists));
         var refresh = inputs.Settings.AwsAuthRefresh is { } refreshCommand
-            ? new AwsAuthRefreshCoordinator(refreshCommand, env, options.ProcessRunner, options.RefreshTimeout, options.OnRefreshOutput)
+            ? new AwsAuthRefreshCoordinator(refreshCommand, env, options.ProcessRunner, options.RefreshTimeout, options.OnRefreshOutput, AwsAuthRefreshLock.PathFor(env))
             : null;
         return new ClaudePlatformAwsRequestClient(
             settings,
             new ClaudePlatformAwsAuthResolver(settings, chain),
             refresh,
-            new ClaudePlatformAwsClientSettings { PrimaryHandler = options.PrimaryHandler, MaxRetries = options.MaxRetries, InjectedHeaders = options.InjectedHeaders });
+            new ClaudePlatformAwsClientSettings
+            {
+                PrimaryHandler = options.PrimaryHandler,
+                MaxRetries = options.MaxRetries,
+                InjectedHeaders = options.InjectedHeaders,
+                CustomHeaders = CustomHeaders.From(env).SentBy(AuthTransportKind.ClaudePlatformAws),
+            });
     }
 
-    /// <summary>First party: <c>AnthropicClient</c>; an API key goes out as <c>x-api-key</c>, an auth/OAuth token as Bearer.</summary>
+    /// <summary>
+    /// First party: <c>AnthropicClient</c>; an API key goes out as <c>x-api-key</c>, an auth/OAuth token as Bearer, with the
+    /// judged custom headers (<see cref="FirstPartyHeadersHandler"/>).
+    /// </summary>
     public static IRequestClient FirstParty(IBackendTransport transport, TransportInputs inputs, RequestClientOptions options)
     {
         var validation = RequireValid(transport, inputs);
         var env = inputs.Environment;
         var apiKey = env.Raw(AnthropicApiKey)?.Trim();
-        var token = (env.Raw(AnthropicAuthToken) ?? env.Raw(ClaudeCodeOAuthToken))?.Trim();
+        var token = apiKey is null ? (env.Raw(AnthropicAuthToken) ?? env.Raw(ClaudeCodeOAuthToken))?.Trim() : null;
+        var injected = options.InjectedHeaders ?? ProcessCustomHeaders.Current;
         var clientOptions = new ClientOptions
         {
             BaseUrl = BaseUrl(validation),
             MaxRetries = options.MaxRetries,
+            // Explicitly none: the SDK would otherwise read ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN from this process.
+            ApiKey = null,
+            AuthToken = null,
+            Handlers = [new FirstPartyHeadersHandler(apiKey, token, CustomHeaders.From(env).SentBy(AuthTransportKind.FirstParty), injected)],
         };
         if (options.PrimaryHandler is { } primary)
         {
             clientOptions.HttpClient = new HttpClient(primary(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
-        // Explicit credentials: the SDK would otherwise resolve them from this process's environment and files.
-        if (apiKey is not null)
-        {
-            clientOptions.ApiKey = apiKey;
-            clientOptions.Handlers = [new FirstPartyApiKeyHandler(apiKey)];
-        }
-        else
-        {
-            clientOptions.AuthToken = token;
-        }
-
-        return new SdkRequestClient(AuthTransportKind.FirstParty, validation.BaseUri!, new AnthropicClient(clientOptions));
+        return new SdkRequestClient(AuthTransportKind.FirstParty, validation.BaseUri!, new AnthropicClient(clientOptions), injected: injected);
     }
 
     /// <summary>
@@ -124,7 +127,7 @@ internal static class RequestClients
             }
             : new AnthropicBedrockClient(credentials) { MaxRetries = options.MaxRetries, BaseUrl = BaseUrl(validation) };
 
-        return new SdkRequestClient(AuthTransportKind.Bedrock, validation.BaseUri!, client, prepare);
+        return new SdkRequestClient(AuthTransportKind.Bedrock, validation.BaseUri!, client, prepare, options.InjectedHeaders);
     }
 
     /// <summary>Vertex: <c>AnthropicVertexClient</c> with Google application-default credentials.</summary>
@@ -139,7 +142,7 @@ internal static class RequestClients
                 MaxRetries = options.MaxRetries,
                 BaseUrl = BaseUrl(validation),
             };
-            return new SdkRequestClient(AuthTransportKind.Vertex, validation.BaseUri!, client);
+            return new SdkRequestClient(AuthTransportKind.Vertex, validation.BaseUri!, client, injected: options.InjectedHeaders);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -158,7 +161,7 @@ internal static class RequestClients
             ? new AnthropicFoundryApiKeyCredentials(key.Trim(), resource)
             : new AnthropicFoundryIdentityTokenCredentials(new Azure.Identity.DefaultAzureCredential(), resource);
         var client = new AnthropicFoundryClient(credentials) { MaxRetries = options.MaxRetries, BaseUrl = BaseUrl(validation) };
-        return new SdkRequestClient(AuthTransportKind.Foundry, validation.BaseUri!, client);
+        return new SdkRequestClient(AuthTransportKind.Foundry, validation.BaseUri!, client, injected: options.InjectedHeaders);
     }
 
     private static string BaseUrl(TransportValidation validation) => validation.BaseUri!.GetLeftPart(UriPartial.Path).TrimEnd('/');

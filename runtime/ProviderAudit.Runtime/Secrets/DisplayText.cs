@@ -73,6 +73,34 @@ internal static partial class DisplayText
     }
 
     /// <summary>
+    /// <see cref="Quote"/> with every non-ASCII character written as <c>\uXXXX</c> too: for values that must be ASCII
+    /// (a region, a host name), where a look-alike such as U+2011 NON-BREAKING HYPHEN would otherwise read as valid.
+    /// </summary>
+    public static string QuoteAscii(string value)
+    {
+        var quoted = Quote(value);
+        if (quoted.All(char.IsAscii))
+        {
+            return quoted;
+        }
+
+        var builder = new StringBuilder(quoted.Length + 16);
+        foreach (var c in quoted)
+        {
+            if (char.IsAscii(c) || c == '…')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// True when <paramref name="value"/> holds something shaped like a credential: an Anthropic key or token
     /// (<c>sk-ant-…</c>), or a run of at least 20 token characters (<c>A-Z a-z 0-9 + / = _ -</c>) mixing upper case,
     /// lower case and digits (AWS secret keys, session tokens, bearer tokens), or a run of at least 32 hex digits

@@ -16,18 +16,26 @@ public static class HostSettingsReader
     /// <exception cref="HostSettingsException">Missing file, malformed JSON (with line and position) or a wrongly typed setting.</exception>
     public static HostSettings Read(string path)
     {
+        // Only a regular file within the cap, within the deadline: a FIFO or /dev/zero here must not hang or exhaust the host.
+        var read = BoundedFile.Read(path, "Settings file", "--settings", BoundedFile.SettingsFileCap);
+        if (read.Problem is { } problem)
+        {
+            throw new HostSettingsException(path, problem);
+        }
+
+        if (read.Content is not { } content)
+        {
+            throw new HostSettingsException(path, $"Settings file not found: {path}. Check the path given with --settings.");
+        }
+
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (System.Text.DecoderFallbackException ex)
         {
-            throw new HostSettingsException(path, $"Settings file not found: {path}. Check the path given with --settings.", inner: ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new HostSettingsException(path, $"Settings file {path} cannot be read: {ex.Message}", inner: ex);
+            throw new HostSettingsException(path, $"Settings file {path} is not UTF-8 text: save it as UTF-8.", inner: ex);
         }
 
         return Parse(json, path);

@@ -83,8 +83,8 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         }
         catch (AnthropicApiException e)
         {
-            var authMode = client is Aws.ClaudePlatformAwsRequestClient cpa ? cpa.Endpoint.AuthMode : ClaudePlatformAwsAuthMode.SigV4;
-            return ClaudePlatformAwsProbeAdvice.For(e, authMode, inputs);
+            var cpa = client as Aws.ClaudePlatformAwsRequestClient;
+            return ClaudePlatformAwsProbeAdvice.For(e, cpa?.Endpoint.AuthMode ?? ClaudePlatformAwsAuthMode.SigV4, inputs, cpa?.Endpoint.AwsCredentialSource?.Description);
         }
         catch (AnthropicIOException e)
         {

@@ -60,7 +60,8 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
                     Assert.False(child.ContainsKey(otherSelector), $"{otherSelector} reached a {backend.Id} launch");
                 }
 
-                foreach (var owned in other.Transport.OwnedVariables.Except(backend.Transport.OwnedVariables))
+                foreach (var owned in other.Transport.OwnedVariables.Except(backend.Transport.OwnedVariables)
+                             .Where(name => !(name == "ANTHROPIC_CUSTOM_HEADERS" && backend.Id == "claude-platform-aws")))
                 {
                     Assert.False(child.ContainsKey(owned), $"{owned} ({other.Id}) reached a {backend.Id} launch");
                 }
@@ -74,13 +75,43 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
 
             Assert.True(backend.Id == "claude-platform-aws" || !child.Keys.Any(n => n.StartsWith("ANTHROPIC_AWS_", StringComparison.Ordinal)));
             Assert.True(backend.Id is "claude-platform-aws" or "bedrock" || !child.Keys.Any(n => n.StartsWith("AWS_", StringComparison.Ordinal)));
-            Assert.True(backend.Id == "first-party" || !child.Keys.Intersect(FirstPartyOnly).Any());
+            // First-party credentials never reach another backend; custom headers reach Claude Platform on AWS without
+            // any auth, host or workspace header (CustomHeaders).
+            Assert.True(backend.Id == "first-party" || !child.Keys.Intersect(FirstPartyOnly.Except(["ANTHROPIC_CUSTOM_HEADERS"])).Any());
+            Assert.True(backend.Id is "first-party" or "claude-platform-aws" || !child.ContainsKey("ANTHROPIC_CUSTOM_HEADERS"));
+            if (backend.Id == "claude-platform-aws" && child.TryGetValue("ANTHROPIC_CUSTOM_HEADERS", out var sent))
+            {
+                Assert.DoesNotContain(CustomHeaders.Parse(sent).Headers, h => CustomHeaders.IsWithheldOnClaudePlatformAws(h.Name));
+            }
+
             Assert.DoesNotContain(child.Keys, OtherToolsCredentials.Contains);
             foreach (var (name, value) in child.Where(kv => kv.Key != selector && kv.Key != "CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST"))
             {
-                Assert.Equal(effective[name], value);
+                Assert.Equal(AsRead(name, effective[name], effective, backend), value);
             }
         }, c => c.ToString(), output);
+    }
+
+    // The value the runtime validated for status (docs/runtime.md, launch environment): the backend's own variables
+    // trimmed, AWS file paths with ~ expanded, custom headers as judged; everything else as given.
+    private static string AsRead(string name, string value, IReadOnlyDictionary<string, string> effective, RuntimeBackend backend)
+    {
+        if (name == "ANTHROPIC_CUSTOM_HEADERS")
+        {
+            return CustomHeaders.Parse(value).LaunchValue(backend.AuthTransport.Kind, value)!;
+        }
+
+        var owned = backend.Transport.OwnedVariables.Contains(name)
+            || (AwsTransportVariables.UsesAwsCredentials(backend.AuthTransport.Kind) && name.StartsWith("AWS_ENDPOINT_URL_", StringComparison.Ordinal));
+        if (!owned)
+        {
+            return value;
+        }
+
+        var read = value.Trim();
+        return name is "AWS_CONFIG_FILE" or "AWS_SHARED_CREDENTIALS_FILE"
+            ? ProviderAudit.Runtime.Aws.AwsFiles.ExpandHome(read, effective.GetValueOrDefault("HOME")) ?? read
+            : read;
     }
 
     private static bool IsClaudeVariable(string name) =>

@@ -26,8 +26,41 @@ public static class ChildProgram
     /// </summary>
     public const string AwsSourceVerb = "aws-source";
 
+    /// <summary>
+    /// Runs one command through the runtime's process runner and leaves while it still runs
+    /// (<c>owned-run COMMAND exit|wait</c>): <c>exit</c> exits as soon as the command wrote <c>$READY_FILE</c>; <c>wait</c>
+    /// waits for a signal.
+    /// </summary>
+    public const string OwnedRunVerb = "owned-run";
+
+    /// <summary>
+    /// CPA status on this process's environment with <c>awsAuthRefresh</c> set to COMMAND
+    /// (<c>refresh-status COMMAND</c>): prints <c>ready=…</c> and the message; exit 0 when ready.
+    /// </summary>
+    public const string RefreshStatusVerb = "refresh-status";
+
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == RefreshStatusVerb)
+        {
+            var processEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                processEnvironment[(string)entry.Key] = (string?)entry.Value ?? "";
+            }
+
+            var status = RuntimeStatusEvaluator.Evaluate(processEnvironment, new HostSettings(awsAuthRefresh: args[1]), LaunchTarget.ClaudeCode,
+                new RuntimeStatusOptions { RequestTransportCheck = new RequestClientCheck(Support.AwsBackendScope.Options()) });
+            Console.WriteLine($"ready={status.Ready}");
+            Console.WriteLine($"message={status.Message}");
+            return status.Ready ? 0 : 3;
+        }
+
+        if (args.Length == 3 && args[0] == OwnedRunVerb)
+        {
+            return await OwnedRunAsync(args[1], args[2]);
+        }
+
         if (args.Length is 4 or 5 && args[0] == AwsSourceVerb)
         {
             return await AwsSourceAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Seconds(args[3]), args.Length == 5 ? Seconds(args[4]) : null);
@@ -109,6 +142,31 @@ public static class ChildProgram
         await Support.AwsBackendScope.SendAsync(backend, environment, requests);
         Console.WriteLine($"sent={requests}");
         return 0;
+    }
+
+    private static async Task<int> OwnedRunAsync(string commandLine, string how)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        }
+
+        var run = new SystemProcessRunner().RunAsync(new ProcessCommand(commandLine, environment, TimeSpan.FromMinutes(5)));
+        var ready = environment["READY_FILE"];
+        while (!File.Exists(ready))
+        {
+            await Task.Delay(20);
+        }
+
+        Console.WriteLine("started");
+        if (how == "exit")
+        {
+            return 0;
+        }
+
+        await run;
+        return 1;
     }
 
     private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture));

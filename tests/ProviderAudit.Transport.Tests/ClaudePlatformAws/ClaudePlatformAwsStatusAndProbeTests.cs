@@ -86,15 +86,72 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeWithAWrongSecretIsNotReadyWithIamAdvice()
+    public async Task ProbeWithAWrongSecretIsNotReadyNamingTheCredentialSourceNotIam()
     {
+        // A wrong secret is a signature mismatch (403): the fix is the keys' source, not an IAM policy (issue 16).
         await using var emulator = await EmulatorScope.StartAsync();
 
         var status = Status(Cpa(emulator, Keys("wrong-secret-000000000000000000000000000")), probe: true);
 
         Assert.False(status.Ready);
         Assert.Contains("403", status.Message, StringComparison.Ordinal);
-        Assert.Contains("aws-external-anthropic:*", status.Message, StringComparison.Ordinal);
+        Assert.Contains("does not match", status.Message, StringComparison.Ordinal);
+        Assert.Contains("(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)", status.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("aws-external-anthropic:*", status.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ProbeWithAnUnknownKeyIdNamesTheCredentialSource(bool awsErrorShape)
+    {
+        await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
+        {
+            Region = EmulatorScope.Region, WorkspaceId = EmulatorScope.WorkspaceId, AwsErrorShape = awsErrorShape,
+            AccessKeys = new Dictionary<string, string> { ["AKIASOMEONEELSE0001"] = "s" },
+        });
+
+        var status = Status(Cpa(emulator, Keys()), probe: true);
+
+        Assert.False(status.Ready);
+        Assert.Contains("does not know the access key id", status.Message, StringComparison.Ordinal);
+        Assert.Contains("(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)", status.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GatewayFailure.SignatureMismatch, false, "does not match")]
+    [InlineData(GatewayFailure.SignatureMismatch, true, "does not match")]
+    [InlineData(GatewayFailure.UnknownAccessKey, false, "does not know the access key id")]
+    [InlineData(GatewayFailure.UnknownAccessKey, true, "does not know the access key id")]
+    [InlineData(GatewayFailure.ClockSkew, true, "clock")]
+    [InlineData(GatewayFailure.IamDenied, false, "lack IAM permission for the `aws-external-anthropic:*` actions")]
+    [InlineData(GatewayFailure.IamDenied, true, "lack IAM permission for the `aws-external-anthropic:*` actions")]
+    [InlineData(GatewayFailure.TokenExpired, true, "have expired")]
+    public async Task EachGatewayRefusalIsExplainedByWhatTheGatewaySaid(GatewayFailure failure, bool awsErrorShape, string advice)
+    {
+        await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
+        {
+            Region = EmulatorScope.Region, WorkspaceId = EmulatorScope.WorkspaceId, AwsErrorShape = awsErrorShape,
+            AccessKeys = new Dictionary<string, string> { [EmulatorScope.AccessKeyId] = EmulatorScope.SecretAccessKey },
+        });
+        emulator.Failure = failure;
+
+        var status = Status(Cpa(emulator, Keys()), probe: true);
+
+        Assert.False(status.Ready);
+        Assert.Contains(advice, status.Message, StringComparison.Ordinal);
+        Assert.Equal(failure is GatewayFailure.TokenExpired ? 401 : 403, emulator.Requests[0].StatusCode);
+    }
+
+    [Fact]
+    public async Task ProbeSignedForAnotherRegionAdvisesAwsRegion()
+    {
+        await using var emulator = await EmulatorScope.StartAsync(region: "eu-central-1");
+
+        var status = Status(Cpa(emulator, Keys()), probe: true);
+
+        Assert.False(status.Ready);
+        Assert.Contains("set AWS_REGION to the workspace's region", status.Message, StringComparison.Ordinal);
     }
 
     [Fact]

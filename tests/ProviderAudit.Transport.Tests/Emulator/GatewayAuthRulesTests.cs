@@ -168,6 +168,9 @@ public sealed class GatewayAuthRulesTests
     [InlineData(GatewayFailure.FederationDisabled, HttpStatusCode.Forbidden, "federation")]
     [InlineData(GatewayFailure.IamDenied, HttpStatusCode.Forbidden, "aws-external-anthropic:")]
     [InlineData(GatewayFailure.TokenExpired, HttpStatusCode.Unauthorized, "expired")]
+    [InlineData(GatewayFailure.SignatureMismatch, HttpStatusCode.Forbidden, "signature we calculated does not match")]
+    [InlineData(GatewayFailure.UnknownAccessKey, HttpStatusCode.Forbidden, "security token included in the request is invalid")]
+    [InlineData(GatewayFailure.ClockSkew, HttpStatusCode.Forbidden, "Signature expired")]
     public async Task AnswersAConfiguredFailureAfterAuthentication(GatewayFailure failure, HttpStatusCode expected, string phrase)
     {
         await using var emulator = await EmulatorScope.StartAsync();
@@ -177,5 +180,43 @@ public sealed class GatewayAuthRulesTests
 
         Assert.Equal(expected, status);
         Assert.Contains(phrase, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GatewayFailure.SignatureMismatch, "InvalidSignatureException")]
+    [InlineData(GatewayFailure.UnknownAccessKey, "UnrecognizedClientException")]
+    [InlineData(GatewayFailure.TokenExpired, "ExpiredTokenException")]
+    [InlineData(GatewayFailure.IamDenied, "AccessDeniedException")]
+    public async Task InTheAwsShapeAFailureCarriesItsAwsErrorType(GatewayFailure failure, string awsType)
+    {
+        await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
+        {
+            Region = EmulatorScope.Region, WorkspaceId = EmulatorScope.WorkspaceId, ApiKeys = [EmulatorScope.CpaApiKey], AwsErrorShape = true,
+        });
+        emulator.Failure = failure;
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, emulator.Url() + "/v1/messages") { Content = new StringContent(MessagesBody) };
+        request.Headers.TryAddWithoutValidation("anthropic-workspace-id", EmulatorScope.WorkspaceId);
+        request.Headers.TryAddWithoutValidation("x-api-key", EmulatorScope.CpaApiKey);
+
+        using var response = await http.SendAsync(request);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal([awsType], response.Headers.GetValues("x-amzn-ErrorType"));
+        Assert.Equal(awsType, body.RootElement.GetProperty("__type").GetString());
+        Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("message").GetString()));
+    }
+
+    [Theory]
+    [InlineData("signature-mismatch", GatewayFailure.SignatureMismatch)]
+    [InlineData("unknown-key", GatewayFailure.UnknownAccessKey)]
+    [InlineData("clock-skew", GatewayFailure.ClockSkew)]
+    public void TheCommandLineNamesEachFailure(string name, GatewayFailure failure)
+    {
+        var parsed = EmulatorArguments.Parse(["--fail", name, "--aws-errors"]);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(failure, parsed.Failure);
+        Assert.True(parsed.Options!.AwsErrorShape);
     }
 }

@@ -147,7 +147,20 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
             "status", "--probe", "--json");
 
         Assert.Equal(3, exit);
-        Assert.Contains("aws-external-anthropic:*", output, StringComparison.Ordinal);
+        Assert.Contains("does not match", output, StringComparison.Ordinal);
+        Assert.Contains("AWS_SECRET_ACCESS_KEY", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskRefusedForMissingIamPermissionNamesTheActions()
+    {
+        await using var emulator = await EmulatorScope.StartAsync();
+        emulator.Failure = GatewayFailure.IamDenied;
+
+        var (exit, _, error) = Run(Cpa(emulator, Keys), "ask", "Hi");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("aws-external-anthropic:*", error, StringComparison.Ordinal);
     }
 
     [Fact]
