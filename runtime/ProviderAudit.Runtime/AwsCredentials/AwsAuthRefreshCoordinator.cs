@@ -1,4 +1,8 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+using ProviderAudit.Runtime.Processes;
+using ProviderAudit.Runtime.Secrets;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Runs the host's <c>awsAuthRefresh</c> command (e.g. <c>aws sso login --profile cc</c>) when AWS

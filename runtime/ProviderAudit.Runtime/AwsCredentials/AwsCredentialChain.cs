@@ -1,4 +1,9 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Processes;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>How the chain runs host commands, tells time, sees files and bounds network sources.</summary>
 internal sealed record AwsCredentialChainOptions

@@ -1,9 +1,11 @@
 using Amazon.Runtime;
 using Amazon.Util;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
-using static EnvironmentVariableNames;
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 using static AwsTransportVariables;
 
 /// <summary>

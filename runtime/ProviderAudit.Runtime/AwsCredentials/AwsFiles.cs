@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// The shared credentials and config files the runtime's environment names, located as the AWS CLI locates them and

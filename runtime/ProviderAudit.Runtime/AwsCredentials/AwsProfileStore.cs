@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime.CredentialManagement;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>One setting of a profile: its value and where it was written.</summary>
 internal sealed record AwsSetting(string Key, string Value, AwsIniFile File, int Line)

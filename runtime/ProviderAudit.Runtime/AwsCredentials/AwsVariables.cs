@@ -1,6 +1,8 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.AwsCredentials;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>AWS variables shared by the AWS-authenticated transports (Bedrock, Claude Platform on AWS).</summary>
 internal static class AwsTransportVariables

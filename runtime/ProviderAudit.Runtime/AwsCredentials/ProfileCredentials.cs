@@ -1,7 +1,8 @@
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Turns one profile of the shared files into AWSSDK.Core credentials, choosing what a profile means the way the AWS

@@ -1,8 +1,9 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Makes AWSSDK.SecurityToken clients from the runtime's environment dictionary: region from <c>AWS_REGION</c> /

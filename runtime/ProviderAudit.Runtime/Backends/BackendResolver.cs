@@ -1,6 +1,10 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Backends;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>
 /// Picks the backend for a launch target from an environment and host settings. A pure function of its inputs: it

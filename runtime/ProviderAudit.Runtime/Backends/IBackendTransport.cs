@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Requests;
+
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>
 /// What the runtime does with a backend's auth transport, beyond the capability questions a library asks

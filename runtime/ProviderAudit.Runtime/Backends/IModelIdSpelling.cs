@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using ProviderAudit.Runtime.Catalog;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>
 /// How the runtime writes a catalog model as a backend's wire id and reads one back, beyond the capability question a

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Requests;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>
 /// A backend's identity: a stable id, labels for people and telemetry, its two capabilities, and what the runtime does

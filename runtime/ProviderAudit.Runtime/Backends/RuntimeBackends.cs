@@ -1,4 +1,10 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends.Bedrock;
+using ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+using ProviderAudit.Runtime.Backends.FirstParty;
+using ProviderAudit.Runtime.Backends.Foundry;
+using ProviderAudit.Runtime.Backends.Vertex;
+
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>
 /// The backends the runtime knows, looked up by enum value or stable id. One line per backend: its enum value, ids and

@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>Everything a transport validates: the effective environment, host settings, and a file-existence probe.</summary>
 public sealed class TransportInputs

@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Settings;
+using ProviderAudit.Runtime.Status;
+
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>
 /// A transport's verdict on its inputs: problems (each naming a variable and its fix), the base URL when it can be

@@ -1,6 +1,11 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Launch;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>
 /// The child-process environment for a launch target: an allowlist per target, the resolved backend's own variables,
@@ -127,7 +132,7 @@ public sealed class LaunchEnvironment
             return;
         }
 
-        if (name is AwsConfigFile or AwsSharedCredentialsFile && Aws.AwsFiles.ExpandHome(read, env.Raw("HOME") ?? env.Raw("USERPROFILE")) is { } expanded)
+        if (name is AwsConfigFile or AwsSharedCredentialsFile && AwsFiles.ExpandHome(read, env.Raw("HOME") ?? env.Raw("USERPROFILE")) is { } expanded)
         {
             read = expanded;
         }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>One header of <c>ANTHROPIC_CUSTOM_HEADERS</c>.</summary>
 /// <param name="Line">Its 1-based line in the variable.</param>

@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>
 /// The headers the Anthropic SDK adds to every request from this process's <c>ANTHROPIC_CUSTOM_HEADERS</c>.

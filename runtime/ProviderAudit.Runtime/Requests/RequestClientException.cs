@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>
 /// A request client cannot be built or has no usable credential. The message names the variable or setting and

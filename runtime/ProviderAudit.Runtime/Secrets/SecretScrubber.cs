@@ -2,8 +2,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Secrets;
 
 /// <summary>
 /// The runtime's one scrubber for text that leaves it: status messages, warnings, problems, details, exception

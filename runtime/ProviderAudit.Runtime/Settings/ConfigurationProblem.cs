@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>One reason a transport cannot be used as configured: the variable (or setting) at fault and what to do.</summary>
 /// <param name="Variable">The environment variable or setting the problem is about.</param>

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>How selector variables such as <c>CLAUDE_CODE_USE_BEDROCK</c> are read.</summary>
 public static class EnvFlag

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>Reads values from an environment dictionary the caller passed in.</summary>
 internal static class EnvironmentExtensions

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>The environment variable names the runtime reads or writes, spelled once.</summary>
 public static class EnvironmentVariableNames

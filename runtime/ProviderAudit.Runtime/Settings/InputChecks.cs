@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Secrets;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>Checks shared by several transports: values that end up in host names, headers or URLs.</summary>
 internal static partial class InputChecks
@@ -72,7 +74,7 @@ internal static partial class InputChecks
     /// environment (as Claude Code does) suggests that value instead of an example.
     /// </param>
     public static (string? Region, string? Variable) CheckAwsRegion(
-        IReadOnlyDictionary<string, string> env, string backendName, List<ConfigurationProblem> problems, Func<Aws.AwsSetting?>? profileRegion = null)
+        IReadOnlyDictionary<string, string> env, string backendName, List<ConfigurationProblem> problems, Func<AwsSetting?>? profileRegion = null)
     {
         var variable = env.Has(EnvironmentVariableNames.AwsRegion) ? EnvironmentVariableNames.AwsRegion
             : env.Has(EnvironmentVariableNames.AwsDefaultRegion) ? EnvironmentVariableNames.AwsDefaultRegion

@@ -1,7 +1,13 @@
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>
 /// Readiness from the request transport itself. For Claude Platform on AWS, and for Bedrock when it signs with AWS
@@ -83,7 +89,7 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         }
         catch (AnthropicApiException e)
         {
-            var cpa = client as Aws.ClaudePlatformAwsRequestClient;
+            var cpa = client as ClaudePlatformAwsRequestClient;
             return ClaudePlatformAwsProbeAdvice.For(e, cpa?.Endpoint.AuthMode ?? ClaudePlatformAwsAuthMode.SigV4, inputs, cpa?.Endpoint.AwsCredentialSource?.Description);
         }
         catch (AnthropicIOException e)

@@ -1,4 +1,9 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Backends.FirstParty;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>
 /// Whether a launch target can be used as configured, in words a person can act on. Computed by

@@ -4,6 +4,13 @@ using System.Globalization;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
 namespace ProviderHost.Commands;
 

@@ -110,7 +110,7 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
 
         var read = value.Trim();
         return name is "AWS_CONFIG_FILE" or "AWS_SHARED_CREDENTIALS_FILE"
-            ? ProviderAudit.Runtime.Aws.AwsFiles.ExpandHome(read, effective.GetValueOrDefault("HOME")) ?? read
+            ? ProviderAudit.Runtime.AwsCredentials.AwsFiles.ExpandHome(read, effective.GetValueOrDefault("HOME")) ?? read
             : read;
     }
 

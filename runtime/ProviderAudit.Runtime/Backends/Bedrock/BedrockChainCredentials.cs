@@ -1,7 +1,7 @@
 using Anthropic.Bedrock;
-using ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.AwsCredentials;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.Bedrock;
 
 /// <summary>
 /// Bedrock SigV4 with credentials from the runtime's AWS credential chain, temporary ones included. Anthropic.Bedrock

@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.Catalog;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.Bedrock;
 
 /// <summary>
 /// Bedrock ids: <c>anthropic.claude-opus-4-5-20251101-v1:0</c>, optionally behind an inference-profile prefix

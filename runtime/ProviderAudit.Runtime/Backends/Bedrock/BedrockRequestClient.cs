@@ -3,11 +3,16 @@ using Anthropic.Bedrock;
 using Anthropic.Core;
 using Anthropic.Foundry;
 using Anthropic.Vertex;
-using ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+using ProviderAudit.Runtime.Backends.FirstParty;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.Bedrock;
 
-using static EnvironmentVariableNames;
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>Builds each transport's request client on its official SDK client.</summary>
 internal static class RequestClients

@@ -1,6 +1,10 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Backends.Bedrock;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>Amazon Bedrock: SigV4 from the AWS chain or a Bedrock bearer token, Bedrock runtime endpoints.</summary>
 internal sealed class BedrockTransport : IBackendTransport
@@ -25,7 +29,7 @@ internal sealed class BedrockTransport : IBackendTransport
         var env = inputs.Environment;
         var problems = new List<ConfigurationProblem>();
         var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Amazon Bedrock", problems,
-            () => new Aws.AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
+            () => new AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
         var baseUri = env.Raw(BedrockBaseUrl) is { } value
             ? InputChecks.CheckBaseUrlOverride(BedrockBaseUrl, value, problems)
             : region is null ? null : new Uri($"https://bedrock-runtime.{region}.amazonaws.com");
@@ -43,7 +47,7 @@ internal sealed class BedrockTransport : IBackendTransport
         else
         {
             // The same chain the request client resolves from: described here without any network call.
-            var plan = new Aws.AwsCredentialChain(env, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe();
+            var plan = new AwsCredentialChain(env, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe();
             problems.AddRange(plan.Problems);
             auth = plan.Source is { } source ? $"SigV4 via {source}" : "none";
             if (plan.IsEmpty)

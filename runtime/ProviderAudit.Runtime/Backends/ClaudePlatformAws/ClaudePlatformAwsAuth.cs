@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Secrets;
+
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>The credential a Claude Platform on AWS client is built with, resolved by the runtime (never re-read per request).</summary>
 internal sealed class ClaudePlatformAwsAuth

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>Which single auth a Claude Platform on AWS request carries.</summary>
 public enum ClaudePlatformAwsAuthMode

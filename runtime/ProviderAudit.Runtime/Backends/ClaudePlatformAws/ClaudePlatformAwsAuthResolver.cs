@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// The one auth Claude Platform on AWS requests carry, in the official SDKs' order: skip-auth

@@ -1,7 +1,8 @@
 using Anthropic.Aws;
 using Anthropic.Core;
+using ProviderAudit.Runtime.Requests;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// Builds the official <see cref="AnthropicAwsClient"/> (Anthropic.Aws) for one endpoint and one resolved

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Requests;
+
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>SDK plumbing for CPA clients (not credentials: those are resolved by the runtime).</summary>
 internal sealed class ClaudePlatformAwsClientSettings

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>Claude Platform on AWS inputs that do not validate; <see cref="Problems"/> lists each with its fix.</summary>
 public sealed class ClaudePlatformAwsConfigurationException : Exception

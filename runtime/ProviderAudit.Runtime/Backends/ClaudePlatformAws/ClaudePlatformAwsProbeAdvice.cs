@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Anthropic.Exceptions;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Status;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// Turns a gateway's refusal of the status probe (or of <c>ask</c>) into advice a person can act on, by what the

@@ -2,8 +2,11 @@ using System.Runtime.CompilerServices;
 using Anthropic;
 using Anthropic.Aws;
 using Anthropic.Exceptions;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// The CPA request path: resolves credentials once (cached until expiry), builds the official

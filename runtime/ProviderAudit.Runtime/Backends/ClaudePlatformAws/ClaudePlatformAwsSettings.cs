@@ -1,6 +1,10 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>
 /// Validated inputs for Claude Platform on AWS: the one place its variables are read and checked. Status uses it to
@@ -116,7 +120,7 @@ public sealed class ClaudePlatformAwsSettings
         }
 
         var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Claude Platform on AWS", found,
-            () => new Aws.AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
+            () => new AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
 
         Uri? baseUri = null;
         var overrideValue = env.Raw(AnthropicAwsBaseUrl);
@@ -135,7 +139,7 @@ public sealed class ClaudePlatformAwsSettings
         var apiKey = apiKeyValue is null ? null : new Secret(apiKeyValue);
         var skipAuth = env.Flag(SkipAnthropicAwsAuth);
         // The chain is described (no network) only when SigV4 is the auth; the key or skip-auth never looks at AWS credentials.
-        var plan = skipAuth || apiKey is not null ? null : new Aws.AwsCredentialChain(env, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe();
+        var plan = skipAuth || apiKey is not null ? null : new AwsCredentialChain(env, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe();
         if (plan is { IsEmpty: true })
         {
             found.Add(new(AnthropicAwsApiKey,

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using ProviderAudit.Runtime.AwsCredentials;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// Signs each CPA request with AWS SigV4 through AWSSDK.Core's own standalone signer

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Requests;
+
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// Makes every CPA request carry exactly one auth and the right workspace, before the official client signs it.

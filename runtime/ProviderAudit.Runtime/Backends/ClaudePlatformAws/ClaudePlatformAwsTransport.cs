@@ -1,6 +1,11 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Backends.Bedrock;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>
 /// Claude Platform on AWS: the Anthropic AWS gateway with SigV4 or a CPA API key and an <c>anthropic-workspace-id</c>
@@ -58,7 +63,7 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
         };
 
         if (settings.AuthMode is ClaudePlatformAwsAuthMode.ApiKey
-            && new Aws.AwsCredentialChain(inputs.Environment, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe().Source is { } unused)
+            && new AwsCredentialChain(inputs.Environment, inputs.Settings, new() { FileExists = inputs.FileExists }).Describe().Source is { } unused)
         {
             warnings.Add("ANTHROPIC_AWS_API_KEY is set, so Claude Platform on AWS requests use the API key and not the AWS credentials " +
                 $"({unused}); unset ANTHROPIC_AWS_API_KEY to sign with SigV4.");

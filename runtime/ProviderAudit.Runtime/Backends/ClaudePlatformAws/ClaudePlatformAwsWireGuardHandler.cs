@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
 /// <summary>
 /// The last check before a CPA request leaves the process (inside the <c>HttpClient</c>, after signing):

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.FirstParty;
 
 /// <summary>What Claude Code's own sign-in (<c>claude /login</c>) looks like from its credentials file.</summary>
 internal enum ClaudeCodeSignInState

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Requests;
+
+namespace ProviderAudit.Runtime.Backends.FirstParty;
 
 /// <summary>
 /// The headers of a first-party request, set in one place before it is sent: the credential (an API key as

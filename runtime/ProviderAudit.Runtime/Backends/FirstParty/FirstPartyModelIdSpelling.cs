@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.Catalog;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.FirstParty;
 
 /// <summary>Anthropic's own ids (<c>claude-sonnet-4-6</c>, <c>claude-opus-4-5-20251101</c>); also Claude Platform on AWS's.</summary>
 internal sealed partial class FirstPartyModelIdSpelling : IModelIdSpelling

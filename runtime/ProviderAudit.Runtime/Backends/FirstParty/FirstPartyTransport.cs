@@ -1,8 +1,14 @@
 using System.Globalization;
+using ProviderAudit.Runtime.Backends.Bedrock;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+using ProviderAudit.Runtime.Status;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.FirstParty;
 
-using static EnvironmentVariableNames;
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>Anthropic's own API: <c>api.anthropic.com</c> (or <c>ANTHROPIC_BASE_URL</c>) with an API key or OAuth token.</summary>
 internal sealed class FirstPartyTransport : IBackendTransport

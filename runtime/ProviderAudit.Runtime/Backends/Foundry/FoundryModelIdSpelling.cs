@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.Catalog;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.Foundry;
 
 /// <summary>
 /// Foundry deployment names. The resource owner chooses them; this format writes the default deployment name (the

@@ -1,6 +1,11 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends.Bedrock;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Backends.Foundry;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>Microsoft Foundry: an API key or Entra ID, <c>{resource}.services.ai.azure.com</c> endpoints.</summary>
 internal sealed class FoundryTransport : IBackendTransport

@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.Catalog;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends.Vertex;
 
 /// <summary>Vertex ids: <c>claude-sonnet-4-5@20250929</c> for dated models, the bare name (<c>claude-sonnet-4-6</c>) otherwise.</summary>
 internal sealed partial class VertexModelIdSpelling : IModelIdSpelling

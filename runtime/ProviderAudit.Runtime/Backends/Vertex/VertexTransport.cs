@@ -1,6 +1,11 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends.Bedrock;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Backends.Vertex;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>Google Vertex AI: Google credentials, regional <c>aiplatform.googleapis.com</c> endpoints.</summary>
 internal sealed class VertexTransport : IBackendTransport

@@ -1,7 +1,6 @@
 using Anthropic.Aws;
 using Anthropic.Models.Messages;
 using ProviderAudit.GatewayEmulator;
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Emulator;
 using ProviderAudit.Transport.Tests.Support;
 

@@ -1,6 +1,5 @@
 using ProviderAudit.GatewayEmulator;
 using ProviderAudit.Runtime;
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Emulator;
 using ProviderAudit.Transport.Tests.Support;
 

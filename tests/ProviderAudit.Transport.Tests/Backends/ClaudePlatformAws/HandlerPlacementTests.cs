@@ -2,7 +2,6 @@ using System.Net;
 using Anthropic.Aws;
 using Anthropic.Core;
 using Anthropic.Models.Messages;
-using ProviderAudit.Runtime.Aws;
 
 namespace ProviderAudit.Transport.Tests.Transport;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Anthropic.Models.Messages;
 using ProviderAudit.GatewayEmulator;
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Emulator;
 using ProviderAudit.Transport.Tests.Support;
 
