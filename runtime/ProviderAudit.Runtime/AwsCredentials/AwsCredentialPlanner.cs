@@ -5,8 +5,7 @@ using ProviderAudit.Runtime.Settings;
 
 namespace ProviderAudit.Runtime.AwsCredentials;
 
-using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
-using static AwsTransportVariables;
+using static AwsVariables;
 
 /// <summary>
 /// Decides which AWS credential source the chain uses, reading only the runtime's environment dictionary, host settings

@@ -1,3 +1,4 @@
+using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Settings;
 using ProviderAudit.Runtime.Status;
 
@@ -42,4 +43,9 @@ public sealed class TransportValidation
 
     /// <summary>Non-secret facts for status output (workspace id, region, auth mode, …).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Details { get; }
+
+    /// <summary>This verdict when the inputs are valid: a request client is built only from valid inputs.</summary>
+    /// <exception cref="RequestClientException">The first problem, scrubbed of the secrets of <paramref name="environment"/>.</exception>
+    internal TransportValidation RequireValid(IReadOnlyDictionary<string, string> environment) =>
+        InputsValid ? this : throw RequestClientException.For(Problems[0], environment);
 }

@@ -1,3 +1,6 @@
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
 namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>
@@ -19,4 +22,8 @@ public sealed class RequestClientException : Exception
 
     /// <summary>True when running the host's <c>awsAuthRefresh</c> command could fix it.</summary>
     public bool RefreshMightHelp { get; }
+
+    /// <summary>The exception for an input problem, its message scrubbed of the secrets of <paramref name="environment"/>.</summary>
+    internal static RequestClientException For(ConfigurationProblem problem, IReadOnlyDictionary<string, string> environment) =>
+        new(problem.Variable, SecretScrubber.Scrub(problem.Message, environment));
 }

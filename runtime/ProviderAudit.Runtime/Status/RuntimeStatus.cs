@@ -1,5 +1,4 @@
 using ProviderAudit.Runtime.Backends;
-using ProviderAudit.Runtime.Backends.FirstParty;
 using ProviderAudit.Runtime.Launch;
 using ProviderAudit.Runtime.Settings;
 
@@ -15,7 +14,7 @@ public sealed class RuntimeStatus
     /// The action (in <see cref="Actions"/>) that connects an Anthropic account: a UI shows it as a button. Only the
     /// first-party transport offers it, when it has no credential.
     /// </summary>
-    public const string ConnectAnthropicAction = FirstPartyTransport.ConnectAnthropicAction;
+    public const string ConnectAnthropicAction = "Connect Anthropic";
 
     internal RuntimeStatus(
         LaunchTarget target,

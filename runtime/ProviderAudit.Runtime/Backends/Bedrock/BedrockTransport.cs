@@ -4,7 +4,8 @@ using ProviderAudit.Runtime.Settings;
 
 namespace ProviderAudit.Runtime.Backends.Bedrock;
 
-using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
+using static BedrockVariables;
+using static ProviderAudit.Runtime.AwsCredentials.AwsVariables;
 
 /// <summary>Amazon Bedrock: SigV4 from the AWS chain or a Bedrock bearer token, Bedrock runtime endpoints.</summary>
 internal sealed class BedrockTransport : IBackendTransport
@@ -21,14 +22,27 @@ internal sealed class BedrockTransport : IBackendTransport
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
-        [BedrockBearerToken, BedrockBaseUrl, SkipBedrockAuth, "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION", .. AwsTransportVariables.All];
+        [BedrockBearerToken, BedrockBaseUrl, SkipBedrockAuth, SmallFastModelAwsRegion, .. AwsVariables.All];
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> OwnedVariablePrefixes => AwsVariables.Prefixes;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> ReservedVariablePrefixes { get; } = [AwsPrefix];
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> CredentialVariables { get; } = [BedrockBearerToken, .. AwsVariables.Credentials];
+
+    /// <inheritdoc />
+    /// <remarks>None: Anthropic.Bedrock requests carry no <c>ANTHROPIC_CUSTOM_HEADERS</c>, and neither do Bedrock launches.</remarks>
+    public bool SendsCustomHeader(string name) => false;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
     {
         var env = inputs.Environment;
         var problems = new List<ConfigurationProblem>();
-        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Amazon Bedrock", problems,
+        var (region, regionVariable) = AwsRegionInput.Check(env, "Amazon Bedrock", problems,
             () => new AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
         var baseUri = env.Raw(BedrockBaseUrl) is { } value
             ? InputChecks.CheckBaseUrlOverride(BedrockBaseUrl, value, problems)
@@ -64,15 +78,21 @@ internal sealed class BedrockTransport : IBackendTransport
             new("baseUrl", baseUri?.ToString() ?? "(unresolved)"),
             new("auth", auth),
         };
-        var signsWithAws = !env.Flag(SkipBedrockAuth) && !env.Has(BedrockBearerToken);
+        var signsWithAws = SignsWithAwsCredentials(env);
         var warnings = new[] { InputChecks.UnrecognizedFlagWarning(env, SkipBedrockAuth) }.OfType<string>().ToArray();
-        return new TransportValidation(baseUri, problems, signsWithAws ? AwsTransportVariables.RefreshAction(inputs.Settings) : [], warnings, details);
+        return new TransportValidation(baseUri, problems, signsWithAws ? AwsAuthRefreshCoordinator.Actions(inputs.Settings) : [], warnings, details);
     }
 
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
-        RequestClients.Bedrock(this, inputs, options ?? RequestClientOptions.Default);
+        BedrockRequestClient.Create(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
+    /// <remarks>When it signs with AWS credentials: a Bedrock API key or skip-auth has nothing to resolve.</remarks>
+    public bool ReadinessResolvesCredential(TransportInputs inputs) => SignsWithAwsCredentials(inputs.Environment);
 
     /// <inheritdoc />
     public override string ToString() => "Bedrock";
+
+    private static bool SignsWithAwsCredentials(IReadOnlyDictionary<string, string> env) => !env.Flag(SkipBedrockAuth) && !env.Has(BedrockBearerToken);
 }

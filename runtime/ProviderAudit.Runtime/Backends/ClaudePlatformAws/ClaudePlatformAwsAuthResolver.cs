@@ -15,8 +15,8 @@ internal sealed class ClaudePlatformAwsAuthResolver(ClaudePlatformAwsSettings se
     // Key and skip-auth never change: one auth object, so the request client keeps one official client.
     private readonly ClaudePlatformAwsAuth? _fixed = settings.AuthMode switch
     {
-        ClaudePlatformAwsAuthMode.SkipAuth => ClaudePlatformAwsAuth.None(EnvironmentVariableNames.SkipAnthropicAwsAuth),
-        ClaudePlatformAwsAuthMode.ApiKey => ClaudePlatformAwsAuth.ApiKey(settings.ApiKey!.Reveal(), EnvironmentVariableNames.AnthropicAwsApiKey),
+        ClaudePlatformAwsAuthMode.SkipAuth => ClaudePlatformAwsAuth.None(ClaudePlatformAwsVariables.SkipAnthropicAwsAuth),
+        ClaudePlatformAwsAuthMode.ApiKey => ClaudePlatformAwsAuth.ApiKey(settings.ApiKey!.Reveal(), ClaudePlatformAwsVariables.AnthropicAwsApiKey),
         _ => null,
     };
 

@@ -47,6 +47,37 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
         }
     }
 
+    /// <summary>
+    /// The request client for these inputs: validated once (<see cref="ClaudePlatformAwsSettings"/>), credentials from the
+    /// runtime's one AWS credential chain (or the CPA key), <c>awsAuthRefresh</c> when settings configure it, and the
+    /// custom headers CPA requests carry.
+    /// </summary>
+    /// <exception cref="RequestClientException">The inputs do not validate.</exception>
+    public static ClaudePlatformAwsRequestClient Create(ClaudePlatformAwsTransport transport, TransportInputs inputs, RequestClientOptions options)
+    {
+        if (!ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out var problems))
+        {
+            throw RequestClientException.For(problems[0], inputs.Environment);
+        }
+
+        var env = inputs.Environment;
+        var chain = new AwsCredentialChain(env, inputs.Settings, AwsCredentialChainOptions.From(options, inputs.FileExists));
+        var refresh = inputs.Settings.AwsAuthRefresh is { } refreshCommand
+            ? new AwsAuthRefreshCoordinator(refreshCommand, env, options.ProcessRunner, options.RefreshTimeout, options.OnRefreshOutput, AwsAuthRefreshLock.PathFor(env))
+            : null;
+        return new ClaudePlatformAwsRequestClient(
+            settings,
+            new ClaudePlatformAwsAuthResolver(settings, chain),
+            refresh,
+            new ClaudePlatformAwsClientSettings
+            {
+                PrimaryHandler = options.PrimaryHandler,
+                MaxRetries = options.MaxRetries,
+                InjectedHeaders = options.InjectedHeaders,
+                CustomHeaders = CustomHeaders.From(env).SentBy(transport.SendsCustomHeader),
+            });
+    }
+
     /// <summary>Where requests go.</summary>
     public ClaudePlatformAwsSettings Endpoint { get; }
 
@@ -262,7 +293,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
         }
 
         // The refresh command may echo the credentials it replaces (e.g. in debug output).
-        _refresh?.RedactSecretsOf(auth);
+        _refresh?.RedactSecrets(auth.RevealApiKey(), auth.Aws?.SecretAccessKey, auth.Aws?.SessionToken);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

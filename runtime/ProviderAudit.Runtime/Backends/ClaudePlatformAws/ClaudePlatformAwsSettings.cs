@@ -4,7 +4,7 @@ using ProviderAudit.Runtime.Settings;
 
 namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
-using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
+using static ClaudePlatformAwsVariables;
 
 /// <summary>
 /// Validated inputs for Claude Platform on AWS: the one place its variables are read and checked. Status uses it to
@@ -119,7 +119,7 @@ public sealed class ClaudePlatformAwsSettings
             workspaceId = null;
         }
 
-        var (region, regionVariable) = InputChecks.CheckAwsRegion(env, "Claude Platform on AWS", found,
+        var (region, regionVariable) = AwsRegionInput.Check(env, "Claude Platform on AWS", found,
             () => new AwsCredentialPlanner(env, inputs.Settings, new() { FileExists = inputs.FileExists }).ProfileRegion());
 
         Uri? baseUri = null;
@@ -131,7 +131,7 @@ public sealed class ClaudePlatformAwsSettings
         }
         else if (region is not null)
         {
-            baseUri = new Uri($"https://aws-external-anthropic.{region}.api.aws");
+            baseUri = GatewayUri(region);
         }
 
         InputChecks.CheckCredentialValue(env, AnthropicAwsApiKey, found);
@@ -160,9 +160,12 @@ public sealed class ClaudePlatformAwsSettings
 
         settings = new ClaudePlatformAwsSettings(
             workspaceId!, region!, regionVariable!, baseUri!, overridden, apiKey, skipAuth,
-            env.Raw(EnvironmentVariableNames.AwsProfile)?.Trim(), plan?.Source, inputs.Settings.AwsAuthRefresh);
+            env.Raw(AwsVariables.AwsProfile)?.Trim(), plan?.Source, inputs.Settings.AwsAuthRefresh);
         return true;
     }
+
+    /// <summary>The gateway of <paramref name="region"/> (a validated region token).</summary>
+    internal static Uri GatewayUri(string region) => new($"https://aws-external-anthropic.{region}.api.aws");
 
     /// <summary>No secret values: the API key shows only in redacted form.</summary>
     public override string ToString() =>

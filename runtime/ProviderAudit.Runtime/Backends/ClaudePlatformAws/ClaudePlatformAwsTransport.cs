@@ -1,11 +1,11 @@
 using ProviderAudit.Runtime.AwsCredentials;
-using ProviderAudit.Runtime.Backends.Bedrock;
 using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Settings;
+using ProviderAudit.Runtime.Status;
 
 namespace ProviderAudit.Runtime.Backends.ClaudePlatformAws;
 
-using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
+using static ClaudePlatformAwsVariables;
 
 /// <summary>
 /// Claude Platform on AWS: the Anthropic AWS gateway with SigV4 or a CPA API key and an <c>anthropic-workspace-id</c>
@@ -24,8 +24,24 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
     public string? SelectorVariable => UseAnthropicAws;
 
     /// <inheritdoc />
+    public string? ImpliedSelectorVariable => AnthropicAwsWorkspaceId;
+
+    /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
-        [AnthropicAwsWorkspaceId, AnthropicAwsApiKey, AnthropicAwsBaseUrl, SkipAnthropicAwsAuth, .. AwsTransportVariables.All];
+        [AnthropicAwsWorkspaceId, AnthropicAwsApiKey, AnthropicAwsBaseUrl, SkipAnthropicAwsAuth, .. AwsVariables.All];
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> OwnedVariablePrefixes => AwsVariables.Prefixes;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> ReservedVariablePrefixes { get; } = [AnthropicAwsPrefix, AwsVariables.AwsPrefix];
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> CredentialVariables { get; } = [AnthropicAwsApiKey, .. AwsVariables.Credentials];
+
+    /// <inheritdoc />
+    /// <remarks>All but the auth, host and workspace headers (<see cref="ClaudePlatformAwsCustomHeaders"/>); those it sends are signed.</remarks>
+    public bool SendsCustomHeader(string name) => !ClaudePlatformAwsCustomHeaders.IsWithheld(name);
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -37,7 +53,7 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
         }
 
         var custom = CustomHeaders.From(inputs.Environment);
-        if (custom.WithheldWarning() is { } withheld)
+        if (ClaudePlatformAwsCustomHeaders.WithheldWarning(custom) is { } withheld)
         {
             warnings.Add(withheld);
         }
@@ -46,7 +62,7 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
         {
             problems = [.. problems, .. custom.Problems];
             // A refresh can fix missing or expired AWS credentials, so offer it whenever one is configured.
-            return new TransportValidation(PartialBaseUri(inputs), problems, AwsTransportVariables.RefreshAction(inputs.Settings), warnings);
+            return new TransportValidation(PartialBaseUri(inputs), problems, AwsAuthRefreshCoordinator.Actions(inputs.Settings), warnings);
         }
 
         var details = new List<KeyValuePair<string, string>>
@@ -69,13 +85,21 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
                 $"({unused}); unset ANTHROPIC_AWS_API_KEY to sign with SigV4.");
         }
 
-        var actions = settings.AuthMode is ClaudePlatformAwsAuthMode.SigV4 ? AwsTransportVariables.RefreshAction(inputs.Settings) : [];
+        var actions = settings.AuthMode is ClaudePlatformAwsAuthMode.SigV4 ? AwsAuthRefreshCoordinator.Actions(inputs.Settings) : [];
         return new TransportValidation(settings.BaseUri, [], actions, warnings, details);
     }
 
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
-        RequestClients.ClaudePlatformAws(inputs, options ?? RequestClientOptions.Default);
+        ClaudePlatformAwsRequestClient.Create(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
+    /// <remarks>Always: ready only once the official <c>AnthropicAwsClient</c> is built and its one auth resolves.</remarks>
+    public bool ReadinessResolvesCredential(TransportInputs inputs) => true;
+
+    /// <inheritdoc />
+    public Task<RequestTransportReadiness> ProbeAsync(IRequestClient client, RuntimeBackend backend, TransportInputs inputs, CancellationToken cancellationToken) =>
+        ClaudePlatformAwsProbe.ProbeAsync(client, backend, inputs, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => "ClaudePlatformAws";
@@ -88,16 +112,18 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
             return InputChecks.CheckBaseUrlOverride(AnthropicAwsBaseUrl, value, scratch);
         }
 
-        var (region, _) = InputChecks.CheckAwsRegion(inputs.Environment, "Claude Platform on AWS", scratch);
-        return region is null ? null : new Uri($"https://aws-external-anthropic.{region}.api.aws");
+        var (region, _) = AwsRegionInput.Check(inputs.Environment, "Claude Platform on AWS", scratch);
+        return region is null ? null : ClaudePlatformAwsSettings.GatewayUri(region);
     }
 
-    // First-party credentials never travel to the CPA gateway; say that they are being ignored rather than stay silent.
-    // (ANTHROPIC_CUSTOM_HEADERS is not one of them: its other headers are sent, its auth headers are named by CustomHeaders.)
+    // First-party credentials and endpoint (the first-party backend's variables) never travel to the CPA gateway; say that
+    // they are being ignored rather than stay silent. ANTHROPIC_CUSTOM_HEADERS is not one of them: its other headers are
+    // sent, its auth headers are named by ClaudePlatformAwsCustomHeaders.
     private static List<string> FirstPartyLeftovers(IReadOnlyDictionary<string, string> env)
     {
-        string[] firstParty = [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken, AnthropicBaseUrl];
-        var present = firstParty.Where(env.Has).ToArray();
+        var present = RuntimeBackends.FirstParty.Transport.OwnedVariables
+            .Where(name => name != EnvironmentVariableNames.AnthropicCustomHeaders && env.Has(name))
+            .ToArray();
         return present.Length == 0
             ? []
             : [$"{string.Join(", ", present)} {(present.Length == 1 ? "is" : "are")} set but not used: Claude Platform on AWS never sends first-party Anthropic credentials or endpoints, and launches drop them."];

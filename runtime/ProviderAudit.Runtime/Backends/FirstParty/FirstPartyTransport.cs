@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProviderAudit.Runtime.Backends.Bedrock;
 using ProviderAudit.Runtime.Launch;
 using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Secrets;
@@ -8,20 +7,19 @@ using ProviderAudit.Runtime.Status;
 
 namespace ProviderAudit.Runtime.Backends.FirstParty;
 
+using static FirstPartyVariables;
 using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>Anthropic's own API: <c>api.anthropic.com</c> (or <c>ANTHROPIC_BASE_URL</c>) with an API key or OAuth token.</summary>
 internal sealed class FirstPartyTransport : IBackendTransport
 {
-    /// <summary>The action that connects an Anthropic account; only this transport ever offers it (public as <see cref="RuntimeStatus.ConnectAnthropicAction"/>).</summary>
-    internal const string ConnectAnthropicAction = "Connect Anthropic";
-
     private const string NotConnectedMessage =
         "Not connected to Anthropic: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN / CLAUDE_CODE_OAUTH_TOKEN), or use Connect Anthropic to sign in.";
 
     private static readonly Uri DefaultBaseUri = new("https://api.anthropic.com");
 
-    private static readonly string[] CredentialVariables = [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken];
+    // In the order a request picks them: an API key first.
+    private static readonly string[] CredentialVariablesInOrder = [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken];
 
     internal FirstPartyTransport()
     {
@@ -38,6 +36,13 @@ internal sealed class FirstPartyTransport : IBackendTransport
         [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken, AnthropicBaseUrl, AnthropicCustomHeaders];
 
     /// <inheritdoc />
+    public IReadOnlyCollection<string> CredentialVariables { get; } = CredentialVariablesInOrder;
+
+    /// <inheritdoc />
+    /// <remarks>Every valid header: the request carries the one credential set, which a custom header may not duplicate (a problem status names).</remarks>
+    public bool SendsCustomHeader(string name) => true;
+
+    /// <inheritdoc />
     /// <remarks>
     /// Without a key or token in the environment, a check for a Claude Code launch (<see cref="TransportInputs.LaunchTarget"/>)
     /// also accepts Claude Code's own sign-in (<c>claude /login</c>), which the launched Claude Code reads itself; a check
@@ -48,12 +53,12 @@ internal sealed class FirstPartyTransport : IBackendTransport
         var env = inputs.Environment;
         var problems = new List<ConfigurationProblem>();
         var baseUri = env.Raw(AnthropicBaseUrl) is { } value ? InputChecks.CheckBaseUrlOverride(AnthropicBaseUrl, value, problems) : DefaultBaseUri;
-        foreach (var name in CredentialVariables)
+        foreach (var name in CredentialVariablesInOrder)
         {
             InputChecks.CheckCredentialValue(env, name, problems);
         }
 
-        var credential = CredentialVariables.FirstOrDefault(env.Has);
+        var credential = CredentialVariablesInOrder.FirstOrDefault(env.Has);
         CheckCustomHeaders(env, credential, problems);
         if (credential is not null)
         {
@@ -80,12 +85,12 @@ internal sealed class FirstPartyTransport : IBackendTransport
             problems.Add(new(AnthropicApiKey, NotConnectedMessage));
         }
 
-        return new TransportValidation(baseUri, problems, [ConnectAnthropicAction]);
+        return new TransportValidation(baseUri, problems, [RuntimeStatus.ConnectAnthropicAction]);
     }
 
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
-        RequestClients.FirstParty(this, inputs, options ?? RequestClientOptions.Default);
+        FirstPartyRequestClient.Create(this, inputs, options ?? RequestClientOptions.Default);
 
     /// <inheritdoc />
     public override string ToString() => "FirstParty";

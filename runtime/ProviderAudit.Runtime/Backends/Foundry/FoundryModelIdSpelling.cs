@@ -1,21 +1,18 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 using ProviderAudit.Runtime.Catalog;
 
 namespace ProviderAudit.Runtime.Backends.Foundry;
 
 /// <summary>
 /// Foundry deployment names. The resource owner chooses them; this format writes the default deployment name (the
-/// model's undated name, e.g. <c>claude-sonnet-4-5</c>) and parses names that follow that convention.
+/// model's undated name, e.g. <c>claude-sonnet-4-5</c>) and parses names that follow that convention, which are spelled
+/// like first-party ids.
 /// </summary>
-internal sealed partial class FoundryModelIdSpelling : IModelIdSpelling
+internal sealed class FoundryModelIdSpelling : IModelIdSpelling
 {
     internal FoundryModelIdSpelling()
     {
     }
-
-    [GeneratedRegex(@"^claude-[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
 
     /// <inheritdoc />
     public ModelIdFormatKind Kind => ModelIdFormatKind.Foundry;
@@ -26,7 +23,7 @@ internal sealed partial class FoundryModelIdSpelling : IModelIdSpelling
     /// <inheritdoc />
     public bool TryParseWireId(string wireId, [NotNullWhen(true)] out string? firstPartyId)
     {
-        firstPartyId = IdPattern().IsMatch(wireId) ? wireId : null;
+        firstPartyId = FirstPartyModelIds.IsWellFormed(wireId) ? wireId : null;
         return firstPartyId is not null;
     }
 

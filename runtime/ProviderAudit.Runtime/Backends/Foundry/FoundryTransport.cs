@@ -1,11 +1,10 @@
-using ProviderAudit.Runtime.Backends.Bedrock;
 using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Secrets;
 using ProviderAudit.Runtime.Settings;
 
 namespace ProviderAudit.Runtime.Backends.Foundry;
 
-using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
+using static FoundryVariables;
 
 /// <summary>Microsoft Foundry: an API key or Entra ID, <c>{resource}.services.ai.azure.com</c> endpoints.</summary>
 internal sealed class FoundryTransport : IBackendTransport
@@ -22,7 +21,14 @@ internal sealed class FoundryTransport : IBackendTransport
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
-        [FoundryResource, FoundryBaseUrl, FoundryApiKey, SkipFoundryAuth, "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_AUTHORITY_HOST"];
+        [FoundryResource, FoundryBaseUrl, FoundryApiKey, SkipFoundryAuth, AzureClientId, AzureTenantId, AzureClientSecret, AzureClientCertificatePath, AzureFederatedTokenFile, AzureAuthorityHost];
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> CredentialVariables { get; } = [FoundryApiKey, AzureClientSecret];
+
+    /// <inheritdoc />
+    /// <remarks>None: Anthropic.Foundry requests carry no <c>ANTHROPIC_CUSTOM_HEADERS</c>, and neither do Foundry launches.</remarks>
+    public bool SendsCustomHeader(string name) => false;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -68,7 +74,7 @@ internal sealed class FoundryTransport : IBackendTransport
 
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
-        RequestClients.Foundry(this, inputs, options ?? RequestClientOptions.Default);
+        FoundryRequestClient.Create(this, inputs, options ?? RequestClientOptions.Default);
 
     /// <inheritdoc />
     public override string ToString() => "Foundry";

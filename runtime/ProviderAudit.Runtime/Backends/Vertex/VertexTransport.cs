@@ -1,11 +1,10 @@
-using ProviderAudit.Runtime.Backends.Bedrock;
 using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Secrets;
 using ProviderAudit.Runtime.Settings;
 
 namespace ProviderAudit.Runtime.Backends.Vertex;
 
-using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
+using static VertexVariables;
 
 /// <summary>Google Vertex AI: Google credentials, regional <c>aiplatform.googleapis.com</c> endpoints.</summary>
 internal sealed class VertexTransport : IBackendTransport
@@ -22,7 +21,15 @@ internal sealed class VertexTransport : IBackendTransport
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
-        [VertexRegion, VertexProjectId, VertexBaseUrl, SkipVertexAuth, GoogleApplicationCredentials, "GOOGLE_CLOUD_PROJECT", "CLOUDSDK_CONFIG"];
+        [VertexRegion, VertexProjectId, VertexBaseUrl, SkipVertexAuth, GoogleApplicationCredentials, GoogleCloudProject, CloudSdkConfig];
+
+    /// <inheritdoc />
+    /// <remarks>None: Google credentials live in files (<c>GOOGLE_APPLICATION_CREDENTIALS</c> is a path), not in variables.</remarks>
+    public IReadOnlyCollection<string> CredentialVariables { get; } = [];
+
+    /// <inheritdoc />
+    /// <remarks>None: Anthropic.Vertex requests carry no <c>ANTHROPIC_CUSTOM_HEADERS</c>, and neither do Vertex launches.</remarks>
+    public bool SendsCustomHeader(string name) => false;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -76,7 +83,7 @@ internal sealed class VertexTransport : IBackendTransport
 
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
-        RequestClients.Vertex(this, inputs, options ?? RequestClientOptions.Default);
+        VertexRequestClient.Create(this, inputs, options ?? RequestClientOptions.Default);
 
     /// <inheritdoc />
     public override string ToString() => "Vertex";
@@ -86,7 +93,7 @@ internal sealed class VertexTransport : IBackendTransport
         var env = inputs.Environment;
         if (env.Flag(SkipVertexAuth)) return "none (CLAUDE_CODE_SKIP_VERTEX_AUTH)";
         if (env.Has(GoogleApplicationCredentials)) return "service account (GOOGLE_APPLICATION_CREDENTIALS)";
-        var configDir = env.Raw("CLOUDSDK_CONFIG") ?? (env.Raw("HOME") is { } home ? Path.Combine(home, ".config", "gcloud") : null);
+        var configDir = env.Raw(CloudSdkConfig) ?? (env.Raw("HOME") is { } home ? Path.Combine(home, ".config", "gcloud") : null);
         var adc = configDir is null ? null : Path.Combine(configDir, "application_default_credentials.json");
         return adc is not null && inputs.FileExists(adc) ? $"application default credentials ({DisplayText.Quote(adc)})" : null;
     }
