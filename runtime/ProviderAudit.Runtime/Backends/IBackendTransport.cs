@@ -1,3 +1,4 @@
+using Anthropic.Exceptions;
 using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Status;
 
@@ -59,6 +60,12 @@ internal interface IBackendTransport
     /// credentials, say, that are found only by resolving them). False: valid inputs are ready.
     /// </summary>
     bool ReadinessResolvesCredential(TransportInputs inputs) => false;
+
+    /// <summary>
+    /// What to do about a refusal of this backend's service (<c>ask</c>), as a sentence naming the fix, or null when the
+    /// backend knows nothing beyond the answer itself.
+    /// </summary>
+    string? RefusalAdvice(AnthropicApiException error, TransportInputs inputs) => null;
 
     /// <summary>
     /// <c>status --probe</c>: one minimal request through a prepared <paramref name="client"/>, its refusal turned into

@@ -1,3 +1,4 @@
+using Anthropic.Exceptions;
 using ProviderAudit.Runtime.AwsCredentials;
 using ProviderAudit.Runtime.Requests;
 using ProviderAudit.Runtime.Settings;
@@ -92,6 +93,13 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         ClaudePlatformAwsRequestClient.Create(this, inputs, options ?? RequestClientOptions.Default);
+
+    /// <inheritdoc />
+    public string? RefusalAdvice(AnthropicApiException error, TransportInputs inputs)
+    {
+        var mode = ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out _) ? settings.AuthMode : ClaudePlatformAwsAuthMode.SigV4;
+        return ClaudePlatformAwsProbeAdvice.For(error, mode, inputs).Reason;
+    }
 
     /// <inheritdoc />
     /// <remarks>Always: ready only once the official <c>AnthropicAwsClient</c> is built and its one auth resolves.</remarks>
