@@ -39,12 +39,7 @@ internal sealed record Baseline(string Schema, int Version, IReadOnlyList<Baseli
             .ThenBy(e => e.Occurrence)
             .ToList());
 
-    public void Write(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json).ReplaceLineEndings("\n") + "\n");
-    }
+    public string ToJson() => JsonSerializer.Serialize(this, Json).ReplaceLineEndings("\n") + "\n";
 
     public static Baseline Read(string path)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Baselines;
+using ProviderAudit.Cli.Files;
 using ProviderAudit.Cli.Reports;
 
 namespace ProviderAudit.Cli.Commands;
@@ -8,7 +9,7 @@ namespace ProviderAudit.Cli.Commands;
 /// <summary><c>provider-audit audit PATH</c>: every finding, the exact replacement its fix would make, in one format.</summary>
 internal static class AuditCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f")
@@ -50,7 +51,7 @@ internal static class AuditCommand
         command.Options.Add(failOn);
         command.Options.Add(markdownLimit);
 
-        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), interruption, async log =>
         {
             var baselineFile = parse.GetValue(baseline);
             var failOnValue = parse.GetValue(failOn) switch
@@ -65,7 +66,11 @@ internal static class AuditCommand
                 throw new UsageException("--fail-on new needs --baseline FILE (record one with `provider-audit baseline PATH -o FILE`).");
             }
 
-            var extraReports = (parse.GetValue(reports) ?? []).Select(ParseReport).ToList();
+            // Every file this run will write is checked now, not after a long analysis.
+            var outputFile = parse.GetValue(output) is { } outputPath ? OutputFile.Check("--output", outputPath) : null;
+            var extraReports = (parse.GetValue(reports) ?? []).Select(ParseReport)
+                .Select(r => (r.Format, File: OutputFile.Check($"--report {r.Format}:{r.File}", r.File)))
+                .ToList();
             var recorded = baselineFile is null ? null : Baseline.Read(baselineFile);
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
@@ -81,7 +86,6 @@ internal static class AuditCommand
                 recorded is null ? null : new BaselineComparison(recorded, findings),
                 failOnValue);
 
-            var outputFile = parse.GetValue(output);
             AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit)));
             foreach (var (extraFormat, file) in extraReports)
             {
