@@ -23,6 +23,12 @@ internal sealed record Finding(
 {
     public bool HasLocation => Line > 0;
 
+    /// <summary>
+    /// The rule whose fix makes this finding fixable (PA0003: its provider enum has no capability mapping yet), or
+    /// null. <c>fix</c> applies that fix and then this one in the same run.
+    /// </summary>
+    public string? FixableAfter { get; init; }
+
     public string SeverityName => Severity switch
     {
         DiagnosticSeverity.Error => "error",
@@ -47,8 +53,9 @@ internal sealed record FindingIdentity(string RuleId, string File, string Member
 internal sealed record ProposedFix(string Title, string? EquivalenceKey, bool Inferred, IReadOnlyList<FileChange> Changes);
 
 /// <summary>
-/// The text one fix changes in one file: the exact replacements (<see cref="Edits"/>, against the original text) and,
-/// for reviewers, the whole original lines they touch and the lines that replace them.
+/// The text one fix changes in one region of one file: the exact replacements (<see cref="Edits"/>, against the
+/// original text) and, for reviewers, the whole original lines they touch and the lines that replace them.
+/// <see cref="Shared"/> marks a region that several findings' fixes contain alike (a <c>using</c> directive they all need).
 /// </summary>
 internal sealed record FileChange(
     string File,
@@ -56,7 +63,10 @@ internal sealed record FileChange(
     int FirstLine,
     int LastLine,
     IReadOnlyList<string> OldLines,
-    IReadOnlyList<string> NewLines);
+    IReadOnlyList<string> NewLines)
+{
+    public bool Shared { get; init; }
+}
 
 /// <summary>
 /// Replace <see cref="Length"/> UTF-16 characters at <see cref="Offset"/> of the original file with

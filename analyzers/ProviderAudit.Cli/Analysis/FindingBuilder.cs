@@ -10,10 +10,12 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
 {
     public async Task<IReadOnlyList<Finding>> BuildAsync(IReadOnlyList<AnalyzedDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        var mappable = MappableProviderTypes(diagnostics);
         var drafts = new List<Finding>();
         foreach (var analyzed in diagnostics)
         {
-            drafts.Add(await BuildAsync(analyzed, cancellationToken).ConfigureAwait(false));
+            var finding = await BuildAsync(analyzed, cancellationToken).ConfigureAwait(false);
+            drafts.Add(WaitsForMapping(analyzed.Diagnostic, mappable) ? finding with { FixableAfter = DiagnosticContract.MissingProviderMappingId } : finding);
         }
 
         // Identical checks in one member are told apart by their order in the file.
@@ -26,6 +28,22 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Provider enums that a PA0003 finding (whose fix adds the capability mapping) is reported for.</summary>
+    private static HashSet<string> MappableProviderTypes(IEnumerable<AnalyzedDiagnostic> diagnostics) =>
+        diagnostics.Select(d => d.Diagnostic)
+            .Where(d => d.Id == DiagnosticContract.MissingProviderMappingId)
+            .Select(d => d.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var type) ? type : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A finding with no fix only because its enum has no capability mapping, which a PA0003 fix will add.</summary>
+    public static bool WaitsForMapping(Diagnostic diagnostic, IReadOnlySet<string> mappableTypes) =>
+        diagnostic.Properties.TryGetValue(DiagnosticContract.NoFixReasonProperty, out var reason)
+        && reason == DiagnosticContract.NoFixReasons.NoCapabilityMethods
+        && diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var type)
+        && type is not null
+        && mappableTypes.Contains(type);
 
     private async Task<Finding> BuildAsync(AnalyzedDiagnostic analyzed, CancellationToken cancellationToken)
     {

@@ -42,6 +42,19 @@ internal static class AuditCommand
             }
         });
 
+        var category = new Option<string>("--category")
+        {
+            Description = "SARIF: the analysis's category (automationDetails.id), so code scanning keeps this run apart from other SARIF uploads; one per distinct run over the same repository (e.g. one per solution).",
+            DefaultValueFactory = _ => AuditReport.DefaultCategory,
+        };
+        category.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--category must not be empty (e.g. --category provider-audit/MyApp).");
+            }
+        });
+
         var command = new Command("audit", "Report every ProviderAudit finding with the exact replacement its fix would make.");
         common.AddTo(command);
         command.Options.Add(format);
@@ -50,6 +63,7 @@ internal static class AuditCommand
         command.Options.Add(baseline);
         command.Options.Add(failOn);
         command.Options.Add(markdownLimit);
+        command.Options.Add(category);
 
         command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), interruption, async log =>
         {
@@ -84,7 +98,12 @@ internal static class AuditCommand
                 findings,
                 analyzed.Rules.Descriptors,
                 recorded is null ? null : new BaselineComparison(recorded, findings),
-                failOnValue);
+                failOnValue)
+            {
+                Category = parse.GetValue(category)!.TrimEnd('/'),
+                Automation = AutomationDetails.For(parse.GetValue(category)!.TrimEnd('/'), EnvironmentVariables(), log.Error),
+                LoadWarnings = analyzed.Loaded.Warnings,
+            };
 
             AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit)));
             foreach (var (extraFormat, file) in extraReports)
@@ -101,6 +120,10 @@ internal static class AuditCommand
         }));
         return command;
     }
+
+    private static Dictionary<string, string?> EnvironmentVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
 
     private static readonly string[] Formats = ["text", "json", "sarif", "markdown"];
 
