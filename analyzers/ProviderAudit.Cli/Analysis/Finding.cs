@@ -39,12 +39,13 @@ internal sealed record Finding(
 }
 
 /// <summary>
-/// What identifies a finding across edits, for baselines and SARIF <c>partialFingerprints</c>: the rule, the file,
-/// the member it is in and its expression with whitespace and comments removed; no line numbers, so inserting lines
-/// or editing other members keeps it. <see cref="Occurrence"/> tells apart identical checks in one member (1, 2, …
-/// in source order).
+/// What identifies a finding across edits, for baselines and SARIF <c>partialFingerprints</c>: the rule, the member it
+/// is in (fully qualified) and its expression with whitespace and comments removed; no line numbers and no file, so
+/// inserting lines, editing other members, and moving or renaming the file keep it. <see cref="Occurrence"/> numbers
+/// identical checks in one member (1, 2, … in source order); <see cref="Context"/> hashes the statement around the
+/// check, so a baseline can tell which of them is the added one. <see cref="File"/> is where it is today, for people.
 /// </summary>
-internal sealed record FindingIdentity(string RuleId, string File, string Member, string Expression, string Fingerprint, int Occurrence);
+internal sealed record FindingIdentity(string RuleId, string File, string Member, string Expression, string Fingerprint, int Occurrence, string Context);
 
 /// <summary>
 /// A code fix the shipped fixer registers for a finding, applied on its own to the unchanged document.

@@ -18,10 +18,10 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
             drafts.Add(WaitsForMapping(analyzed.Diagnostic, mappable) ? finding with { FixableAfter = DiagnosticContract.MissingProviderMappingId } : finding);
         }
 
-        // Identical checks in one member are told apart by their order in the file.
+        // Identical checks in one member are told apart by their order (a partial type's member lives in one file).
         return drafts
             .GroupBy(f => f.Identity.Fingerprint, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderBy(f => f.Line).ThenBy(f => f.Column).Select((f, i) => f with { Identity = f.Identity with { Occurrence = i + 1 } }))
+            .SelectMany(g => g.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).Select((f, i) => f with { Identity = f.Identity with { Occurrence = i + 1 } }))
             .OrderBy(f => f.File, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
@@ -58,7 +58,7 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
             var projectFile = loaded.Input.RelativePath(project.FilePath ?? project.Name);
             return new Finding(
                 diagnostic.Id, diagnostic.Severity, message, concern, projectFile, project.FilePath ?? "", 0, 0, 0, 0, project.Name,
-                new FindingIdentity(diagnostic.Id, projectFile, "", message, FindingIdentities.Fingerprint(diagnostic.Id, projectFile, "", message), 1),
+                new FindingIdentity(diagnostic.Id, projectFile, "", message, FindingIdentities.Fingerprint(diagnostic.Id, "", message), 1, ""),
                 []);
         }
 
@@ -68,12 +68,12 @@ internal sealed class FindingBuilder(LoadedSolution loaded, IReadOnlyDictionary<
             : (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))?.GetSemanticModel(tree);
         var file = loaded.Input.RelativePath(tree.FilePath);
         var span = diagnostic.Location.GetLineSpan();
-        var (member, expression) = model is null ? ("", "") : await FindingIdentities.DescribeAsync(model, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+        var (member, expression, context) = model is null ? ("", "", "") : await FindingIdentities.DescribeAsync(model, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
         return new Finding(
             diagnostic.Id, diagnostic.Severity, message, concern, file, tree.FilePath,
             span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1,
             project.Name,
-            new FindingIdentity(diagnostic.Id, file, member, expression, FindingIdentities.Fingerprint(diagnostic.Id, file, member, expression), 1),
+            new FindingIdentity(diagnostic.Id, file, member, expression, FindingIdentities.Fingerprint(diagnostic.Id, member, expression), 1, context),
             fixes is not null && fixes.TryGetValue(diagnostic, out var proposed) ? proposed : []);
     }
 }
