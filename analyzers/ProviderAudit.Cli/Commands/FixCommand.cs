@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Files;
 using ProviderAudit.Cli.Fixing;
 
@@ -36,7 +37,12 @@ internal static class FixCommand
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
             var fixer = new SolutionFixer(analyzed.Rules, analyzed.Loaded.Input, policy, log);
-            var outcome = await log.TimeAsync("fix", () => fixer.FixAsync(analyzed.Loaded.Solution, analyzed.Diagnostics, cancellationToken)).ConfigureAwait(false);
+            var analysis = new SolutionAnalysis(analyzed.Rules, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log);
+            var outcome = await log.TimeAsync("fix", () => fixer.FixAsync(
+                analyzed.Loaded.Solution,
+                analyzed.Diagnostics,
+                (solution, projects, token) => analysis.RunAsync(analyzed.Loaded with { Solution = solution, Projects = projects }, token),
+                cancellationToken)).ConfigureAwait(false);
 
             var isDryRun = parse.GetValue(dryRun);
             var written = outcome.Fixed;
