@@ -14,7 +14,7 @@ internal static class AuditCommand
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "text (compiler-style lines), json (docs/cli.md#json-report), sarif (SARIF 2.1.0 with fixes) or markdown (one pull-request comment).",
+            Description = "text (compiler-style lines), json (docs/cli.md#json), sarif (SARIF 2.1.0 with fixes, for code scanning), markdown (one pull-request comment) or github-review (the JSON body of GitHub's create-a-review call: line comments with one-click suggestions).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -55,6 +55,23 @@ internal static class AuditCommand
             }
         });
 
+        var maxComments = new Option<int>("--max-comments")
+        {
+            Description = "With github-review: at most this many line comments; the rest are listed in the review's body.",
+            DefaultValueFactory = _ => GitHubReview.DefaultMaxComments,
+        };
+        maxComments.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--max-comments must be 0 or more.");
+            }
+        });
+        var diff = new Option<string?>("--diff")
+        {
+            Description = "With github-review: the pull request's unified diff (e.g. `git diff origin/main...HEAD > pr.diff`); findings on lines outside it go in the review's body, since GitHub rejects a review with a comment outside the diff.",
+        };
+
         var command = new Command("audit", "Report every ProviderAudit finding with the exact replacement its fix would make.");
         common.AddTo(command);
         command.Options.Add(format);
@@ -64,6 +81,8 @@ internal static class AuditCommand
         command.Options.Add(failOn);
         command.Options.Add(markdownLimit);
         command.Options.Add(category);
+        command.Options.Add(maxComments);
+        command.Options.Add(diff);
 
         command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), interruption, async log =>
         {
@@ -85,6 +104,7 @@ internal static class AuditCommand
             var extraReports = (parse.GetValue(reports) ?? []).Select(ParseReport)
                 .Select(r => (r.Format, File: OutputFile.Check($"--report {r.Format}:{r.File}", r.File)))
                 .ToList();
+            var diffLines = parse.GetValue(diff) is { } diffFile ? ReadDiff(diffFile) : null;
             var recorded = baselineFile is null ? null : Baseline.Read(baselineFile);
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
@@ -105,10 +125,10 @@ internal static class AuditCommand
                 LoadWarnings = analyzed.Loaded.Warnings,
             };
 
-            AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit)));
+            AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit), parse.GetValue(maxComments), diffLines));
             foreach (var (extraFormat, file) in extraReports)
             {
-                AuditPipeline.WriteOutput(file, stdout, Render(extraFormat, report, parse.GetValue(markdownLimit)));
+                AuditPipeline.WriteOutput(file, stdout, Render(extraFormat, report, parse.GetValue(markdownLimit), parse.GetValue(maxComments), diffLines));
             }
 
             if (outputFile is not null || parse.GetValue(format) != "text")
@@ -125,7 +145,19 @@ internal static class AuditCommand
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
 
-    private static readonly string[] Formats = ["text", "json", "sarif", "markdown"];
+    private static readonly string[] Formats = ["text", "json", "sarif", "markdown", "github-review"];
+
+    private static DiffLines ReadDiff(string file)
+    {
+        try
+        {
+            return DiffLines.Parse(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--diff '{file}' cannot be read: {e.Message}");
+        }
+    }
 
     private static (string Format, string File) ParseReport(string value)
     {
@@ -139,8 +171,9 @@ internal static class AuditCommand
         return (reportFormat, value[(colon + 1)..]);
     }
 
-    private static string Render(string reportFormat, AuditReport report, int markdownLimit) => reportFormat switch
+    private static string Render(string reportFormat, AuditReport report, int markdownLimit, int maxComments, DiffLines? diffLines) => reportFormat switch
     {
+        "github-review" => Serialize(GitHubReview.Build(report, maxComments, diffLines)),
         "json" => Serialize(JsonReport.Build(report)),
         "sarif" => Serialize(SarifReport.Build(report)),
         "markdown" => MarkdownReport.Build(report, markdownLimit),

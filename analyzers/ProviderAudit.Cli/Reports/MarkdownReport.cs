@@ -148,23 +148,23 @@ internal static partial class MarkdownReport
     }
 
     /// <summary>Three backticks, or one more than the longest run inside the block.</summary>
-    private static string Fence(IEnumerable<string> lines)
+    internal static string Fence(IEnumerable<string> lines)
     {
         var longest = lines.SelectMany(l => Backticks().Matches(l)).Select(m => m.Length).DefaultIfEmpty(0).Max();
         return new string('`', Math.Max(3, longest + 1));
     }
 
     /// <summary>The help link ends every PA0001 message; the heading links the rule instead.</summary>
-    private static string WithoutHelpLink(string message) => HelpLink().Replace(message, "");
+    internal static string WithoutHelpLink(string message) => HelpLink().Replace(message, "");
 
     /// <summary>Markdown table cells and GitHub's HTML sanitizer: pipes and angle brackets are literal text.</summary>
-    private static string Escape(string text) =>
+    internal static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("|", "\\|", StringComparison.Ordinal);
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     [GeneratedRegex("`+")]
     private static partial Regex Backticks();
