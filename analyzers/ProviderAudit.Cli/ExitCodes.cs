@@ -15,8 +15,8 @@ internal static class ExitCodes
     /// <summary>No .NET SDK found, or a project or solution that MSBuild could not load or that does not compile.</summary>
     public const int LoadFailure = 3;
 
-    /// <summary>A source file <c>fix</c> must write cannot be written (read-only, locked, its folder gone, no permission).</summary>
-    public const int WriteFailure = 4;
+    /// <summary>A source file cannot be read (locked, gone), or one <c>fix</c> must write cannot be written (read-only, locked, its folder gone, no permission).</summary>
+    public const int FileAccess = 4;
 
     /// <summary>Interrupted by SIGINT (Ctrl-C): 128 + 2, the shell's convention. Files are written whole or not at all.</summary>
     public const int Interrupted = 130;
@@ -31,5 +31,5 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>A solution or project that could not be loaded; the message names it and carries MSBuild's words.</summary>
 internal sealed class LoadFailureException(string message) : Exception(message);
 
-/// <summary>A file the tool must write that cannot be written; the message names the file, the reason and the fix.</summary>
-internal sealed class WriteFailureException(string message) : Exception(message);
+/// <summary>A source file the tool must read or write and cannot; the message names the file, the reason and the fix.</summary>
+internal sealed class FileAccessException(string message) : Exception(message);

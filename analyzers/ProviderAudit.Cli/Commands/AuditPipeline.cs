@@ -25,6 +25,7 @@ internal static class AuditPipeline
         var rules = ShippedRules.Load();
         var analysis = new SolutionAnalysis(rules, minimum, log);
         var diagnostics = await log.TimeAsync("analyze", () => analysis.RunAsync(loaded, cancellationToken)).ConfigureAwait(false);
+        loaded.ThrowIfSourcesUnreadable();
         return new AnalyzedSolution(loaded, rules, diagnostics);
     }
 
@@ -51,10 +52,10 @@ internal static class AuditPipeline
             log.Error("error: " + e.Message);
             return ExitCodes.LoadFailure;
         }
-        catch (WriteFailureException e)
+        catch (FileAccessException e)
         {
             log.Error("error: " + e.Message);
-            return ExitCodes.WriteFailure;
+            return ExitCodes.FileAccess;
         }
         catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
         {
@@ -64,7 +65,7 @@ internal static class AuditPipeline
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Error("error: " + e.Message);
-            return ExitCodes.WriteFailure;
+            return ExitCodes.FileAccess;
         }
     }
 

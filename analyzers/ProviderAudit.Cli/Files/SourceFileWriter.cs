@@ -40,7 +40,7 @@ internal sealed class SourceFileWriter(Func<FixedFile, string> describe)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Discard(staged.Skip(i));
-                throw new WriteFailureException(
+                throw new FileAccessException(
                     $"{describe(file)} could not be replaced ({e.Message}); {Listed("written", written)}; not written: {string.Join(", ", staged.Skip(i).Select(s => s.File.File))}.");
             }
 
@@ -94,7 +94,7 @@ internal sealed class SourceFileWriter(Func<FixedFile, string> describe)
         {
             Discard(staged);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new WriteFailureException(
+            throw new FileAccessException(
                 "nothing was written: " + (problems.Count == 1 ? problems[0] : string.Concat(problems.Select(p => Environment.NewLine + "  " + p))));
         }
 
