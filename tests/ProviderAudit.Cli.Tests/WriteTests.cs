@@ -48,8 +48,8 @@ public sealed class WriteTests(InstalledTool tool)
         var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, CancelAfterFirstWrite, "1");
 
         // Files are written in path order: the BOM file (App/Headers.cs) first.
-        Assert.Contains("fixed 1 of 4 finding(s) in 1 file(s)", fix.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains($"  {StandInProject.BomFile} (1)", fix.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"fixed {StandInProject.BomFileFindings} of {StandInProject.BomFileFindings + 3} finding(s) in 1 file(s)", fix.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"  {StandInProject.BomFile} ({StandInProject.BomFileFindings})", fix.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("interrupted: 3 file(s) not written", fix.StandardError, StringComparison.Ordinal);
         Assert.All(StandInProject.ModelFiles, f => Assert.Contains($"  {f} (1)", fix.StandardError, StringComparison.Ordinal));
     }

@@ -29,7 +29,7 @@ internal static class GitHubReview
         var shown = report.Shown;
         foreach (var finding in shown)
         {
-            var planned = Comments(report, finding, sharedDone).ToList();
+            var planned = Comments(report, finding).Where(c => c.SharedKey is null || !sharedDone.Contains(c.SharedKey)).ToList();
             if (planned.Count == 0 || comments.Count + planned.Count > maxComments
                 || (diff is not null && planned.Any(c => !diff.Contains(c.File, c.First, c.Last))))
             {
@@ -39,6 +39,11 @@ internal static class GitHubReview
 
             foreach (var comment in planned)
             {
+                if (comment.SharedKey is not null)
+                {
+                    sharedDone.Add(comment.SharedKey);
+                }
+
                 var node = new JsonObject { ["path"] = comment.File };
                 if (comment.First != comment.Last)
                 {
@@ -61,9 +66,10 @@ internal static class GitHubReview
         };
     }
 
-    private sealed record PlannedComment(string File, int First, int Last, string Body);
+    /// <summary>A comment to post; <see cref="SharedKey"/> names a change several findings share (posted once).</summary>
+    private sealed record PlannedComment(string File, int First, int Last, string Body, string? SharedKey = null);
 
-    private static IEnumerable<PlannedComment> Comments(AuditReport report, Finding finding, HashSet<string> sharedDone)
+    private static IEnumerable<PlannedComment> Comments(AuditReport report, Finding finding)
     {
         if (!finding.HasLocation)
         {
@@ -88,12 +94,9 @@ internal static class GitHubReview
                 if (change.Shared)
                 {
                     // One comment per file for a using directive several fixes share.
-                    if (sharedDone.Add($"{change.File}:{change.FirstLine}:{string.Join('\n', change.NewLines)}"))
-                    {
-                        yield return new PlannedComment(change.File, change.FirstLine, change.LastLine,
-                            Limit($"provider-audit: the fixes in this file need this directive.\n\n{Suggestion(change.NewLines)}"));
-                    }
-
+                    yield return new PlannedComment(change.File, change.FirstLine, change.LastLine,
+                        Limit($"provider-audit: the fixes in this file need this directive.\n\n{Suggestion(change.NewLines)}"),
+                        $"{change.File}:{change.FirstLine}:{string.Join('\n', change.NewLines)}");
                     continue;
                 }
 

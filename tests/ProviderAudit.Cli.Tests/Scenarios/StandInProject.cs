@@ -11,11 +11,19 @@ public sealed class StandInProject : IDisposable
 {
     public const string ProjectFile = "StandIn.csproj";
 
-    /// <summary>UTF-8 with a BOM and CRLF line ends; its fix inserts a using directive on line 1.</summary>
+    /// <summary>
+    /// UTF-8 with a BOM and CRLF line ends, two checks naming the provider type in full: the fix of each needs a using
+    /// directive, inserted on line 1.
+    /// </summary>
     public const string BomFile = "App/Headers.cs";
 
+    /// <summary>The findings in <see cref="BomFile"/>.</summary>
+    public const int BomFileFindings = 2;
+
     public static readonly string BomFileText =
-        "namespace App;\r\n\r\npublic static class Headers\r\n{\r\n    public static string? ApiKeyHeader(ProviderAudit.Runtime.ApiProvider provider) =>\r\n        provider == ProviderAudit.Runtime.ApiProvider.FirstParty ? \"x-api-key\" : null;\r\n}\r\n";
+        "namespace App;\r\n\r\npublic static class Headers\r\n{\r\n"
+        + "    public static string? ApiKeyHeader(ProviderAudit.Runtime.ApiProvider provider) =>\r\n        provider == ProviderAudit.Runtime.ApiProvider.FirstParty ? \"x-api-key\" : null;\r\n\r\n"
+        + "    public static string? BaseUrl(ProviderAudit.Runtime.ApiProvider provider) =>\r\n        provider == ProviderAudit.Runtime.ApiProvider.FirstParty ? \"https://api.anthropic.com\" : null;\r\n}\r\n";
 
     /// <summary>Files with one model-id check each, in the order <c>fix</c> writes them (by path).</summary>
     public static readonly string[] ModelFiles = ["App/Models1.cs", "App/Models2.cs", "App/Models3.cs"];
