@@ -68,9 +68,10 @@ internal static class WorkspaceLoader
             throw new LoadFailureException($"could not load '{input.RelativePath(input.FullPath)}': {e.Message}");
         }
 
-        // MSBuildWorkspace reports restore warnings (NU1603 …) as failures too. Only a failure about a project that is
-        // not in the loaded solution means a project could not be loaded; one about a loaded project is a warning.
-        var loadedPaths = solution.Projects.Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // MSBuildWorkspace reports restore warnings (NU1603 …) as failures too. A failure about a project that was
+        // evaluated (it has an output path) is a warning; one about a project that is missing from the solution or that
+        // MSBuild could not evaluate (a project file it cannot read is still added, empty) means it could not be loaded.
+        var loadedPaths = solution.Projects.Where(p => p.OutputFilePath is not null).Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var fatal = failures.Distinct().Where(f => !loadedPaths.Any(path => f.Contains(path, StringComparison.Ordinal))).ToList();
         if (fatal.Count > 0)
         {
