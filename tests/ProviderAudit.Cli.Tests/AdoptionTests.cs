@@ -44,7 +44,7 @@ public sealed class AdoptionTests(InstalledTool tool)
         {
             Assert.Equal("PA0003", f.GetProperty("fixableAfter").GetString());
             Assert.Empty(f.GetProperty("fixes").EnumerateArray());
-            Assert.Contains("Backend.", f.GetProperty("expression").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Backend . Anthropic", f.GetProperty("expression").GetString(), StringComparison.Ordinal);
         });
         Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "PA0003");
     }

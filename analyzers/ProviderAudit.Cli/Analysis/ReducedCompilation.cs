@@ -49,6 +49,13 @@ internal sealed class ReducedCompilation
         return new ReducedCompilation(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(reduced), originals);
     }
 
+    /// <summary>The reduced trees that stand for <paramref name="originals"/>.</summary>
+    public IEnumerable<SyntaxTree> Trees(IEnumerable<SyntaxTree> originals)
+    {
+        var wanted = originals.ToHashSet();
+        return _originals.Where(pair => wanted.Contains(pair.Value)).Select(pair => pair.Key);
+    }
+
     /// <summary>The diagnostic as if reported on the project's own tree (same spans, since the text keeps its positions).</summary>
     public Diagnostic MapBack(Diagnostic diagnostic)
     {
@@ -121,7 +128,7 @@ internal sealed class ReducedCompilation
     {
         var span = body.Span;
         var original = source.AsSpan(span.Start, span.Length);
-        if (body.DescendantTrivia().Any(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
+        if (original.Contains('#') && body.DescendantTrivia().Any(t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
         {
             return null;
         }

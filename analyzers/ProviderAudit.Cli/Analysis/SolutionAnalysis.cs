@@ -69,17 +69,20 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
 
         // A project that was not restored, or does not compile, has unresolved types (ApiProvider among them): the
         // analyzers would find nothing and the audit would pass. Declaration errors (usings, signatures) show it
-        // without binding method bodies; only the documents that are analyzed need checking, and with no provider
-        // type at all, the documents that name its namespace.
+        // without binding method bodies; only the documents that are analyzed need checking (in the compilation that is
+        // analyzed, whose declarations are the project's), and with no provider type at all, the documents that name
+        // its namespace.
+        var reduced = scope.Scope == AnalysisScope.Kind.Members ? ReducedCompilation.Create(compilation, scope, cancellationToken) : null;
         var checkedTrees = scope.Scope switch
         {
-            AnalysisScope.Kind.Members => scope.Spans.Keys,
+            AnalysisScope.Kind.Members => reduced!.Trees(scope.Spans.Keys),
             AnalysisScope.Kind.Nothing => compilation.SyntaxTrees.Where(t => t.GetText(cancellationToken).ToString().Contains(ProviderNamespace, StringComparison.Ordinal)),
             _ => null,
         };
+        var checkedCompilation = reduced?.Compilation ?? compilation;
         var errors = (checkedTrees is null
                 ? compilation.GetDeclarationDiagnostics(cancellationToken)
-                : checkedTrees.SelectMany(t => compilation.GetSemanticModel(t).GetDeclarationDiagnostics(cancellationToken: cancellationToken)))
+                : checkedTrees.SelectMany(t => checkedCompilation.GetSemanticModel(t).GetDeclarationDiagnostics(cancellationToken: cancellationToken)))
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .ToList();
         if (errors.Count > 0)
@@ -116,8 +119,7 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
         else
         {
             // Only the candidate members are bound: every other member body is a stub in the compilation analyzed.
-            var reduced = ReducedCompilation.Create(compilation, scope, cancellationToken);
-            var found = await reduced.Compilation.WithAnalyzers(rules.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var found = await reduced!.Compilation.WithAnalyzers(rules.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             diagnostics = found.Select(reduced.MapBack).ToList();
         }
 

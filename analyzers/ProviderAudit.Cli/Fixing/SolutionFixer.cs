@@ -27,7 +27,9 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
         Func<Solution, IReadOnlyList<ProjectId>, CancellationToken, Task<IReadOnlyList<AnalyzedDiagnostic>>> reanalyze,
         CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (merged, unfixed) = await RoundAsync(solution, diagnostics, cancellationToken).ConfigureAwait(false);
+        log.Info(string.Create(CultureInfo.InvariantCulture, $"  fixes computed in {clock.Elapsed.TotalSeconds:0.00} s"));
 
         var mappable = diagnostics.Select(d => d.Diagnostic)
             .Where(d => d.Id == DiagnosticContract.MissingProviderMappingId && d.Properties.ContainsKey(DiagnosticContract.ProviderTypeProperty))
@@ -151,6 +153,19 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
 
     private async Task<FixOutcome> CheckAndCollectAsync(Solution original, IReadOnlyList<PendingFile.Result> files, int unfixed, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return await CheckAndCollectCoreAsync(original, files, unfixed, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            log.Info(string.Create(CultureInfo.InvariantCulture, $"  fixed files compiled and checked in {clock.Elapsed.TotalSeconds:0.00} s"));
+        }
+    }
+
+    private async Task<FixOutcome> CheckAndCollectCoreAsync(Solution original, IReadOnlyList<PendingFile.Result> files, int unfixed, CancellationToken cancellationToken)
+    {
         var fixedSolution = WithTexts(original, files.Select(f => (f.Path, f.After, f.Project, f.Added)));
 
         var accepted = new List<FixedFile>();
@@ -158,14 +173,15 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
         foreach (var pending in files.OrderBy(p => p.Path, StringComparer.Ordinal))
         {
             var file = input.RelativePath(pending.Path);
-            var errors = await NewErrorsAsync(original, fixedSolution, pending.Path, file, cancellationToken).ConfigureAwait(false);
+            var changes = Changes(pending.Before, pending.After);
+            var errors = await NewErrorsAsync(original, fixedSolution, pending.Path, file, changes, cancellationToken).ConfigureAwait(false);
             if (errors.Count > 0)
             {
                 rejected.Add(new RejectedFile(file, pending.Findings, errors));
             }
             else
             {
-                accepted.Add(new FixedFile(file, pending.Path, pending.Before, pending.After, Changes(pending.Before, pending.After), pending.Findings));
+                accepted.Add(new FixedFile(file, pending.Path, pending.Before, pending.After, changes, pending.Findings));
             }
         }
 
@@ -176,15 +192,25 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
     private static IReadOnlyList<TextChange> Changes(SourceText before, SourceText after) =>
         after.GetTextChanges(before).OrderBy(c => c.Span.Start).ToList();
 
-    /// <summary>Compiler errors in the fixed file (in every project that compiles it) that the original did not have.</summary>
-    private static async Task<IReadOnlyList<string>> NewErrorsAsync(Solution original, Solution fixedSolution, string path, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Compiler errors in the fixed file (in every project that compiles it) that the original did not have. Only the
+    /// members the fixes changed are compared (a fix cannot change what another member's body means), unless a change
+    /// is outside any member (a using directive, which can), when the whole file is.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> NewErrorsAsync(
+        Solution original, Solution fixedSolution, string path, string file, IReadOnlyList<TextChange> changes, CancellationToken cancellationToken)
     {
         var added = new List<string>();
         foreach (var id in fixedSolution.GetDocumentIdsWithFilePath(path))
         {
-            var before = original.GetDocument(id) is { } document ? await ErrorsAsync(document, cancellationToken).ConfigureAwait(false) : [];
+            var fixedDocument = fixedSolution.GetDocument(id)!;
+            var originalDocument = original.GetDocument(id);
+            var (oldSpans, newSpans) = originalDocument is null
+                ? (null, null)
+                : await ChangedMembersAsync(originalDocument, fixedDocument, changes, cancellationToken).ConfigureAwait(false);
+            var before = originalDocument is null ? [] : await ErrorsAsync(originalDocument, oldSpans, cancellationToken).ConfigureAwait(false);
             var remaining = before.Select(e => (e.Id, Message: e.GetMessage(CultureInfo.InvariantCulture))).ToList();
-            foreach (var error in await ErrorsAsync(fixedSolution.GetDocument(id)!, cancellationToken).ConfigureAwait(false))
+            foreach (var error in await ErrorsAsync(fixedDocument, newSpans, cancellationToken).ConfigureAwait(false))
             {
                 var message = error.GetMessage(CultureInfo.InvariantCulture);
                 if (!remaining.Remove((error.Id, message)))
@@ -198,10 +224,56 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
         return added.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<IReadOnlyList<Diagnostic>> ErrorsAsync(Document document, CancellationToken cancellationToken)
+    /// <summary>The spans of the members the changes touch, before and after; (null, null) when one is outside a member.</summary>
+    private static async Task<(IReadOnlyList<TextSpan>? Old, IReadOnlyList<TextSpan>? New)> ChangedMembersAsync(
+        Document before, Document after, IReadOnlyList<TextChange> changes, CancellationToken cancellationToken)
+    {
+        var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (oldRoot is null || newRoot is null)
+        {
+            return (null, null);
+        }
+
+        var oldSpans = new List<TextSpan>();
+        var newSpans = new List<TextSpan>();
+        var delta = 0;
+        foreach (var change in changes.OrderBy(c => c.Span.Start))
+        {
+            var newSpan = new TextSpan(change.Span.Start + delta, change.NewText?.Length ?? 0);
+            delta += (change.NewText?.Length ?? 0) - change.Span.Length;
+            if (Member(oldRoot, change.Span) is not { } oldMember || Member(newRoot, newSpan) is not { } newMember)
+            {
+                return (null, null);
+            }
+
+            oldSpans.Add(oldMember);
+            newSpans.Add(newMember);
+        }
+
+        return (oldSpans.Distinct().ToList(), newSpans.Distinct().ToList());
+    }
+
+    private static TextSpan? Member(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>().FirstOrDefault()
+            is (Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BasePropertyDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseFieldDeclarationSyntax) and var member
+            && member.Span.Contains(span)
+            ? member.Span
+            : null;
+
+    /// <summary>Compiler errors of <paramref name="document"/>, within <paramref name="spans"/> when given.</summary>
+    private static async Task<IReadOnlyList<Diagnostic>> ErrorsAsync(Document document, IReadOnlyList<TextSpan>? spans, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model is null ? [] : model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (model is null)
+        {
+            return [];
+        }
+
+        var diagnostics = spans is null
+            ? model.GetDiagnostics(cancellationToken: cancellationToken)
+            : spans.SelectMany(span => model.GetDiagnostics(span, cancellationToken)).Distinct();
+        return diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
     }
 
     /// <summary>The changes collected for one file so far in one round, against the text the round started from.</summary>
