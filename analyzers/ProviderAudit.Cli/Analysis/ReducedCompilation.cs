@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ProviderAudit.Cli.Analysis;
@@ -46,8 +47,19 @@ internal sealed class ReducedCompilation
             originals[reduced[i]] = trees[i];
         }
 
-        return new ReducedCompilation(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(reduced), originals);
+        // Per-file options (.editorconfig severities, generated code) are keyed by tree: the copies answer as their originals.
+        var options = compilation.Options;
+        if (options.SyntaxTreeOptionsProvider is { } treeOptions)
+        {
+            options = options.WithSyntaxTreeOptionsProvider(new MappedTreeOptions(treeOptions, originals));
+        }
+
+        return new ReducedCompilation(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(reduced).WithOptions(options), originals);
     }
+
+    /// <summary>The project's analyzer options, answering for a copied tree as for its original.</summary>
+    public AnalyzerOptions Map(AnalyzerOptions options) =>
+        new(options.AdditionalFiles, new MappedAnalyzerConfigOptions(options.AnalyzerConfigOptionsProvider, _originals));
 
     /// <summary>The reduced trees that stand for <paramref name="originals"/>.</summary>
     public IEnumerable<SyntaxTree> Trees(IEnumerable<SyntaxTree> originals)
@@ -81,6 +93,27 @@ internal sealed class ReducedCompilation
             diagnostic.AdditionalLocations.Select(Map),
             descriptor.CustomTags,
             diagnostic.Properties);
+    }
+
+    private sealed class MappedTreeOptions(SyntaxTreeOptionsProvider inner, IReadOnlyDictionary<SyntaxTree, SyntaxTree> originals) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) =>
+            inner.IsGenerated(originals.GetValueOrDefault(tree, tree), cancellationToken);
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            inner.TryGetDiagnosticValue(originals.GetValueOrDefault(tree, tree), diagnosticId, cancellationToken, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            inner.TryGetGlobalDiagnosticValue(diagnosticId, cancellationToken, out severity);
+    }
+
+    private sealed class MappedAnalyzerConfigOptions(AnalyzerConfigOptionsProvider inner, IReadOnlyDictionary<SyntaxTree, SyntaxTree> originals) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions => inner.GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => inner.GetOptions(originals.GetValueOrDefault(tree, tree));
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => inner.GetOptions(textFile);
     }
 
     private Location Map(Location location) =>

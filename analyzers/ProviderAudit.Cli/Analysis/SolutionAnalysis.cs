@@ -119,7 +119,13 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
         else
         {
             // Only the candidate members are bound: every other member body is a stub in the compilation analyzed.
-            var found = await reduced!.Compilation.WithAnalyzers(rules.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var reducedOptions = new CompilationWithAnalyzersOptions(
+                reduced!.Map(project.AnalyzerOptions),
+                options.OnAnalyzerException,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false);
+            var found = await reduced.Compilation.WithAnalyzers(rules.Analyzers, reducedOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             diagnostics = found.Select(reduced.MapBack).ToList();
         }
 
