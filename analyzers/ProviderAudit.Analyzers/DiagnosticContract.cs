@@ -160,6 +160,15 @@ namespace ProviderAudit.Analyzers
         /// <summary>Code-fix equivalence key for the auth-transport rewrite.</summary>
         public const string UseAuthTransportEquivalenceKey = "PA0001.UseAuthTransport";
 
+        /// <summary>
+        /// PA0001's Fix All rewrites each site to its documented capability (the inferred concern; the model-ID format for an
+        /// ambiguous one) whatever diagnostic and equivalence key it is started from, so the IDE, <c>dotnet format</c> and the
+        /// CLI give one result. Started with this key — which no code action offers, so neither the IDE nor
+        /// <c>dotnet format</c> can start from it — ambiguous sites get the auth transport instead: for a caller that chose
+        /// that on purpose (<c>provider-audit fix --ambiguous auth-transport</c>).
+        /// </summary>
+        public const string AmbiguousToAuthTransportEquivalenceKey = "PA0001.AmbiguousToAuthTransport";
+
         /// <summary>The values of <see cref="ConcernProperty"/>. Stable.</summary>
         public static class Concerns
         {

@@ -42,7 +42,10 @@ namespace ProviderAudit.CodeFixes
 
             var sites = new Dictionary<SyntaxNode, FixSite>();
             var chosen = new HashSet<FixSite>();
-            foreach (var diagnostic in diagnostics)
+
+            // In source order, so a site several diagnostics share (two constants in one arm) takes the first one's
+            // capability whatever order the diagnostics came in.
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Location.SourceSpan.Length))
             {
                 var site = FixSite.Add(diagnostic, root, sites);
                 if (site != null && chosen.Add(site))

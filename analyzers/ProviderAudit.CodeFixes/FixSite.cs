@@ -55,7 +55,7 @@ namespace ProviderAudit.CodeFixes
 
         public SyntaxNode Host { get; }
 
-        /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
+        /// <summary>The capability this site is rewritten to (that of the first diagnostic in source order when several share the host).</summary>
         public Capability Capability { get; set; }
 
         /// <summary>The provider-valued expression (comparisons, membership) or the tested expression (is-patterns).</summary>

@@ -228,7 +228,7 @@ internal static partial class SeedPrograms
             .GetDiagnostics()
             .Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    private static string WithoutMarkup(string text) => Markup().Replace(text, string.Empty);
+    private static string WithoutMarkup(string text) => Markup.Remove(text);
 
     private static bool IsWholeProgram(string text) => WholeProgram().IsMatch(text);
 
@@ -247,10 +247,6 @@ internal static partial class SeedPrograms
         }
 
         """;
-
-    /// <summary><c>{|PA0001:</c>, <c>{|#0:</c>, <c>|}</c>, <c>[|</c>, <c>|]</c>: the testing library's span markup.</summary>
-    [GeneratedRegex(@"\{\|[^:|{}\s]*:|\|\}|\[\||\|\]")]
-    private static partial Regex Markup();
 
     /// <summary>An .editorconfig line naming a host's provider enums or string id members (the names in group <c>names</c>).</summary>
     [GeneratedRegex(@"^\s*provider_audit\.(additional_provider_types|string_provider_members)\s*=\s*(?<names>.+?)\s*$", RegexOptions.Multiline)]
