@@ -117,8 +117,10 @@ namespace ProviderAudit.Analyzers
         public bool IsComplete => ModelIdFormat != null && AuthTransport != null;
 
         /// <summary>
-        /// A capability method returns a nullable reference (<c>IModelIdFormat?</c>): the enum has members that map to no
-        /// backend, so a rewritten check reads <c>p.ModelIdFormat()?.IsFirstParty == true</c>.
+        /// A capability method may return null — it returns <c>IModelIdFormat?</c>, or (declared where nullable annotations
+        /// are off, as the PA0003 fix writes it there) an unannotated reference while <c>ToApiProvider()</c> returns
+        /// <c>ApiProvider?</c> — so the enum has members that map to no backend and a rewritten check reads
+        /// <c>p.ModelIdFormat()?.IsFirstParty == true</c>.
         /// </summary>
         public bool CapabilityMayBeNull => MayBeNull(ModelIdFormat) || MayBeNull(AuthTransport);
 
@@ -139,9 +141,11 @@ namespace ProviderAudit.Analyzers
             return string.Join(", ", missing);
         }
 
-        private static bool MayBeNull(IMethodSymbol? method) =>
+        private bool MayBeNull(IMethodSymbol? method) =>
             method != null
             && (method.ReturnNullableAnnotation == NullableAnnotation.Annotated
-                || method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T);
+                || method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                || (method.ReturnNullableAnnotation == NullableAnnotation.None && method.ReturnType.IsReferenceType
+                    && ToApiProvider?.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T));
     }
 }
