@@ -26,7 +26,7 @@ namespace ProviderAudit.Analyzers
     /// </list>
     /// <para>Properties always present: <see cref="ConcernProperty"/>, <see cref="NoFixProperty"/>,
     /// <see cref="HasCapabilityFixProperty"/>, <see cref="ProviderTypeProperty"/>. With <c>NoFix=true</c>:
-    /// <see cref="NoFixReasonProperty"/>. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
+    /// <see cref="NoFixReasonProperty"/>, and <see cref="FixableAfterProperty"/> when another rule's fix makes it fixable. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
     /// <see cref="ImportNamespaceProperty"/>, <see cref="NullableCapabilityProperty"/>, for string checks
     /// <see cref="ProviderIdParserProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
     /// diagnostic's <c>AdditionalLocations</c> then hold the nodes the rewrite works on (see
@@ -66,6 +66,15 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>Diagnostic property, present when <c>NoFix=true</c>: one of the <see cref="NoFixReasons"/> values.</summary>
         public const string NoFixReasonProperty = "NoFixReason";
+
+        /// <summary>
+        /// Diagnostic property, present on a finding that has no fix yet but gets one once another rule's fix is applied: that
+        /// rule's id. Today only <see cref="MissingProviderMappingId"/> (PA0003), on a PA0001 finding with
+        /// <c>NoFixReason=NoCapabilityMethods</c> whose enum PA0003's fix can map and whose check has a shape the capability
+        /// fixes rewrite. A report says "becomes fixable with PA0003's fix", not "change it by hand". Absent when the mapping
+        /// must be written by hand, or the check would still need a hand rewrite after it.
+        /// </summary>
+        public const string FixableAfterProperty = "FixableAfter";
 
         /// <summary>
         /// Diagnostic property, "true" when the compared type has <c>ModelIdFormat()</c> and <c>AuthTransport()</c>

@@ -475,7 +475,7 @@ namespace ProviderAudit.Analyzers
                 properties.ToImmutable(),
                 finding.Compared,
                 inference.Description,
-                Advice(inference.Concern, finding.Target, plan.NoFixReason)));
+                Advice(inference.Concern, finding.Target, plan)));
         }
 
         /// <summary>The member a local function or lambda belongs to.</summary>
@@ -508,7 +508,12 @@ namespace ProviderAudit.Analyzers
 
             if (noFixReason is null && !target!.HasCapabilityFix)
             {
-                noFixReason = DiagnosticContract.NoFixReasons.NoCapabilityMethods;
+                // Fixable once PA0003's fix writes the mapping, when it can write one here and the check has a shape the
+                // capability fixes rewrite: planned as if the mapping existed (only where a finding is reported).
+                return target.MappingCanBeWritten && operation.SemanticModel is { } unmappedModel
+                       && PlanShape(context, unmappedModel, target, location, finding).NoFixReason is null
+                    ? FixPlan.NotFixableUntil(DiagnosticContract.NoFixReasons.NoCapabilityMethods, DiagnosticContract.MissingProviderMappingId)
+                    : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.NoCapabilityMethods);
             }
 
             if (noFixReason is not null || operation.SemanticModel is not { } model)
@@ -516,14 +521,20 @@ namespace ProviderAudit.Analyzers
                 return FixPlan.NotFixable(noFixReason ?? DiagnosticContract.NoFixReasons.UnsupportedShape);
             }
 
-            var planner = new FixPlanner(model, target!, nameScopes, context.CancellationToken);
+            return PlanShape(context, model, target!, location, finding);
+        }
+
+        private FixPlan PlanShape(OperationAnalysisContext context, SemanticModel model, ProviderTarget target, SyntaxNode location, Finding finding)
+        {
+            var planner = new FixPlanner(model, target, nameScopes, context.CancellationToken);
             return finding.MembershipOperand is { } operand && location is InvocationExpressionSyntax invocation && operand is ExpressionSyntax value
                 ? planner.PlanMembership(invocation, value, finding.MembershipElements)
                 : planner.Plan(location);
         }
 
-        private static string Advice(string concern, ProviderTarget? target, string? noFixReason)
+        private static string Advice(string concern, ProviderTarget? target, FixPlan plan)
         {
+            var noFixReason = plan.NoFixReason;
             string advice;
             if (target is null && noFixReason is null)
             {
@@ -540,7 +551,17 @@ namespace ProviderAudit.Analyzers
             }
             else if (!target.HasCapabilityFix)
             {
-                advice = "give " + target.Type.Name + " a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport()), then ask the capability this check means";
+                advice = plan.FixableAfter is not null
+                    ? "becomes fixable with PA0003's fix: once 'Add capability mapping' gives " + target.Type.Name + " ToApiProvider(), ModelIdFormat() and AuthTransport(), "
+                      + (concern switch
+                      {
+                          DiagnosticContract.Concerns.ModelIdFormat => "this check's fix asks provider.ModelIdFormat().IsFirstParty",
+                          DiagnosticContract.Concerns.AuthTransport => "this check's fix asks provider.AuthTransport().IsFirstParty",
+                          _ => "this check's fixes ask provider.ModelIdFormat().IsFirstParty (the default) or provider.AuthTransport().IsFirstParty",
+                      })
+                    : target.MappingCanBeWritten
+                        ? "give " + target.Type.Name + " a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport()), then rewrite this check by hand to ask the capability it means (the capability fixes do not rewrite its shape)"
+                        : "give " + target.Type.Name + " ModelIdFormat() and AuthTransport() extension methods by hand (PA0003's fix cannot write them here: see PA0003's documentation), then ask the capability this check means";
             }
             else
             {

@@ -79,29 +79,19 @@ namespace ProviderAudit.CodeFixes
             var compilation = model.Compilation;
             var hostEnum = compilation.GetTypeByMetadataName(typeName);
             var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
-            if (hostEnum is not { TypeKind: TypeKind.Enum } || apiProvider is not { TypeKind: TypeKind.Enum } || !CanExtend(hostEnum, compilation))
+            if (hostEnum is not { TypeKind: TypeKind.Enum } || apiProvider is not { TypeKind: TypeKind.Enum })
             {
                 return null;
             }
 
+            // The analyzer's FixableAfter promise and this fix answer the same question the same way.
             var mapping = CapabilityExtensionMethods.Find(hostEnum, compilation);
-            if (mapping.IsComplete)
+            if (mapping.IsComplete || !CapabilityExtensionMethods.CanWriteMapping(hostEnum, mapping, compilation))
             {
                 return null;
             }
 
-            var providerMayBeNull = false;
-            if (mapping.ToApiProvider is { } existing)
-            {
-                // Another ToApiProvider that does not return ApiProvider owns the name; a second one would make calls ambiguous (CS0121).
-                if (ReturnsApiProvider(existing, apiProvider) is not { } mayBeNull)
-                {
-                    return null;
-                }
-
-                providerMayBeNull = mayBeNull;
-            }
-
+            var providerMayBeNull = mapping.ToApiProvider is { } existing && CapabilityExtensionMethods.ReturnsApiProvider(existing, apiProvider) == true;
             return new Request(model, root, hostEnum, apiProvider, mapping, firstPartyMember, providerMayBeNull);
         }
 
@@ -131,34 +121,6 @@ namespace ProviderAudit.CodeFixes
             public string FirstPartyMember { get; }
 
             public bool ExistingProviderMayBeNull { get; }
-        }
-
-        /// <summary>An extension method can name the enum: top-level or nested in non-generic types, and visible to the whole assembly.</summary>
-        private static bool CanExtend(INamedTypeSymbol hostEnum, Compilation compilation)
-        {
-            for (var type = hostEnum.ContainingType; type != null; type = type.ContainingType)
-            {
-                if (type.IsGenericType)
-                {
-                    return false;
-                }
-            }
-
-            return compilation.IsSymbolAccessibleWithin(hostEnum, compilation.Assembly);
-        }
-
-        /// <summary>False for <c>ApiProvider</c>, true for <c>ApiProvider?</c>, null for anything else.</summary>
-        private static bool? ReturnsApiProvider(IMethodSymbol method, INamedTypeSymbol apiProvider)
-        {
-            if (SymbolEqualityComparer.Default.Equals(method.ReturnType, apiProvider))
-            {
-                return false;
-            }
-
-            return method.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], apiProvider)
-                ? true
-                : (bool?)null;
         }
 
         /// <summary>The source class of this project that already holds part of the mapping, if any.</summary>

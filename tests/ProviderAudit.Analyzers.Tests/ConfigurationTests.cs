@@ -64,7 +64,8 @@ public sealed class ConfigurationTests
         var diagnostic = run.Single();
         Assert.Equal("false", diagnostic.Properties[DiagnosticContract.HasCapabilityFixProperty]);
         Assert.Equal("MyApp.Backend", diagnostic.Properties[DiagnosticContract.ProviderTypeProperty]);
-        Assert.Contains("give Backend a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport())", diagnostic.GetMessage());
+        Assert.Equal(DiagnosticContract.NoFixReasons.NoCapabilityMethods, diagnostic.Properties[DiagnosticContract.NoFixReasonProperty]);
+        Assert.Contains("becomes fixable with PA0003's fix: once 'Add capability mapping' gives Backend ToApiProvider(), ModelIdFormat() and AuthTransport()", diagnostic.GetMessage());
     }
 
     [Fact]
