@@ -453,7 +453,7 @@ namespace ProviderAudit.Analyzers
                 return;
             }
 
-            var inference = ConcernInference.Infer(location);
+            var inference = ConcernInference.Infer(location, operation.SemanticModel, context.CancellationToken);
             var plan = PlanFix(context, operation, location, finding);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();

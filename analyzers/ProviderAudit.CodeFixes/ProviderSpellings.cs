@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.CodeFixes
 {
@@ -93,7 +93,7 @@ namespace ProviderAudit.CodeFixes
 
         public static SpellingMatch Read(string memberName)
         {
-            var words = Words(memberName).Where(w => !Filler.Contains(w)).ToList();
+            var words = IdentifierWords.Split(memberName).Where(w => !Filler.Contains(w)).ToList();
             var named = Clouds.Where(c => words.Contains(c.Word)).ToList();
             if (named.Count > 1)
             {
@@ -154,53 +154,6 @@ namespace ProviderAudit.CodeFixes
             var rest = words.ToList();
             var firstParty = rest.Remove("anthropic") | rest.Remove("direct") | rest.Remove("firstparty") | (rest.Contains("first") && rest.Contains("party") && rest.Remove("first") && rest.Remove("party"));
             return firstParty && rest.All(w => w == "claude" || w == "anthropic" || w == "direct");
-        }
-
-        /// <summary>
-        /// The lower-case words of an identifier: split at <c>_</c>, at a lower-case letter or digit followed by an upper-case
-        /// one, at the last capital of a run followed by a lower-case letter (<c>AWSBedrock</c> → aws, bedrock), and between
-        /// letters and digits.
-        /// </summary>
-        public static List<string> Words(string name)
-        {
-            var words = new List<string>();
-            var current = new StringBuilder();
-            for (var i = 0; i < name.Length; i++)
-            {
-                var c = name[i];
-                if (!char.IsLetterOrDigit(c))
-                {
-                    Flush(current, words);
-                    continue;
-                }
-
-                if (current.Length > 0)
-                {
-                    var previous = name[i - 1];
-                    var next = i + 1 < name.Length ? name[i + 1] : '\0';
-                    var boundary = (char.IsUpper(c) && (char.IsLower(previous) || char.IsDigit(previous)))
-                        || (char.IsUpper(c) && char.IsUpper(previous) && char.IsLower(next))
-                        || (char.IsDigit(c) != char.IsDigit(previous));
-                    if (boundary)
-                    {
-                        Flush(current, words);
-                    }
-                }
-
-                current.Append(char.ToLowerInvariant(c));
-            }
-
-            Flush(current, words);
-            return words;
-        }
-
-        private static void Flush(StringBuilder current, List<string> words)
-        {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
         }
     }
 }
