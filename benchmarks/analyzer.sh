@@ -2,8 +2,8 @@
 # analyzer: PA0001's cost where users pay it, three tables:
 #   1. build comparison: benchmarks/run.sh (a ≥200k-line corpus built without an analyzer, with PA0001, with
 #      BannedApiAnalyzers banning the same member; whole builds in rotating order)
-#   2. no provider type: the same ordinary code with its own ApiProvider enum and no ProviderAudit.Runtime
-#      reference; full compilation diagnostics with and without PA0001, in-process, paired rounds
+#   2. no provider type: the same ordinary code with its own ApiProvider enum and no ProviderAudit reference;
+#      full compilation diagnostics with and without PA0001, in-process, paired rounds
 #   3. incremental edit: one-line edits of one file of the 200k-line corpus; that file's diagnostics on each new
 #      compilation through CompilationWithAnalyzers (what an IDE re-runs per keystroke), without an analyzer,
 #      with PA0001, with BannedApiAnalyzers
@@ -47,7 +47,7 @@ echo "== 3. incremental single-file edit"
 python3 benchmarks/generate_corpus.py "$out/incremental" --lines "$lines"
 standalone_corpus "$out/incremental" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.RS0030.severity = warning\n'
 printf 'F:ProviderAudit.Runtime.ApiProvider.FirstParty; ask provider.ModelIdFormat() or provider.AuthTransport()\n' > "$out/incremental/BannedSymbols.txt"
-corpus_project "$out/incremental" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+corpus_project "$out/incremental" "    <Reference Include=\"ProviderAudit.Abstractions\" HintPath=\"$capabilities_dll\" />
     <Analyzer Include=\"$analyzer_dll\" />
     <PackageReference Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\" Version=\"$banned_version\" PrivateAssets=\"all\" />
     <AdditionalFiles Include=\"BannedSymbols.txt\" />"

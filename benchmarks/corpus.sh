@@ -1,16 +1,17 @@
 # Sourced by the benchmark scripts: builds what the corpora reference and lays out standalone corpus projects.
-# Expects: repo (the repository root). Sets: analyzer_dll, codefix_dll, runtime_dll.
+# Expects: repo (the repository root). Sets: analyzer_dll, codefix_dll, capabilities_dll.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 analyzer_dll=$repo/analyzers/ProviderAudit.CodeFixes/bin/Release/netstandard2.0/ProviderAudit.Analyzers.dll
 codefix_dll=$repo/analyzers/ProviderAudit.CodeFixes/bin/Release/netstandard2.0/ProviderAudit.CodeFixes.dll
-runtime_dll=$repo/runtime/ProviderAudit.Runtime/bin/Release/net8.0/ProviderAudit.Runtime.dll
+# ApiProvider and the capability extension methods the corpora use: what the ProviderAudit package puts in lib/.
+capabilities_dll=$repo/abstractions/ProviderAudit.Abstractions/bin/Release/netstandard2.0/ProviderAudit.Abstractions.dll
 
-# The analyzer, its code fixes and the runtime, in Release.
+# The analyzer, its code fixes and the capability types, in Release.
 build_audit() {
-  echo "== building the analyzer, the code fixes and the runtime (Release)"
+  echo "== building the analyzer, the code fixes and the capability types (Release)"
   dotnet build "$repo/analyzers/ProviderAudit.CodeFixes/ProviderAudit.CodeFixes.csproj" -c Release -nologo -v:q -clp:NoSummary
-  dotnet build "$repo/runtime/ProviderAudit.Runtime/ProviderAudit.Runtime.csproj" -c Release -nologo -v:q -clp:NoSummary -p:ProviderAuditDogfood=false
+  dotnet build "$repo/abstractions/ProviderAudit.Abstractions/ProviderAudit.Abstractions.csproj" -c Release -nologo -v:q -clp:NoSummary -p:ProviderAuditDogfood=false
 }
 
 # The Roslyn benchmark harness, in Release; sets roslyn_bench.
@@ -69,7 +70,7 @@ fix_corpus() {
   mkdir -p "$dir"
   python3 benchmarks/generate_corpus.py "$dir" --lines $((sites * 100)) --sites "$sites"
   standalone_corpus "$dir" 'dotnet_diagnostic.PA0001.severity = warning\ndotnet_diagnostic.CA1820.severity = warning\n'
-  corpus_project "$dir" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+  corpus_project "$dir" "    <Reference Include=\"ProviderAudit.Abstractions\" HintPath=\"$capabilities_dll\" />
     <Analyzer Include=\"$analyzer_dll\" />
     <Analyzer Include=\"$codefix_dll\" />
     <!-- CA1820's analyzer and fixer; the SDK's bundled copy steps aside for the package. -->

@@ -41,7 +41,7 @@ write_project() { # name, extra items
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="../src/**/*.cs" />
-    <Reference Include="ProviderAudit.Runtime" HintPath="$runtime_dll" />
+    <Reference Include="ProviderAudit.Abstractions" HintPath="$capabilities_dll" />
   </ItemGroup>
 $2
 </Project>

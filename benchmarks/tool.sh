@@ -22,7 +22,7 @@ export MSBUILDTERMINALLOGGER=off
 rm -rf "$out"
 mkdir -p "$out/logs"
 
-echo "== packing and installing the tool; building the analyzer, code fixes and runtime (Release)"
+echo "== packing and installing the tool; building the analyzer, code fixes and capability types (Release)"
 dotnet pack analyzers/ProviderAudit.Cli/ProviderAudit.Cli.csproj -c Release -o "$out/feed" --artifacts-path "$out/artifacts" -nologo -v:q -clp:NoSummary
 version=$(ls "$out/feed" | sed -n 's/^ProviderAudit\.Cli\.\(.*\)\.nupkg$/\1/p')
 # From outside the repository: its nuget.config maps every package to one source, which --add-source cannot extend.
@@ -37,7 +37,7 @@ python3 benchmarks/generate_corpus.py "$corpus" --lines "$lines" --check-share "
 standalone_corpus "$corpus" 'dotnet_diagnostic.PA0001.severity = warning\n'
 printf 'bin/\nobj/\n' > "$corpus/.gitignore"
 # The analyzer and the code fixes as analyzer references: what the build and `dotnet format` run.
-corpus_project "$corpus" "    <Reference Include=\"ProviderAudit.Runtime\" HintPath=\"$runtime_dll\" />
+corpus_project "$corpus" "    <Reference Include=\"ProviderAudit.Abstractions\" HintPath=\"$capabilities_dll\" />
     <Analyzer Include=\"$analyzer_dll\" />
     <Analyzer Include=\"$codefix_dll\" />" \
   "    <EnableNETAnalyzers>false</EnableNETAnalyzers>

@@ -7,7 +7,7 @@ namespace ProviderAudit.Benchmarks.Transport;
 
 /// <summary>
 /// The request paths compared: the official first-party <c>AnthropicClient</c> as the yardstick, and the runtime's
-/// request clients built through <see cref="IAuthTransport.CreateRequestClient"/> (the public API a host uses).
+/// request clients built through <see cref="RuntimeBackend.CreateRequestClient"/> (the public API a host uses).
 /// Every path gets the same innermost handler, so only what sits above it differs.
 /// </summary>
 internal static class Clients
@@ -52,13 +52,13 @@ internal static class Clients
                 MaxRetries = 0,
                 HttpClient = new HttpClient(primary(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan },
             })),
-            "first party (runtime)" => RuntimeBackends.FirstParty.AuthTransport.CreateRequestClient(
+            "first party (runtime)" => RuntimeBackends.FirstParty.CreateRequestClient(
                 new TransportInputs(new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = FirstPartyKey, ["ANTHROPIC_BASE_URL"] = baseUrl }, fileExists: _ => false),
                 options),
-            "CPA SigV4 (runtime)" => RuntimeBackends.ClaudePlatformAws.AuthTransport.CreateRequestClient(
+            "CPA SigV4 (runtime)" => RuntimeBackends.ClaudePlatformAws.CreateRequestClient(
                 new TransportInputs(cpa, new HostSettings(awsCredentialExport: export.Command), fileExists: _ => false),
                 options),
-            "CPA API key (runtime)" => RuntimeBackends.ClaudePlatformAws.AuthTransport.CreateRequestClient(
+            "CPA API key (runtime)" => RuntimeBackends.ClaudePlatformAws.CreateRequestClient(
                 new TransportInputs(new Dictionary<string, string>(cpa) { ["ANTHROPIC_AWS_API_KEY"] = CpaApiKey }, fileExists: _ => false),
                 options),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a client this benchmark knows."),

@@ -28,7 +28,7 @@ internal sealed class AuditRun
     {
         var references = referenceRuntime
             ? TestReferences.All
-            : TestReferences.All.Where(r => !(r.Display ?? string.Empty).EndsWith("ProviderAudit.Runtime.dll", StringComparison.Ordinal)).ToImmutableArray();
+            : TestReferences.All.Where(r => !(r.Display ?? string.Empty).EndsWith(Path.GetFileName(typeof(ProviderAudit.Runtime.ApiProvider).Assembly.Location), StringComparison.Ordinal)).ToImmutableArray();
         var compilation = CSharpCompilation.Create(
             "Audited",
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs")],

@@ -36,7 +36,7 @@ public sealed class NonDiagnosticTests
 
     [Fact]
     public Task PassingFirstPartyAsArgumentIsNotFlagged()
-        => VerifyAsync(InMethod("Use(ApiProvider.FirstParty); var backend = RuntimeBackends.For(ApiProvider.FirstParty);"));
+        => VerifyAsync(InMethod("Use(ApiProvider.FirstParty); var format = ApiProviderCapabilities.ModelIdFormat(ApiProvider.FirstParty);"));
 
     [Fact]
     public Task ReturningFirstPartyIsNotFlagged()

@@ -8,7 +8,8 @@ namespace ProviderAudit.Analyzers.Tests;
 
 /// <summary>
 /// References for test sources, resolved once per process and without the network: the installed SDK's
-/// Microsoft.NETCore.App.Ref pack (the SDK running the tests always has one) plus the real ProviderAudit.Runtime.
+/// Microsoft.NETCore.App.Ref pack (the SDK running the tests always has one) plus the real capability assembly
+/// (ProviderAudit.Abstractions, where ApiProvider lives).
 /// </summary>
 internal static class TestReferences
 {

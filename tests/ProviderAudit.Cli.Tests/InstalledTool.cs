@@ -24,11 +24,12 @@ public sealed class InstalledTool : IDisposable
         _rejectedFix = new(() => new RejectedFixScenario(this));
 
         var artifacts = _root.Combine("artifacts");
-        foreach (var project in new[] { "ProviderAudit.Package", "ProviderAudit.Cli" })
+        // The ProviderAudit package (what the scenarios' projects reference) is packed from the abstractions project.
+        foreach (var project in new[] { "abstractions/ProviderAudit.Abstractions/ProviderAudit.Abstractions.csproj", "analyzers/ProviderAudit.Cli/ProviderAudit.Cli.csproj" })
         {
             var pack = DotnetCli.Run(
                 RepositoryRoot.Path,
-                "pack", RepositoryRoot.Combine("analyzers", project, project + ".csproj"), "-c", "Release", "-o", FeedDirectory, "--artifacts-path", artifacts);
+                "pack", RepositoryRoot.Combine(project.Split('/')), "-c", "Release", "-o", FeedDirectory, "--artifacts-path", artifacts);
             if (!pack.Succeeded)
             {
                 Setup = pack;

@@ -73,6 +73,9 @@ public sealed class AdoptionHostDemo
 
     public void AssertBuiltBefore() => Assert.True(Before.Succeeded, Before.ToString());
 
+    /// <summary>The host's build output after the fixes.</summary>
+    public string OutputAfter => Path.Combine(_directory, "bin", "Debug", "net10.0");
+
     /// <summary>Runs the host built before the fixes with <paramref name="arguments"/>.</summary>
     public DotnetResult RunBefore(params string[] arguments) => RunHost(_beforeOutput, arguments);
 
@@ -82,7 +85,7 @@ public sealed class AdoptionHostDemo
     private static DotnetResult RunHost(string binFolder, string[] arguments) =>
         DotnetCli.Run(binFolder, [Path.Combine(binFolder, "Debug", "net10.0", "AdoptionHost.dll"), .. arguments]);
 
-    /// <summary>The sample's sources and .editorconfig; its runtime project reference becomes the package reference a team adds.</summary>
+    /// <summary>The sample's sources and .editorconfig; its project reference (the abstractions, what the ProviderAudit package holds) becomes the package reference a team adds.</summary>
     private void CopySample(string version)
     {
         Directory.CreateDirectory(_directory);
@@ -93,10 +96,10 @@ public sealed class AdoptionHostDemo
         }
 
         var project = File.ReadAllText(Path.Combine(sample, ProjectFile));
-        var runtimeReference = project.Split('\n').Single(line => line.Contains("<ProjectReference", StringComparison.Ordinal));
+        var reference = project.Split('\n').Single(line => line.Contains("<ProjectReference", StringComparison.Ordinal));
         File.WriteAllText(
             Path.Combine(_directory, ProjectFile),
-            project.Replace(runtimeReference.TrimEnd('\r'), $"""    <PackageReference Include="ProviderAudit" Version="{version}" />""", StringComparison.Ordinal));
+            project.Replace(reference.TrimEnd('\r'), $"""    <PackageReference Include="ProviderAudit" Version="{version}" />""", StringComparison.Ordinal));
     }
 
     private Dictionary<string, string> ReadSources() =>

@@ -22,6 +22,27 @@ public sealed class AdoptionHostDemoTests(PackedPackage package)
     }
 
     [Fact]
+    public void Sample_references_only_what_the_ProviderAudit_package_holds()
+    {
+        var project = File.ReadAllText(RepositoryRoot.Combine("samples", "AdoptionHost", AdoptionHostDemo.ProjectFile));
+
+        var reference = Assert.Single(project.Split('\n'), line => line.Contains("<ProjectReference", StringComparison.Ordinal));
+        Assert.Contains("ProviderAudit.Abstractions.csproj", reference, StringComparison.Ordinal);
+        Assert.DoesNotContain("ProviderAudit.Runtime", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fixed_host_runs_on_the_capability_assembly_without_the_runtime()
+    {
+        Demo.AssertBuiltBefore();
+        Assert.True(Demo.After!.Succeeded, Demo.After.ToString());
+
+        Assert.True(File.Exists(Path.Combine(Demo.OutputAfter, "ProviderAudit.Abstractions.dll")));
+        Assert.False(File.Exists(Path.Combine(Demo.OutputAfter, "ProviderAudit.Runtime.dll")));
+        Assert.Empty(Directory.GetFiles(Demo.OutputAfter, "Anthropic*.dll"));
+    }
+
+    [Fact]
     public void Build_succeeds_reporting_every_check_and_the_missing_mapping()
     {
         Demo.AssertBuiltBefore();

@@ -26,12 +26,38 @@ public sealed class ConsumerBuildTests(PackedPackage package)
     }
 
     [Fact]
-    public void Runtime_assembly_from_the_package_is_copied_to_the_consumer_output()
+    public void A_ProviderAudit_consumer_gets_the_capability_assembly_and_nothing_of_the_runtime()
     {
         package.Consumers.AssertRestored();
         var build = package.Consumers.Audited;
+        var output = Path.Combine(build.Project.Directory, "bin", "Debug", "net10.0");
 
-        Assert.True(File.Exists(Path.Combine(build.Project.Directory, "bin", "Debug", "net10.0", "ProviderAudit.Runtime.dll")), build.Result.ToString());
+        Assert.True(File.Exists(Path.Combine(output, "ProviderAudit.Abstractions.dll")), build.Result.ToString());
+        Assert.False(File.Exists(Path.Combine(output, "ProviderAudit.Runtime.dll")));
+        Assert.Empty(Directory.GetFiles(output, "Anthropic*.dll").Concat(Directory.GetFiles(output, "AWSSDK*.dll")));
+    }
+
+    [Fact]
+    public void A_ProviderAudit_Runtime_consumer_gets_the_runtime_and_the_capability_assemblies()
+    {
+        package.Consumers.AssertRestored();
+        var build = package.Consumers.RuntimeAudited;
+        var output = Path.Combine(build.Project.Directory, "bin", "Debug", "net10.0");
+
+        Assert.True(File.Exists(Path.Combine(output, "ProviderAudit.Runtime.dll")), build.Result.ToString());
+        Assert.True(File.Exists(Path.Combine(output, "ProviderAudit.Abstractions.dll")), build.Result.ToString());
+    }
+
+    [Fact]
+    public void A_ProviderAudit_Runtime_consumer_is_audited_through_the_package_it_brings()
+    {
+        package.Consumers.AssertRestored();
+        var build = package.Consumers.RuntimeAudited;
+
+        Assert.True(build.Result.Succeeded, build.Result.ToString());
+        var finding = Assert.Single(build.Findings);
+        Assert.Equal("warning", finding.Severity);
+        Assert.Equal(ConsumerProject.FlaggedLine, finding.Line);
     }
 
     [Fact]

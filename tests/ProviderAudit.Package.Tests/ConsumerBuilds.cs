@@ -36,10 +36,12 @@ public sealed class ConsumerBuilds
             (ConsumerProject.Create(package, "gate-warningsaserrors", ConsumerProject.AuditedProgram, WarningsAsErrorsPA0001), []),
             (ConsumerProject.Create(
                 package, "gate-fixed", ConsumerProject.FixedProgram, WarningsAsErrorsPA0001,
-                extraSources: new Dictionary<string, string> { ["QuickStart.cs"] = ConsumerProject.ReadmeQuickStart }),
+                extraSources: new Dictionary<string, string> { ["QuickStart.cs"] = ConsumerProject.ReadmeQuickStart },
+                packageId: PackedPackage.RuntimePackageId),
              ["-warnaserror"]),
             (ConsumerProject.Create(package, "severity-none", ConsumerProject.AuditedProgram, editorConfig: Severity("none")), []),
             (ConsumerProject.Create(package, "severity-error", ConsumerProject.AuditedProgram, editorConfig: Severity("error")), []),
+            (ConsumerProject.Create(package, "runtime-audited", ConsumerProject.AuditedProgram, packageId: PackedPackage.RuntimePackageId), []),
         };
 
         Restore = DotnetCli.Run(audited.Directory, "restore", audited.Directory);
@@ -56,6 +58,7 @@ public sealed class ConsumerBuilds
         FixedUnderBothGates = results[3];
         SeverityNone = results[4];
         SeverityError = results[5];
+        RuntimeAudited = results[6];
     }
 
     public DotnetResult Restore { get; }
@@ -69,7 +72,10 @@ public sealed class ConsumerBuilds
     /// <summary>The audited program with <c>&lt;WarningsAsErrors&gt;PA0001&lt;/WarningsAsErrors&gt;</c>.</summary>
     public ConsumerBuild WarningsAsErrorsGate { get; }
 
-    /// <summary><see cref="ConsumerProject.FixedProgram"/> plus README's runtime quick start, with both gates on.</summary>
+    /// <summary>
+    /// <see cref="ConsumerProject.FixedProgram"/> plus README's runtime quick start, with both gates on, referencing
+    /// ProviderAudit.Runtime (the quick start uses the runtime).
+    /// </summary>
     public ConsumerBuild FixedUnderBothGates { get; }
 
     /// <summary>The audited program with <c>dotnet_diagnostic.PA0001.severity = none</c>.</summary>
@@ -77,6 +83,9 @@ public sealed class ConsumerBuilds
 
     /// <summary>The audited program with <c>dotnet_diagnostic.PA0001.severity = error</c>.</summary>
     public ConsumerBuild SeverityError { get; }
+
+    /// <summary>The audited program referencing ProviderAudit.Runtime alone, as an existing runtime user does after 0.2.0.</summary>
+    public ConsumerBuild RuntimeAudited { get; }
 
     public string SarifPath { get; }
 

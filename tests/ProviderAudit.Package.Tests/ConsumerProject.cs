@@ -1,9 +1,10 @@
 namespace ProviderAudit.Package.Tests;
 
 /// <summary>
-/// A fresh project outside the repository that gets ProviderAudit the way a user does: one PackageReference,
-/// resolved from a local folder source (mapped for <c>ProviderAudit*</c>) next to the public registry's
-/// <c>nuget.org</c> key (everything else), like the repository's own nuget.config.
+/// A fresh project outside the repository that gets ProviderAudit the way a user does: one PackageReference (to
+/// <c>ProviderAudit</c>, or to <c>ProviderAudit.Runtime</c>, which brings it), resolved from a local folder source
+/// (mapped for <c>ProviderAudit*</c>) next to the public registry's <c>nuget.org</c> key (everything else), like the
+/// repository's own nuget.config.
 /// </summary>
 public sealed class ConsumerProject
 {
@@ -42,14 +43,15 @@ public sealed class ConsumerProject
     public string ProgramPath => Path.Combine(Directory, "Program.cs");
 
     /// <summary>Creates <paramref name="name"/> under the package's work folder (a fresh folder per scenario,
-    /// so no build is skipped as up to date).</summary>
+    /// so no build is skipped as up to date), referencing <paramref name="packageId"/>.</summary>
     public static ConsumerProject Create(
         PackedPackage package,
         string name,
         string program,
         string extraProperties = "",
         string? editorConfig = null,
-        IReadOnlyDictionary<string, string>? extraSources = null)
+        IReadOnlyDictionary<string, string>? extraSources = null,
+        string packageId = PackedPackage.AuditPackageId)
     {
         var root = EnsureConsumersRoot(package);
         var directory = Path.Combine(root, name);
@@ -64,7 +66,7 @@ public sealed class ConsumerProject
                 {extraProperties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="ProviderAudit" Version="{package.Version}" />
+                <PackageReference Include="{packageId}" Version="{package.Version}" />
               </ItemGroup>
             </Project>
             """);

@@ -19,7 +19,7 @@ public sealed class LegacyHostDemo : IDisposable
     /// <summary>README's CI gate: exits 2 while fixes would change code.</summary>
     public static readonly string[] VerifyCommand = [.. FixCommand, "--verify-no-changes"];
 
-    private static readonly string[] CopiedFolders = ["runtime", "analyzers", "samples/LegacyHost"];
+    private static readonly string[] CopiedFolders = ["abstractions", "runtime", "analyzers", "samples/LegacyHost"];
 
     private static readonly string[] CopiedFiles =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "nuget.config", ".editorconfig", "global.json"];

@@ -1,18 +1,32 @@
-using System.IO.Compression;
-using System.Xml.Linq;
-
 namespace ProviderAudit.Package.Tests;
 
 /// <summary>
-/// The repository packed once per test run into a temp folder (<c>--artifacts-path</c> keeps the
-/// repository's own bin/obj untouched, so other test projects running at the same time are not disturbed).
+/// The two packages packed once per test run into a temp feed, as <c>dotnet pack</c> at the repository root packs them:
+/// <c>ProviderAudit</c> (from abstractions/ProviderAudit.Abstractions: the capability types and the audit) and
+/// <c>ProviderAudit.Runtime</c> (from runtime/ProviderAudit.Runtime). <c>--artifacts-path</c> keeps the repository's own
+/// bin/obj untouched, so other test projects running at the same time are not disturbed. The consumer scenarios and
+/// the provider-audit tool are built on first use.
 /// </summary>
 public sealed class PackedPackage : IDisposable
 {
+    public const string AuditPackageId = "ProviderAudit";
+
+    public const string RuntimePackageId = "ProviderAudit.Runtime";
+
+    /// <summary>The projects packed, in order (the runtime's pack reuses the abstractions built by the first).</summary>
+    public static readonly (string Project, string PackageId)[] PackedProjects =
+    [
+        ("abstractions/ProviderAudit.Abstractions/ProviderAudit.Abstractions.csproj", AuditPackageId),
+        ("runtime/ProviderAudit.Runtime/ProviderAudit.Runtime.csproj", RuntimePackageId),
+    ];
+
     private readonly TemporaryDirectory _root = new("pack");
     private readonly Lazy<ConsumerBuilds> _consumers;
     private readonly Lazy<AdoptionHostDemo> _adoptionHost;
     private readonly Lazy<MixedFindingsConsumer> _mixedFindings;
+    private readonly Lazy<MultiTargetConsumer> _multiTarget;
+    private readonly Lazy<PackedTool> _tool;
+    private readonly Lazy<DeterminismRuns> _determinism;
 
     public PackedPackage()
     {
@@ -20,53 +34,67 @@ public sealed class PackedPackage : IDisposable
         _consumers = new(() => new ConsumerBuilds(this));
         _adoptionHost = new(() => new AdoptionHostDemo(this));
         _mixedFindings = new(() => new MixedFindingsConsumer(this));
-        Pack = DotnetCli.Run(
-            RepositoryRoot.Path,
-            "pack", RepositoryRoot.Combine("analyzers", "ProviderAudit.Package", "ProviderAudit.Package.csproj"),
-            "-c", "Release",
-            "-o", FeedDirectory,
-            "--artifacts-path", _root.Combine("artifacts"));
-        if (!Pack.Succeeded)
+        _multiTarget = new(() => new MultiTargetConsumer(this));
+        _tool = new(() => new PackedTool(this));
+        _determinism = new(() => new DeterminismRuns(this));
+
+        foreach (var (project, _) in PackedProjects)
         {
-            return;
+            Pack = DotnetCli.Run(
+                RepositoryRoot.Path,
+                "pack", RepositoryRoot.Combine(project.Split('/')),
+                "-c", "Release",
+                "-o", FeedDirectory,
+                "--artifacts-path", ArtifactsDirectory);
+            if (!Pack.Succeeded)
+            {
+                return;
+            }
         }
 
-        NupkgPath = Directory.GetFiles(FeedDirectory, "ProviderAudit.*.nupkg").Single();
-        using var archive = ZipFile.OpenRead(NupkgPath);
-        Entries = archive.Entries.Select(e => e.FullName).ToList();
-        using var nuspec = archive.GetEntry("ProviderAudit.nuspec")!.Open();
-        Nuspec = XDocument.Load(nuspec);
+        Audit = new PackedNupkg(FeedDirectory, AuditPackageId);
+        Runtime = new PackedNupkg(FeedDirectory, RuntimePackageId);
     }
 
-    public DotnetResult Pack { get; }
+    /// <summary>The last pack (the failed one, if any).</summary>
+    public DotnetResult Pack { get; } = new("dotnet pack", -1, "nothing packed");
 
-    /// <summary>A folder usable as a local package source holding only the packed package.</summary>
+    /// <summary>A folder usable as a local package source holding the packed packages.</summary>
     public string FeedDirectory { get; }
 
-    public string NupkgPath { get; } = "";
+    /// <summary>Build output of the packs (and of the tool's pack), outside the repository.</summary>
+    public string ArtifactsDirectory => _root.Combine("artifacts");
 
-    public IReadOnlyList<string> Entries { get; } = [];
+    /// <summary>The <c>ProviderAudit</c> package: what an adopting library references.</summary>
+    public PackedNupkg Audit { get; } = null!;
 
-    public XDocument Nuspec { get; } = new();
+    /// <summary>The <c>ProviderAudit.Runtime</c> package.</summary>
+    public PackedNupkg Runtime { get; } = null!;
 
-    public string Version => NuspecMetadata("version").Value;
+    public string Version => Audit.Version;
 
     /// <summary>The consumer scenarios, built on first use (the layout tests do not need them).</summary>
     public ConsumerBuilds Consumers => _consumers.Value;
 
-    /// <summary>README's adoption demo on a copy of samples/AdoptionHost that references this package, run on first use.</summary>
+    /// <summary>README's adoption demo on a copy of samples/AdoptionHost that references the ProviderAudit package, run on first use.</summary>
     public AdoptionHostDemo AdoptionHost => _adoptionHost.Value;
 
     /// <summary>The consumer with fixable and unfixable findings, built, fixed with dotnet format and built again.</summary>
     public MixedFindingsConsumer MixedFindings => _mixedFindings.Value;
 
+    /// <summary>The library targeting netstandard2.0 to net10.0, built, fixed (PA0003, then PA0001) and built again.</summary>
+    public MultiTargetConsumer MultiTarget => _multiTarget.Value;
+
+    /// <summary>The provider-audit tool, packed into the same feed and installed into a temp tool path.</summary>
+    public PackedTool Tool => _tool.Value;
+
+    /// <summary><c>dotnet format</c> run repeatedly, and <c>provider-audit fix</c> once, on copies of one project.</summary>
+    public DeterminismRuns Determinism => _determinism.Value;
+
     /// <summary>A folder for this run's other temp files (consumers), removed with the package.</summary>
     public string WorkDirectory => _root.Path;
 
     public void AssertPacked() => Assert.True(Pack.Succeeded, Pack.ToString());
-
-    public XElement NuspecMetadata(string name) =>
-        Nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata").Elements().Single(e => e.Name.LocalName == name);
 
     public void Dispose() => _root.Dispose();
 }

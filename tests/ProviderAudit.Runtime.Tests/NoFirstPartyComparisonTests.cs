@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ProviderAudit.Runtime.Tests;
 
 /// <summary>
-/// PA0001 runs on the runtime and ProviderHost at error severity (Directory.Build.targets); this plain source scan
+/// PA0001 runs on the abstractions, the runtime and ProviderHost at error severity (Directory.Build.targets); this plain source scan
 /// stays as a second line should that wiring ever be switched off. It only sees the usual spellings; the analyzer
 /// sees all of them.
 /// </summary>
@@ -14,6 +14,7 @@ public class NoFirstPartyComparisonTests
         RegexOptions.CultureInvariant);
 
     [Theory]
+    [InlineData("abstractions/ProviderAudit.Abstractions")]
     [InlineData("runtime/ProviderAudit.Runtime")]
     [InlineData("samples/ProviderHost")]
     public void Source_never_compares_a_provider_with_FirstParty(string folder)

@@ -3,7 +3,7 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Amazon Bedrock: SigV4 from the AWS chain or a Bedrock bearer token, Bedrock runtime endpoints.</summary>
-internal sealed class BedrockTransport : IAuthTransport
+internal sealed class BedrockTransport : IBackendTransport
 {
     internal BedrockTransport()
     {
@@ -13,17 +13,11 @@ internal sealed class BedrockTransport : IAuthTransport
     public AuthTransportKind Kind => AuthTransportKind.Bedrock;
 
     /// <inheritdoc />
-    public bool IsFirstParty => false;
-
-    /// <inheritdoc />
     public string? SelectorVariable => UseBedrock;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
         [BedrockBearerToken, BedrockBaseUrl, SkipBedrockAuth, "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION", .. AwsTransportVariables.All];
-
-    /// <inheritdoc />
-    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -73,10 +67,6 @@ internal sealed class BedrockTransport : IAuthTransport
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         RequestClients.Bedrock(this, inputs, options ?? RequestClientOptions.Default);
-
-    /// <inheritdoc />
-    public bool Supports(TransportFeature feature) =>
-        feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
 
     /// <inheritdoc />
     public override string ToString() => "Bedrock";

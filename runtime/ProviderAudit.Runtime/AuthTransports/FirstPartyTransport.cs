@@ -5,10 +5,10 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Anthropic's own API: <c>api.anthropic.com</c> (or <c>ANTHROPIC_BASE_URL</c>) with an API key or OAuth token.</summary>
-public sealed class FirstPartyTransport : IAuthTransport
+internal sealed class FirstPartyTransport : IBackendTransport
 {
-    /// <summary>The action that connects an Anthropic account; only this transport ever offers it.</summary>
-    public const string ConnectAnthropicAction = "Connect Anthropic";
+    /// <summary>The action that connects an Anthropic account; only this transport ever offers it (public as <see cref="RuntimeStatus.ConnectAnthropicAction"/>).</summary>
+    internal const string ConnectAnthropicAction = "Connect Anthropic";
 
     private const string NotConnectedMessage =
         "Not connected to Anthropic: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN / CLAUDE_CODE_OAUTH_TOKEN), or use Connect Anthropic to sign in.";
@@ -25,17 +25,11 @@ public sealed class FirstPartyTransport : IAuthTransport
     public AuthTransportKind Kind => AuthTransportKind.FirstParty;
 
     /// <inheritdoc />
-    public bool IsFirstParty => true;
-
-    /// <inheritdoc />
     public string? SelectorVariable => null;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
         [AnthropicApiKey, AnthropicAuthToken, ClaudeCodeOAuthToken, AnthropicBaseUrl, AnthropicCustomHeaders];
-
-    /// <inheritdoc />
-    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
 
     /// <inheritdoc />
     /// <remarks>
@@ -85,9 +79,6 @@ public sealed class FirstPartyTransport : IAuthTransport
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         RequestClients.FirstParty(this, inputs, options ?? RequestClientOptions.Default);
-
-    /// <inheritdoc />
-    public bool Supports(TransportFeature feature) => true;
 
     /// <inheritdoc />
     public override string ToString() => "FirstParty";

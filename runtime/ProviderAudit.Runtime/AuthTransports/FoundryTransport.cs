@@ -3,7 +3,7 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Microsoft Foundry: an API key or Entra ID, <c>{resource}.services.ai.azure.com</c> endpoints.</summary>
-internal sealed class FoundryTransport : IAuthTransport
+internal sealed class FoundryTransport : IBackendTransport
 {
     internal FoundryTransport()
     {
@@ -13,17 +13,11 @@ internal sealed class FoundryTransport : IAuthTransport
     public AuthTransportKind Kind => AuthTransportKind.Foundry;
 
     /// <inheritdoc />
-    public bool IsFirstParty => false;
-
-    /// <inheritdoc />
     public string? SelectorVariable => UseFoundry;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
         [FoundryResource, FoundryBaseUrl, FoundryApiKey, SkipFoundryAuth, "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_AUTHORITY_HOST"];
-
-    /// <inheritdoc />
-    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -70,10 +64,6 @@ internal sealed class FoundryTransport : IAuthTransport
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         RequestClients.Foundry(this, inputs, options ?? RequestClientOptions.Default);
-
-    /// <inheritdoc />
-    public bool Supports(TransportFeature feature) =>
-        feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
 
     /// <inheritdoc />
     public override string ToString() => "Foundry";

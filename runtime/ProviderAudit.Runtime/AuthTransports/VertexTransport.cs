@@ -3,7 +3,7 @@ namespace ProviderAudit.Runtime;
 using static EnvironmentVariableNames;
 
 /// <summary>Google Vertex AI: Google credentials, regional <c>aiplatform.googleapis.com</c> endpoints.</summary>
-internal sealed class VertexTransport : IAuthTransport
+internal sealed class VertexTransport : IBackendTransport
 {
     internal VertexTransport()
     {
@@ -13,17 +13,11 @@ internal sealed class VertexTransport : IAuthTransport
     public AuthTransportKind Kind => AuthTransportKind.Vertex;
 
     /// <inheritdoc />
-    public bool IsFirstParty => false;
-
-    /// <inheritdoc />
     public string? SelectorVariable => UseVertex;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
         [VertexRegion, VertexProjectId, VertexBaseUrl, SkipVertexAuth, GoogleApplicationCredentials, "GOOGLE_CLOUD_PROJECT", "CLOUDSDK_CONFIG"];
-
-    /// <inheritdoc />
-    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -78,10 +72,6 @@ internal sealed class VertexTransport : IAuthTransport
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         RequestClients.Vertex(this, inputs, options ?? RequestClientOptions.Default);
-
-    /// <inheritdoc />
-    public bool Supports(TransportFeature feature) =>
-        feature is TransportFeature.Messages or TransportFeature.ToolUse or TransportFeature.CountTokens;
 
     /// <inheritdoc />
     public override string ToString() => "Vertex";

@@ -38,15 +38,15 @@ public sealed class ModelCatalog
         ?? Models.FirstOrDefault(m => m.Aliases.Contains(idOrAlias, StringComparer.Ordinal));
 
     /// <summary>The id to send to <paramref name="backend"/> for <paramref name="model"/>.</summary>
-    public static string WireId(CatalogModel model, RuntimeBackend backend) => backend.ModelIdFormat.ToWireId(model);
+    public static string WireId(CatalogModel model, RuntimeBackend backend) => backend.ToWireId(model);
 
     /// <summary>The catalog model a wire id of <paramref name="backend"/>'s format names, or null (other format, unknown model).</summary>
     public CatalogModel? FromWireId(string wireId, RuntimeBackend backend) =>
-        backend.ModelIdFormat.TryParseWireId(wireId, out var firstPartyId) ? Find(firstPartyId) : null;
+        backend.TryParseWireId(wireId, out var firstPartyId) ? Find(firstPartyId) : null;
 
     /// <summary>Whether requests to <paramref name="backend"/> can use <paramref name="model"/>.</summary>
     public static bool IsAvailable(CatalogModel model, RuntimeBackend backend) =>
-        backend.AuthTransport.Supports(TransportFeature.Messages) && backend.ModelIdFormat.TryParseWireId(backend.ModelIdFormat.ToWireId(model), out _);
+        backend.AuthTransport.Supports(TransportFeature.Messages) && backend.TryParseWireId(backend.ToWireId(model), out _);
 
     /// <summary>Whether <paramref name="model"/> can use tools through <paramref name="backend"/>.</summary>
     public static bool SupportsTools(CatalogModel model, RuntimeBackend backend) =>

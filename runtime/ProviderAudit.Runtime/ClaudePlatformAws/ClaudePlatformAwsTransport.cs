@@ -6,7 +6,7 @@ using static EnvironmentVariableNames;
 /// Claude Platform on AWS: the Anthropic AWS gateway with SigV4 or a CPA API key and an <c>anthropic-workspace-id</c>
 /// header. Shares first-party model ids but none of first-party auth or endpoints.
 /// </summary>
-internal sealed class ClaudePlatformAwsTransport : IAuthTransport
+internal sealed class ClaudePlatformAwsTransport : IBackendTransport
 {
     internal ClaudePlatformAwsTransport()
     {
@@ -16,17 +16,11 @@ internal sealed class ClaudePlatformAwsTransport : IAuthTransport
     public AuthTransportKind Kind => AuthTransportKind.ClaudePlatformAws;
 
     /// <inheritdoc />
-    public bool IsFirstParty => false;
-
-    /// <inheritdoc />
     public string? SelectorVariable => UseAnthropicAws;
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> OwnedVariables { get; } =
         [AnthropicAwsWorkspaceId, AnthropicAwsApiKey, AnthropicAwsBaseUrl, SkipAnthropicAwsAuth, .. AwsTransportVariables.All];
-
-    /// <inheritdoc />
-    public Uri? ResolveBaseUri(TransportInputs inputs) => Validate(inputs).BaseUri;
 
     /// <inheritdoc />
     public TransportValidation Validate(TransportInputs inputs)
@@ -70,10 +64,6 @@ internal sealed class ClaudePlatformAwsTransport : IAuthTransport
     /// <inheritdoc />
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         RequestClients.ClaudePlatformAws(inputs, options ?? RequestClientOptions.Default);
-
-    /// <inheritdoc />
-    public bool Supports(TransportFeature feature) =>
-        feature is not (TransportFeature.FastMode or TransportFeature.OAuthSignIn or TransportFeature.AdminApi);
 
     /// <inheritdoc />
     public override string ToString() => "ClaudePlatformAws";

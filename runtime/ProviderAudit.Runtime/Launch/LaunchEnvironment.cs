@@ -69,13 +69,13 @@ public sealed class LaunchEnvironment
             if (name.StartsWith(SelectorPrefix, StringComparison.Ordinal)
                 || name.StartsWith(AnthropicAwsPrefix, StringComparison.Ordinal)
                 || name.StartsWith("AWS_", StringComparison.Ordinal)
-                || RuntimeBackends.All.Any(b => b.AuthTransport.OwnedVariables.Contains(name)))
+                || RuntimeBackends.All.Any(b => b.Transport.OwnedVariables.Contains(name)))
             {
                 result.Remove(name);
             }
         }
 
-        foreach (var name in backend.AuthTransport.OwnedVariables)
+        foreach (var name in backend.Transport.OwnedVariables)
         {
             if (env.TryGetValue(name, out var value))
             {
@@ -96,7 +96,7 @@ public sealed class LaunchEnvironment
             }
         }
 
-        if (backend.AuthTransport.SelectorVariable is { } selector)
+        if (backend.Transport.SelectorVariable is { } selector)
         {
             result[selector] = "1";
         }

@@ -6,8 +6,10 @@ namespace ProviderAudit.Runtime;
 /// <summary>
 /// Bedrock ids: <c>anthropic.claude-opus-4-5-20251101-v1:0</c>, optionally behind an inference-profile prefix
 /// (<c>us.</c>, <c>eu.</c>, <c>apac.</c>, <c>global.</c>, …). Parsing also accepts Bedrock model and inference-profile ARNs.
+/// It answers the capability questions as <see cref="ModelIdFormats.Bedrock"/> does, and also spells ids: the Bedrock
+/// backend's own spelling is the one without a prefix (<see cref="RuntimeBackend.ToWireId"/>).
 /// </summary>
-public sealed partial class BedrockModelIdFormat : IModelIdFormat
+public sealed partial class BedrockModelIdFormat : IModelIdFormat, IModelIdSpelling
 {
     /// <summary>Inference-profile prefixes Bedrock uses for cross-region inference.</summary>
     public static IReadOnlyList<string> InferenceProfilePrefixes { get; } = ["us", "eu", "apac", "global", "jp", "au", "us-gov", "ca"];
@@ -44,14 +46,17 @@ public sealed partial class BedrockModelIdFormat : IModelIdFormat
         return new BedrockModelIdFormat(prefix);
     }
 
-    /// <inheritdoc />
+    /// <summary>The id to send for a catalog model, e.g. <c>us.anthropic.claude-opus-4-5-20251101-v1:0</c>.</summary>
     public string ToWireId(CatalogModel model)
     {
         var id = model.BedrockId ?? $"anthropic.{model.Id}-v1:0";
         return InferenceProfile is null ? id : $"{InferenceProfile}.{id}";
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Parses a Bedrock id, with or without a known inference-profile prefix, or a Bedrock model or inference-profile
+    /// ARN, back to the first-party id it names (e.g. <c>claude-opus-4-5-20251101</c>). False for ids of other formats.
+    /// </summary>
     public bool TryParseWireId(string wireId, [NotNullWhen(true)] out string? firstPartyId)
     {
         var candidate = ArnPattern().Match(wireId) is { Success: true } arn ? arn.Groups["id"].Value : wireId;

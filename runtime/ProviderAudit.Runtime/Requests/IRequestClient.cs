@@ -4,7 +4,7 @@ namespace ProviderAudit.Runtime;
 
 /// <summary>
 /// Sends requests for one backend through its official SDK client (built by
-/// <see cref="IAuthTransport.CreateRequestClient"/>). Code using it never sees credentials.
+/// <see cref="RuntimeBackend.CreateRequestClient"/>). Code using it never sees credentials.
 /// </summary>
 public interface IRequestClient : IDisposable
 {

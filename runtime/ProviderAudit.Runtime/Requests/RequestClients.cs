@@ -13,7 +13,7 @@ using static EnvironmentVariableNames;
 internal static class RequestClients
 {
     /// <summary>Throws the first problem when the inputs do not validate.</summary>
-    public static TransportValidation RequireValid(IAuthTransport transport, TransportInputs inputs)
+    public static TransportValidation RequireValid(IBackendTransport transport, TransportInputs inputs)
     {
         var validation = transport.Validate(inputs);
         if (!validation.InputsValid)
@@ -46,7 +46,7 @@ internal static class RequestClients
     }
 
     /// <summary>First party: <c>AnthropicClient</c>; an API key goes out as <c>x-api-key</c>, an auth/OAuth token as Bearer.</summary>
-    public static IRequestClient FirstParty(IAuthTransport transport, TransportInputs inputs, RequestClientOptions options)
+    public static IRequestClient FirstParty(IBackendTransport transport, TransportInputs inputs, RequestClientOptions options)
     {
         var validation = RequireValid(transport, inputs);
         var env = inputs.Environment;
@@ -81,7 +81,7 @@ internal static class RequestClients
     /// AWS credential chain (temporary ones included, see <see cref="BedrockChainCredentials"/>), resolved at preflight
     /// and cached until shortly before they expire.
     /// </summary>
-    public static IRequestClient Bedrock(IAuthTransport transport, TransportInputs inputs, RequestClientOptions options)
+    public static IRequestClient Bedrock(IBackendTransport transport, TransportInputs inputs, RequestClientOptions options)
     {
         var validation = RequireValid(transport, inputs);
         var env = inputs.Environment;
@@ -128,7 +128,7 @@ internal static class RequestClients
     }
 
     /// <summary>Vertex: <c>AnthropicVertexClient</c> with Google application-default credentials.</summary>
-    public static IRequestClient Vertex(IAuthTransport transport, TransportInputs inputs, RequestClientOptions options)
+    public static IRequestClient Vertex(IBackendTransport transport, TransportInputs inputs, RequestClientOptions options)
     {
         var validation = RequireValid(transport, inputs);
         var env = inputs.Environment;
@@ -149,7 +149,7 @@ internal static class RequestClients
     }
 
     /// <summary>Foundry: <c>AnthropicFoundryClient</c> with the API key, or Entra ID (DefaultAzureCredential).</summary>
-    public static IRequestClient Foundry(IAuthTransport transport, TransportInputs inputs, RequestClientOptions options)
+    public static IRequestClient Foundry(IBackendTransport transport, TransportInputs inputs, RequestClientOptions options)
     {
         var validation = RequireValid(transport, inputs);
         var env = inputs.Environment;

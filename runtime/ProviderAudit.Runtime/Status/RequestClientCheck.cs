@@ -51,7 +51,7 @@ public sealed class RequestClientCheck : IRequestTransportCheck
         var refreshActions = AwsTransportVariables.RefreshAction(inputs.Settings);
         try
         {
-            using var client = backend.AuthTransport.CreateRequestClient(inputs, _options);
+            using var client = backend.CreateRequestClient(inputs, _options);
             await client.PrepareAsync(cancellationToken).ConfigureAwait(false);
             return Probe && backend.AuthTransport.Kind is AuthTransportKind.ClaudePlatformAws
                 ? await ProbeAsync(client, backend, inputs, cancellationToken).ConfigureAwait(false)

@@ -6,6 +6,12 @@ namespace ProviderAudit.Runtime;
 /// </summary>
 public sealed class RuntimeStatus
 {
+    /// <summary>
+    /// The action (in <see cref="Actions"/>) that connects an Anthropic account: a UI shows it as a button. Only the
+    /// first-party transport offers it, when it has no credential.
+    /// </summary>
+    public const string ConnectAnthropicAction = FirstPartyTransport.ConnectAnthropicAction;
+
     internal RuntimeStatus(
         LaunchTarget target,
         RuntimeBackend? backend,

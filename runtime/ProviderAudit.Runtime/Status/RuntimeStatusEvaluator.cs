@@ -30,7 +30,7 @@ public static class RuntimeStatusEvaluator
         }
 
         var inputs = new TransportInputs(env, settings, options.FileExists, target, options.Clock);
-        var validation = backend.AuthTransport.Validate(inputs);
+        var validation = backend.Validate(inputs);
         warnings.AddRange(validation.Warnings);
         warnings.AddRange(PinWarnings(env, backend));
 
@@ -71,10 +71,10 @@ public static class RuntimeStatusEvaluator
                 yield return $"{variable}={DisplayText.Quote(wireId)} has whitespace or control characters (a line break from copying?): the launched tool " +
                     "receives the pin as written, so its requests would name no model; set it to the model id alone, on one line.";
             }
-            else if (!backend.ModelIdFormat.TryParseWireId(wireId, out _))
+            else if (!backend.TryParseWireId(wireId, out _))
             {
                 yield return $"{variable}={DisplayText.Quote(wireId)} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); " +
-                    $"set it to an id such as {backend.ModelIdFormat.ToWireId(ModelCatalog.Default.Models[0])}.";
+                    $"set it to an id such as {backend.ToWireId(ModelCatalog.Default.Models[0])}.";
             }
         }
     }

@@ -75,7 +75,7 @@ public sealed class AskCommand : IHostCommand
 
         try
         {
-            using var client = backend.AuthTransport.CreateRequestClient(inputs, RequestClientOptions.Default with
+            using var client = backend.CreateRequestClient(inputs, RequestClientOptions.Default with
             {
                 OnRefreshOutput = output => context.Stderr.WriteLine(Scrub(output)),
             });
@@ -139,7 +139,7 @@ public sealed class AskCommand : IHostCommand
         {
             // The pin is sent as written: one that is not an id of this backend (status warns about it) is not sent at all.
             return ModelPins.From(env).Sonnet is not { } pinned ? ModelCatalog.WireId(ModelCatalog.Default.Find("claude-sonnet-4-6")!, backend)
-                : backend.ModelIdFormat.TryParseWireId(pinned, out _) ? pinned
+                : backend.TryParseWireId(pinned, out _) ? pinned
                 : throw new UsageException(
                     $"{EnvironmentVariableNames.DefaultSonnetModel} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format, the id alone on one line): " +
                     "fix it (`ProviderHost status` shows what is wrong), or choose the model with --model.");
@@ -150,7 +150,7 @@ public sealed class AskCommand : IHostCommand
             return ModelCatalog.WireId(model, backend);
         }
 
-        return backend.ModelIdFormat.TryParseWireId(requested, out _)
+        return backend.TryParseWireId(requested, out _)
             ? requested
             : throw new UsageException(
                 $"--model {requested} is neither a catalog model ({string.Join(", ", ModelCatalog.Default.Models.Select(m => m.Name))}) " +

@@ -68,7 +68,7 @@ public sealed class ModelsCommand : IHostCommand
         foreach (var (variable, wireId) in pins.Set())
         {
             // A pin that is not an id of this backend may hold anything (a line break, a pasted secret): it is named, not shown.
-            context.Stdout.WriteLine(backend.ModelIdFormat.TryParseWireId(wireId, out _)
+            context.Stdout.WriteLine(backend.TryParseWireId(wireId, out _)
                 ? $"Pinned: {variable}={wireId}"
                 : $"Pinned: {variable} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); `ProviderHost status` says why.");
         }

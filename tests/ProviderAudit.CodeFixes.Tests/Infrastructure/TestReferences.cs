@@ -7,7 +7,8 @@ namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 /// <summary>
 /// Compilation references built from the installed SDK, so tests never download a reference pack:
-/// the .NET reference assemblies of the running runtime plus the real ProviderAudit.Runtime assembly.
+/// the .NET reference assemblies of the running runtime plus the real capability assembly (ProviderAudit.Abstractions:
+/// ApiProvider, the capability extension methods, ApiProviderIds), which is what the fixes rewrite to.
 /// </summary>
 internal static class TestReferences
 {
@@ -19,12 +20,14 @@ internal static class TestReferences
     public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(ApiProvider).Assembly.Location);
 
     /// <summary>
-    /// <see cref="All"/> plus the official SDK assemblies the runtime depends on (copied next to the tests), for programs
-    /// that use them directly, as samples/ProviderHost does.
+    /// <see cref="All"/> plus the runtime and the official SDK assemblies it depends on (copied next to the tests), for
+    /// programs that use them directly, as samples/ProviderHost does.
     /// </summary>
     public static ImmutableArray<MetadataReference> WithRuntimeDependencies { get; } = All.AddRange(
         Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(path => Path.GetFileName(path).StartsWith("Anthropic", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("AWSSDK.", StringComparison.Ordinal))
+            .Where(path => Path.GetFileName(path) == "ProviderAudit.Runtime.dll"
+                || Path.GetFileName(path).StartsWith("Anthropic", StringComparison.Ordinal)
+                || Path.GetFileName(path).StartsWith("AWSSDK.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
 

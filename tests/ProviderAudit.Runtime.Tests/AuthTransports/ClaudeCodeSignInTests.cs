@@ -28,7 +28,7 @@ public sealed class ClaudeCodeSignInTests : IDisposable
         Assert.True(status.Ready, status.Message);
         Assert.Contains("signed in with Claude Code", status.Message, StringComparison.Ordinal);
         Assert.Contains(status.Details, d => d.Key == "auth" && d.Value.Contains("signed in with Claude Code", StringComparison.Ordinal));
-        Assert.DoesNotContain(FirstPartyTransport.ConnectAnthropicAction, status.Actions);
+        Assert.DoesNotContain(RuntimeStatus.ConnectAnthropicAction, status.Actions);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ClaudeCodeSignInTests : IDisposable
             ("CLAUDE_CODE_USE_ANTHROPIC_AWS", "1"), ("ANTHROPIC_AWS_WORKSPACE_ID", TestEnv.WorkspaceId), ("AWS_REGION", "us-west-2"), ("AWS_EC2_METADATA_DISABLED", "true")));
         Assert.Same(RuntimeBackends.ClaudePlatformAws, status.Backend);
         Assert.False(status.Ready);
-        Assert.DoesNotContain(FirstPartyTransport.ConnectAnthropicAction, status.Actions);
+        Assert.DoesNotContain(RuntimeStatus.ConnectAnthropicAction, status.Actions);
         Assert.DoesNotContain(TestEnv.AllText(status), t => t.Contains("signed in with Claude Code", StringComparison.Ordinal));
     }
 
@@ -133,9 +133,9 @@ public sealed class ClaudeCodeSignInTests : IDisposable
         // ask and request clients send requests themselves; the token is Claude Code's, not theirs to read.
         _home.SignedIn(ClaudeCodeHome.Now.AddHours(6));
         var inputs = new TransportInputs(Env(), HostSettings.Empty, File.Exists, launchTarget: null, clock: null);
-        var validation = AuthTransports.FirstParty.Validate(inputs);
+        var validation = RuntimeBackends.FirstParty.Validate(inputs);
         Assert.False(validation.InputsValid);
-        Assert.Contains(FirstPartyTransport.ConnectAnthropicAction, validation.Actions);
+        Assert.Contains(RuntimeStatus.ConnectAnthropicAction, validation.Actions);
     }
 
     [Fact]

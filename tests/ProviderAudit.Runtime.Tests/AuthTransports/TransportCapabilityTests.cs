@@ -3,13 +3,35 @@ namespace ProviderAudit.Runtime.Tests;
 public class TransportCapabilityTests
 {
     [Fact]
-    public void Each_transport_is_its_own_class()
+    public void Each_backend_has_its_own_transport_class()
     {
-        Assert.IsType<FirstPartyTransport>(AuthTransports.FirstParty);
-        Assert.IsType<BedrockTransport>(AuthTransports.Bedrock);
-        Assert.IsType<VertexTransport>(AuthTransports.Vertex);
-        Assert.IsType<FoundryTransport>(AuthTransports.Foundry);
-        Assert.IsType<ClaudePlatformAwsTransport>(AuthTransports.ClaudePlatformAws);
+        Assert.IsType<FirstPartyTransport>(RuntimeBackends.FirstParty.Transport);
+        Assert.IsType<BedrockTransport>(RuntimeBackends.Bedrock.Transport);
+        Assert.IsType<VertexTransport>(RuntimeBackends.Vertex.Transport);
+        Assert.IsType<FoundryTransport>(RuntimeBackends.Foundry.Transport);
+        Assert.IsType<ClaudePlatformAwsTransport>(RuntimeBackends.ClaudePlatformAws.Transport);
+    }
+
+    [Fact]
+    public void Each_backends_transport_is_the_one_its_capability_names()
+    {
+        Assert.All(RuntimeBackends.All, backend => Assert.Equal(backend.AuthTransport.Kind, backend.Transport.Kind));
+    }
+
+    [Fact]
+    public void Each_backends_model_id_spelling_is_the_one_its_capability_names()
+    {
+        Assert.All(RuntimeBackends.All, backend => Assert.Equal(backend.ModelIdFormat.Kind, backend.ModelIds.Kind));
+    }
+
+    [Fact]
+    public void A_backends_capabilities_are_its_enum_values_capabilities()
+    {
+        Assert.All(RuntimeBackends.All, backend =>
+        {
+            Assert.Same(backend.Provider.ModelIdFormat(), backend.ModelIdFormat);
+            Assert.Same(backend.Provider.AuthTransport(), backend.AuthTransport);
+        });
     }
 
     [Theory]
@@ -20,13 +42,13 @@ public class TransportCapabilityTests
     [InlineData(ApiProvider.ClaudePlatformAws, "CLAUDE_CODE_USE_ANTHROPIC_AWS")]
     public void Each_transport_names_its_selector_variable(ApiProvider provider, string? selector)
     {
-        Assert.Equal(selector, provider.AuthTransport().SelectorVariable);
+        Assert.Equal(selector, provider.Backend().Transport.SelectorVariable);
     }
 
     [Fact]
     public void CPA_transport_owns_the_ANTHROPIC_AWS_variables_and_no_first_party_ones()
     {
-        var owned = AuthTransports.ClaudePlatformAws.OwnedVariables;
+        var owned = RuntimeBackends.ClaudePlatformAws.Transport.OwnedVariables;
         Assert.Contains("ANTHROPIC_AWS_WORKSPACE_ID", owned);
         Assert.Contains("ANTHROPIC_AWS_API_KEY", owned);
         Assert.Contains("ANTHROPIC_AWS_BASE_URL", owned);
@@ -41,38 +63,26 @@ public class TransportCapabilityTests
     {
         foreach (var backend in RuntimeBackends.All.Where(b => !ReferenceEquals(b, RuntimeBackends.ClaudePlatformAws)))
         {
-            Assert.DoesNotContain(backend.AuthTransport.OwnedVariables, v => v.StartsWith("ANTHROPIC_AWS_", StringComparison.Ordinal));
+            Assert.DoesNotContain(backend.Transport.OwnedVariables, v => v.StartsWith("ANTHROPIC_AWS_", StringComparison.Ordinal));
         }
-    }
-
-    [Fact]
-    public void CPA_transport_does_not_support_first_party_only_features()
-    {
-        var cpa = AuthTransports.ClaudePlatformAws;
-        Assert.False(cpa.Supports(TransportFeature.OAuthSignIn));
-        Assert.False(cpa.Supports(TransportFeature.FastMode));
-        Assert.False(cpa.Supports(TransportFeature.AdminApi));
-        Assert.True(cpa.Supports(TransportFeature.Messages));
-        Assert.True(cpa.Supports(TransportFeature.ListModels));
-        Assert.True(AuthTransports.FirstParty.Supports(TransportFeature.OAuthSignIn));
     }
 
     [Fact]
     public void First_party_base_url_defaults_to_api_anthropic_com()
     {
-        Assert.Equal(new Uri("https://api.anthropic.com"), AuthTransports.FirstParty.ResolveBaseUri(TestEnv.Inputs(TestEnv.Of())));
+        Assert.Equal(new Uri("https://api.anthropic.com"), RuntimeBackends.FirstParty.Validate(TestEnv.Inputs(TestEnv.Of())).BaseUri);
     }
 
     [Fact]
     public void CPA_base_url_is_null_without_a_region()
     {
-        Assert.Null(AuthTransports.ClaudePlatformAws.ResolveBaseUri(TestEnv.Inputs(TestEnv.Of(("ANTHROPIC_AWS_WORKSPACE_ID", TestEnv.WorkspaceId)))));
+        Assert.Null(RuntimeBackends.ClaudePlatformAws.Validate(TestEnv.Inputs(TestEnv.Of(("ANTHROPIC_AWS_WORKSPACE_ID", TestEnv.WorkspaceId)))).BaseUri);
     }
 
     [Fact]
     public void Vertex_requires_region_and_project()
     {
-        var validation = AuthTransports.Vertex.Validate(TestEnv.Inputs(TestEnv.Of(("CLAUDE_CODE_USE_VERTEX", "1"))));
+        var validation = RuntimeBackends.Vertex.Validate(TestEnv.Inputs(TestEnv.Of(("CLAUDE_CODE_USE_VERTEX", "1"))));
         Assert.Contains(validation.Problems, p => p.Variable == "CLOUD_ML_REGION");
         Assert.Contains(validation.Problems, p => p.Variable == "ANTHROPIC_VERTEX_PROJECT_ID");
     }
@@ -81,14 +91,14 @@ public class TransportCapabilityTests
     public void Vertex_global_region_uses_the_global_endpoint()
     {
         var env = TestEnv.Of(("CLOUD_ML_REGION", "global"), ("ANTHROPIC_VERTEX_PROJECT_ID", "p"), ("GOOGLE_APPLICATION_CREDENTIALS", "/k.json"));
-        Assert.Equal(new Uri("https://aiplatform.googleapis.com"), AuthTransports.Vertex.ResolveBaseUri(TestEnv.Inputs(env)));
+        Assert.Equal(new Uri("https://aiplatform.googleapis.com"), RuntimeBackends.Vertex.Validate(TestEnv.Inputs(env)).BaseUri);
     }
 
     [Fact]
     public void Foundry_resource_gives_the_services_ai_azure_endpoint()
     {
         var env = TestEnv.Of(("ANTHROPIC_FOUNDRY_RESOURCE", "my-res"), ("ANTHROPIC_FOUNDRY_API_KEY", "foundry-key-123456"));
-        var validation = AuthTransports.Foundry.Validate(TestEnv.Inputs(env));
+        var validation = RuntimeBackends.Foundry.Validate(TestEnv.Inputs(env));
         Assert.True(validation.InputsValid);
         Assert.Equal(new Uri("https://my-res.services.ai.azure.com/anthropic/"), validation.BaseUri);
     }
@@ -96,7 +106,7 @@ public class TransportCapabilityTests
     [Fact]
     public void Bedrock_requires_a_region()
     {
-        var validation = AuthTransports.Bedrock.Validate(TestEnv.Inputs(TestEnv.Of(("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", TestEnv.AwsSecret))));
+        var validation = RuntimeBackends.Bedrock.Validate(TestEnv.Inputs(TestEnv.Of(("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", TestEnv.AwsSecret))));
         Assert.Equal("AWS_REGION", Assert.Single(validation.Problems).Variable);
     }
 }

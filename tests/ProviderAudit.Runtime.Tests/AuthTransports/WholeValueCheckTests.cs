@@ -14,8 +14,8 @@ public partial class WholeValueCheckTests
     [InlineData("foundry", "claude-sonnet-4-6\n")]
     public void A_model_id_format_rejects_an_id_ending_in_a_newline(string backendId, string wireId)
     {
-        Assert.False(RuntimeBackends.FindById(backendId)!.ModelIdFormat.TryParseWireId(wireId, out _));
-        Assert.True(RuntimeBackends.FindById(backendId)!.ModelIdFormat.TryParseWireId(wireId.TrimEnd('\n'), out _));
+        Assert.False(RuntimeBackends.FindById(backendId)!.TryParseWireId(wireId, out _));
+        Assert.True(RuntimeBackends.FindById(backendId)!.TryParseWireId(wireId.TrimEnd('\n'), out _));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class ModelCatalogTests
     [InlineData("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-opus-4-5-20251101-v1:0", "claude-opus-4-5-20251101")]
     public void Bedrock_wire_ids_parse_back_to_first_party_ids(string wireId, string expected)
     {
-        Assert.True(ModelIdFormats.Bedrock.TryParseWireId(wireId, out var id));
+        Assert.True(RuntimeBackends.Bedrock.TryParseWireId(wireId, out var id));
         Assert.Equal(expected, id);
     }
 
@@ -78,7 +78,7 @@ public class ModelCatalogTests
     [InlineData("claude-sonnet-4-6", "claude-sonnet-4-6")]
     public void Vertex_wire_ids_parse_back(string wireId, string expected)
     {
-        Assert.True(ModelIdFormats.Vertex.TryParseWireId(wireId, out var id));
+        Assert.True(RuntimeBackends.Vertex.TryParseWireId(wireId, out var id));
         Assert.Equal(expected, id);
     }
 
@@ -96,7 +96,7 @@ public class ModelCatalogTests
     [InlineData("gpt-5")]
     public void First_party_format_rejects_other_formats_ids(string wireId)
     {
-        Assert.False(RuntimeBackends.ClaudePlatformAws.ModelIdFormat.TryParseWireId(wireId, out _));
+        Assert.False(RuntimeBackends.ClaudePlatformAws.TryParseWireId(wireId, out _));
     }
 
     [Fact]

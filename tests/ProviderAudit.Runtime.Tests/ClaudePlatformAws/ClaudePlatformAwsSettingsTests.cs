@@ -48,7 +48,7 @@ public class ClaudePlatformAwsSettingsTests
     {
         var env = TestEnv.CpaWithProfile().With("ANTHROPIC_AWS_API_KEY", TestEnv.CpaKey);
         Assert.Equal(ClaudePlatformAwsAuthMode.ApiKey, ClaudePlatformAwsSettings.Read(TestEnv.Inputs(env)).AuthMode);
-        var validation = AuthTransports.ClaudePlatformAws.Validate(TestEnv.Inputs(env));
+        var validation = RuntimeBackends.ClaudePlatformAws.Validate(TestEnv.Inputs(env));
         Assert.Contains(validation.Warnings, w => w.Contains("unset ANTHROPIC_AWS_API_KEY to sign with SigV4", StringComparison.Ordinal));
     }
 

@@ -55,18 +55,18 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
             Assert.Equal("1", child["CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST"]);
             foreach (var other in RuntimeBackends.All.Where(b => !ReferenceEquals(b, backend)))
             {
-                if (other.AuthTransport.SelectorVariable is { } otherSelector && otherSelector != backend.AuthTransport.SelectorVariable)
+                if (other.Transport.SelectorVariable is { } otherSelector && otherSelector != backend.Transport.SelectorVariable)
                 {
                     Assert.False(child.ContainsKey(otherSelector), $"{otherSelector} reached a {backend.Id} launch");
                 }
 
-                foreach (var owned in other.AuthTransport.OwnedVariables.Except(backend.AuthTransport.OwnedVariables))
+                foreach (var owned in other.Transport.OwnedVariables.Except(backend.Transport.OwnedVariables))
                 {
                     Assert.False(child.ContainsKey(owned), $"{owned} ({other.Id}) reached a {backend.Id} launch");
                 }
             }
 
-            var selector = backend.AuthTransport.SelectorVariable;
+            var selector = backend.Transport.SelectorVariable;
             if (selector is not null)
             {
                 Assert.Equal("1", child[selector]);

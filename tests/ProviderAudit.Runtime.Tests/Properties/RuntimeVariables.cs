@@ -71,7 +71,7 @@ internal static class RuntimeVariables
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .Where(name => !name.EndsWith('_')); // prefixes, not variables
-        var owned = RuntimeBackends.All.SelectMany(b => b.AuthTransport.OwnedVariables);
+        var owned = RuntimeBackends.All.SelectMany(b => b.Transport.OwnedVariables);
         string[] hostAndOtherTargets = ["HOME", "PATH", "LANG", "HTTPS_PROXY", "ANTHROPIC_MODEL", "CODEX_HOME", "OPENCODE_CONFIG", "GOOGLE_CLOUD_PROJECT"];
         return declared.Concat(owned).Concat(SecretScrubber.SecretVariables).Concat(hostAndOtherTargets)
             .Where(name => !HermeticPins.ContainsKey(name) && !NeverSet.Contains(name))

@@ -204,7 +204,7 @@ public class RuntimeStatusTests
         var status = TestEnv.Status(TestEnv.Of());
         Assert.Same(RuntimeBackends.FirstParty, status.Backend);
         Assert.False(status.Ready);
-        Assert.Contains(FirstPartyTransport.ConnectAnthropicAction, status.Actions);
+        Assert.Contains(RuntimeStatus.ConnectAnthropicAction, status.Actions);
     }
 
     [Fact]

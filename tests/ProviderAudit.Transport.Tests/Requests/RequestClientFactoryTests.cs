@@ -23,7 +23,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     [Fact]
     public async Task ClaudePlatformAwsTransportBuildsAnthropicAwsClient()
     {
-        using var client = AuthTransports.ClaudePlatformAws.CreateRequestClient(Inputs(
+        using var client = RuntimeBackends.ClaudePlatformAws.CreateRequestClient(Inputs(
             ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_1"), ("AWS_REGION", "us-west-2"), ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890")));
 
         var cpa = Assert.IsType<ClaudePlatformAwsRequestClient>(client);
@@ -34,7 +34,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     [Fact]
     public void ClaudePlatformAwsTransportRejectsInvalidInputsBeforeBuildingAnything()
     {
-        var error = Assert.Throws<RequestClientException>(() => AuthTransports.ClaudePlatformAws.CreateRequestClient(Inputs(
+        var error = Assert.Throws<RequestClientException>(() => RuntimeBackends.ClaudePlatformAws.CreateRequestClient(Inputs(
             ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_1\r\nx-api-key: sk-ant-api03-x"), ("AWS_REGION", "us-west-2"), ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890"))));
 
         Assert.Equal("ANTHROPIC_AWS_WORKSPACE_ID", error.Setting);
@@ -44,7 +44,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     public async Task FirstPartyApiKeyIsSentAsXApiKeyOnly()
     {
         var wire = new WireRecorder();
-        using var client = AuthTransports.FirstParty.CreateRequestClient(
+        using var client = RuntimeBackends.FirstParty.CreateRequestClient(
             Inputs(("ANTHROPIC_API_KEY", "sk-ant-api03-firstparty-key"), ("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")),
             new RequestClientOptions { PrimaryHandler = () => wire, MaxRetries = 0 });
 
@@ -58,7 +58,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     public async Task FirstPartyAuthTokenIsSentAsBearer()
     {
         var wire = new WireRecorder();
-        using var client = AuthTransports.FirstParty.CreateRequestClient(
+        using var client = RuntimeBackends.FirstParty.CreateRequestClient(
             Inputs(("ANTHROPIC_AUTH_TOKEN", "sk-ant-oat01-token-value"), ("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")),
             new RequestClientOptions { PrimaryHandler = () => wire, MaxRetries = 0 });
 
@@ -72,7 +72,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     public async Task FirstPartyIgnoresClaudePlatformOnAwsCredentials()
     {
         var wire = new WireRecorder();
-        using var client = AuthTransports.FirstParty.CreateRequestClient(
+        using var client = RuntimeBackends.FirstParty.CreateRequestClient(
             Inputs(("ANTHROPIC_API_KEY", "sk-ant-api03-firstparty-key"), ("ANTHROPIC_BASE_URL", "http://127.0.0.1:9"), ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890")),
             new RequestClientOptions { PrimaryHandler = () => wire, MaxRetries = 0 });
 
@@ -85,7 +85,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     [Fact]
     public async Task BedrockTransportBuildsAnthropicBedrockClient()
     {
-        using var client = AuthTransports.Bedrock.CreateRequestClient(Inputs(
+        using var client = RuntimeBackends.Bedrock.CreateRequestClient(Inputs(
             ("CLAUDE_CODE_USE_BEDROCK", "1"), ("AWS_REGION", "us-east-1"), ("AWS_ACCESS_KEY_ID", "AKIABEDROCK0000001"), ("AWS_SECRET_ACCESS_KEY", "bedrock-secret")));
 
         Assert.IsType<AnthropicBedrockClient>(await client.SendAsync((c, _) => Task.FromResult(c)));
@@ -95,7 +95,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     [Fact]
     public async Task FoundryTransportBuildsAnthropicFoundryClient()
     {
-        using var client = AuthTransports.Foundry.CreateRequestClient(Inputs(
+        using var client = RuntimeBackends.Foundry.CreateRequestClient(Inputs(
             ("CLAUDE_CODE_USE_FOUNDRY", "1"), ("ANTHROPIC_FOUNDRY_RESOURCE", "my-resource"), ("ANTHROPIC_FOUNDRY_API_KEY", "foundry-key-123456")));
 
         Assert.IsType<AnthropicFoundryClient>(await client.SendAsync((c, _) => Task.FromResult(c)));

@@ -70,7 +70,7 @@ internal sealed class AwsBackendScope : IAsyncDisposable
     public static async Task SendAsync(string backendId, IReadOnlyDictionary<string, string> environment, int count)
     {
         var backend = BackendResolver.Resolve(environment, HostSettings.Empty, LaunchTarget.ClaudeCode).Backend!;
-        using var client = backend.AuthTransport.CreateRequestClient(new TransportInputs(environment), Options());
+        using var client = backend.CreateRequestClient(new TransportInputs(environment), Options());
         var model = backendId == Bedrock ? "anthropic.claude-sonnet-4-5-20250929-v1:0" : "claude-sonnet-4-6";
         for (var i = 0; i < count; i++)
         {

