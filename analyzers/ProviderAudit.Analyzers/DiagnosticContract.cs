@@ -28,7 +28,7 @@ namespace ProviderAudit.Analyzers
     /// <see cref="HasCapabilityFixProperty"/>, <see cref="ProviderTypeProperty"/>. With <c>NoFix=true</c>:
     /// <see cref="NoFixReasonProperty"/>, and <see cref="FixableAfterProperty"/> when another rule's fix makes it fixable. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
     /// <see cref="ImportNamespaceProperty"/>, <see cref="NullableCapabilityProperty"/>, for string checks
-    /// <see cref="ProviderIdParserProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
+    /// <see cref="ProviderIdParserProperty"/> and <see cref="FirstPartyIdsProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
     /// diagnostic's <c>AdditionalLocations</c> then hold the nodes the rewrite works on (see
     /// <see cref="FixShapes"/>). A consumer that finds a property missing or a value it does not know must treat
     /// the diagnostic as not fixable.</para>
@@ -147,13 +147,21 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>
         /// Diagnostic property, present on fixable provider-name checks (<c>ProviderType=System.String</c>): how to spell
-        /// <c>ProviderAudit.Runtime.ApiProviderIds</c> at the site (simple or <c>global::</c> name). The rewrite parses the id
-        /// and asks the capability — <c>ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty</c> — where the operand is the
-        /// id: <see cref="Shapes.Value"/> for an id that is never null (parsed directly), <see cref="Shapes.Boxed"/> for one
-        /// that may be null and for patterns (<c>id is string p &amp;&amp; …</c>, so null keeps its old answer). The type
-        /// written in type patterns (<see cref="ProviderTypeSyntaxProperty"/>) is <c>string</c>.
+        /// <c>ProviderAudit.Runtime.ApiProviderIds</c> at the site (simple or <c>global::</c> name). The rewrite reads the id and
+        /// asks the capability — <c>ApiProviderIds.Find(id, "anthropic")?.ModelIdFormat().IsFirstParty == true</c>, with the ids
+        /// of <see cref="FirstPartyIdsProperty"/> — so null and ids no backend has (<c>"openai"</c>) keep the old answer, false.
+        /// Patterns and case labels type-test the value first (the type written, <see cref="ProviderTypeSyntaxProperty"/>, is
+        /// <c>string</c>).
         /// </summary>
         public const string ProviderIdParserProperty = "ProviderIdParser";
+
+        /// <summary>
+        /// Diagnostic property, present with <see cref="ProviderIdParserProperty"/>: the host's first-party ids
+        /// (<c>provider_audit.string_provider_names</c>) that <c>ApiProviderIds</c> does not read by itself, comma-separated
+        /// in ordinal order (<c>anthropic</c>), or the empty string. The rewrite passes each as a string argument of
+        /// <c>ApiProviderIds.Find</c>. The analyzer only admits ids of ASCII letters, digits and <c>- _ . : / @ +</c>.
+        /// </summary>
+        public const string FirstPartyIdsProperty = "FirstPartyIds";
 
         /// <summary>
         /// Diagnostic property, present when the first-party constant the check reads is a local constant
@@ -210,9 +218,9 @@ namespace ProviderAudit.Analyzers
             public const string StringProviderName = "StringProviderName";
 
             /// <summary>
-            /// A provider name compared with a string that <c>ApiProviderIds.Parse</c> does not read as first party (e.g.
-            /// <c>"anthropic"</c> through <c>provider_audit.string_provider_names</c>): the host's own first-party value would
-            /// not parse, so the rewrite would throw where the check used to be true.
+            /// Not reported since the rewrite passes the host's first-party ids to <c>ApiProviderIds.Find</c>
+            /// (<see cref="FirstPartyIdsProperty"/>); kept so consumers that know the value keep compiling. It meant: a provider
+            /// name compared with a string <c>ApiProviderIds.Parse</c> did not read as first party.
             /// </summary>
             public const string UnknownProviderId = "UnknownProviderId";
 

@@ -24,6 +24,7 @@ namespace ProviderAudit.Analyzers
         private readonly ProviderMappingCheck? mappingCheck;
         private readonly (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? stringParser;
         private readonly NameScopeCache nameScopes = new NameScopeCache();
+        private readonly string firstPartyIds;
 
         public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation, ProviderMappingCheck? mappingCheck)
         {
@@ -32,6 +33,7 @@ namespace ProviderAudit.Analyzers
             providerNames = new ProviderNames(configuration);
             lambdaExpressionType = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
             stringParser = providerNames.IsOn ? StringFixPlanner.FindParser(compilation) : null;
+            firstPartyIds = StringFixPlanner.ExtraFirstPartyIds(configuration.StringProviderNames);
         }
 
         public void AnalyzeBinary(OperationAnalysisContext context)
@@ -475,7 +477,7 @@ namespace ProviderAudit.Analyzers
                 properties.ToImmutable(),
                 finding.Compared,
                 inference.Description,
-                Advice(inference.Concern, finding.Target, plan)));
+                Advice(inference.Concern, finding.Target, plan, firstPartyIds)));
         }
 
         /// <summary>The member a local function or lambda belongs to.</summary>
@@ -501,8 +503,8 @@ namespace ProviderAudit.Analyzers
             var target = finding.Target;
             if (noFixReason is null && target is null)
             {
-                return stringParser is { } parser && operation.SemanticModel is { } stringModel && finding.ProviderName is { } name
-                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, context.CancellationToken).Plan(location, name)
+                return stringParser is { } parser && operation.SemanticModel is { } stringModel && finding.ProviderName is not null
+                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, firstPartyIds, context.CancellationToken).Plan(location)
                     : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.StringProviderName);
             }
 
@@ -532,17 +534,18 @@ namespace ProviderAudit.Analyzers
                 : planner.Plan(location);
         }
 
-        private static string Advice(string concern, ProviderTarget? target, FixPlan plan)
+        private static string Advice(string concern, ProviderTarget? target, FixPlan plan, string firstPartyIds)
         {
             var noFixReason = plan.NoFixReason;
             string advice;
             if (target is null && noFixReason is null)
             {
+                var find = "ApiProviderIds.Find(id" + (firstPartyIds.Length == 0 ? string.Empty : ", \"" + firstPartyIds.Replace(",", "\", \"") + "\"") + ")";
                 advice = concern switch
                 {
-                    DiagnosticContract.Concerns.ModelIdFormat => "ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty",
-                    DiagnosticContract.Concerns.AuthTransport => "ask ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
-                    _ => "decide which one this check means and ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty or ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
+                    DiagnosticContract.Concerns.ModelIdFormat => "ask " + find + "?.ModelIdFormat().IsFirstParty == true",
+                    DiagnosticContract.Concerns.AuthTransport => "ask " + find + "?.AuthTransport().IsFirstParty == true",
+                    _ => "decide which one this check means and ask " + find + "?.ModelIdFormat().IsFirstParty == true or " + find + "?.AuthTransport().IsFirstParty == true",
                 };
             }
             else if (target is null)
@@ -586,7 +589,6 @@ namespace ProviderAudit.Analyzers
             DiagnosticContract.NoFixReasons.UnderlyingValue => "the check compares the enum's underlying number; compare the provider itself, or ask its capability",
             DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
             DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
-            DiagnosticContract.NoFixReasons.UnknownProviderId => "ApiProviderIds.Parse does not read this name as first party (it reads first-party and firstParty, any case), so the rewrite would reject the value this check looks for",
             DiagnosticContract.NoFixReasons.BrokenSyntax => "the check's own syntax has errors; fix them first",
             DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
             _ => "the rewrite could not keep this exact shape",

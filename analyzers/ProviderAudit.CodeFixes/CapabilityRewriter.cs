@@ -116,7 +116,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax, ordered[i].CapabilityMayBeNull, ordered[i].ProviderIdParser);
+                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax, ordered[i].CapabilityMayBeNull, ordered[i].ProviderIdParser, ordered[i].FirstPartyIds);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {

@@ -29,17 +29,21 @@ namespace ProviderAudit.CodeFixes
         private readonly string _providerType;
         private readonly bool _capabilityMayBeNull;
         private readonly string? _idParser;
+        private readonly IReadOnlyList<string> _firstPartyIds;
 
         /// <param name="providerType">The provider type as the analyzer said to spell it here (simple or <c>global::</c> name).</param>
         /// <param name="capabilityMayBeNull">The capability methods return a nullable reference (a value may map to no backend).</param>
-        /// <param name="idParser">For provider-name checks, how to spell <c>ApiProviderIds</c>: values are ids, parsed before the capability is asked.</param>
-        public PatternTranslator(Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false, string? idParser = null)
+        /// <param name="idParser">For provider-name checks, how to spell <c>ApiProviderIds</c>: values are ids, read by its <c>Find</c> before the capability is asked.</param>
+        /// <param name="firstPartyIds">For provider-name checks, the host's first-party ids passed to <c>Find</c>.</param>
+        public PatternTranslator(
+            Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false, string? idParser = null, IReadOnlyList<string>? firstPartyIds = null)
         {
             _capability = capability;
             _names = names;
             _providerType = providerType;
             _capabilityMayBeNull = capabilityMayBeNull;
             _idParser = idParser;
+            _firstPartyIds = firstPartyIds ?? new string[0];
         }
 
         public string NextName() => _names.Next();
@@ -59,6 +63,15 @@ namespace ProviderAudit.CodeFixes
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)
         {
+            if (_idParser != null)
+            {
+                // A provider id, whatever its static type: `ApiProviderIds.Find(id, …)?.ModelIdFormat().IsFirstParty == true`,
+                // false for null and for ids no backend has, as the string comparison was.
+                return ExpressionBuilder.CompareWithTrue(
+                    ExpressionBuilder.ConditionalCapability(ExpressionBuilder.FindId(_idParser, value, _firstPartyIds), _capability),
+                    negated);
+            }
+
             switch (shape)
             {
                 case ProviderShape.Value:
@@ -89,12 +102,6 @@ namespace ProviderAudit.CodeFixes
         /// <summary><c>value.ModelIdFormat().IsFirstParty</c>, or <c>value.ModelIdFormat()?.IsFirstParty == true</c> when the capability may be null.</summary>
         private ExpressionSyntax CapabilityTest(ExpressionSyntax value)
         {
-            if (_idParser != null)
-            {
-                // A provider id: `ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty`.
-                value = ExpressionBuilder.ParseId(_idParser, value);
-            }
-
             return _capabilityMayBeNull
                 ? ExpressionBuilder.CompareWithTrue(ExpressionBuilder.Capability(value, _capability, resultMayBeNull: true), negated: false)
                 : ExpressionBuilder.Capability(value, _capability);

@@ -85,6 +85,66 @@ public sealed class LanguageVersionFixTests
         }
         """;
 
+    /// <summary>Every provider-id check form C# 7.3 has, with the host's own first-party id and a deconstructed local.</summary>
+    private const string CSharp73IdChecks = """
+        using System;
+
+        namespace Host
+        {
+            internal sealed class Route
+            {
+                public string Provider { get; set; }
+
+                private static (string provider, string model) Split(string id) => (id, id);
+
+                public bool Equal() => Provider == "anthropic";
+                public bool NotEqual() => "Anthropic" != Provider;
+                public bool IgnoringCase() => string.Equals(Provider, "ANTHROPIC", StringComparison.OrdinalIgnoreCase);
+                public bool Instance() => Provider.Equals("anthropic");
+                public bool Lowered() => Provider.ToLowerInvariant() == "anthropic";
+                public bool Pattern() => Provider is "anthropic";
+                public bool Chain(Route other) => other?.Provider == "anthropic";
+
+                public bool Deconstructed(string id)
+                {
+                    var (provider, model) = Split(id);
+                    return provider == "anthropic" && model.Length > 0;
+                }
+
+                public int Case()
+                {
+                    switch (Provider)
+                    {
+                        case "anthropic":
+                            return 1;
+                        case "openai":
+                            return 2;
+                        default:
+                            return 3;
+                    }
+                }
+            }
+        }
+        """;
+
+    private const string IdConfig = """
+        root = true
+        [*.cs]
+        provider_audit.string_provider_members = Provider, Split.provider
+        provider_audit.string_provider_names = anthropic
+        """;
+
+    [Theory]
+    [MemberData(nameof(Contexts))]
+    public async Task EveryFixOfEveryProviderIdShapeCompilesCleanlyAtTheLanguageVersion(LanguageVersion languageVersion, NullableContextOptions nullable)
+    {
+        var source = nullable == NullableContextOptions.Enable
+            ? CSharp73IdChecks.Replace("public string Provider { get; set; }", "public string Provider { get; set; } = \"\";", StringComparison.Ordinal)
+                .Replace("Chain(Route other)", "Chain(Route? other)", StringComparison.Ordinal)
+            : CSharp73IdChecks;
+        await AssertEveryFixCompilesAsync(IdConfig, languageVersion, nullable, 9, ("Route.cs", source));
+    }
+
     public static TheoryData<LanguageVersion, NullableContextOptions> Contexts => new()
     {
         { LanguageVersion.CSharp7_3, NullableContextOptions.Disable },
