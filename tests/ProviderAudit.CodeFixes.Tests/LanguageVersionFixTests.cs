@@ -14,7 +14,7 @@ namespace ProviderAudit.CodeFixes.Tests;
 public sealed class LanguageVersionFixTests
 {
     /// <summary>Every check form C# 7.3 has (no switch expressions, <c>is not</c>, <c>or</c>, property patterns).</summary>
-    private const string CSharp73Checks = """
+    internal const string CSharp73Checks = """
         using System.Collections.Generic;
         using System.Linq;
         using ProviderAudit.Runtime;
@@ -86,7 +86,7 @@ public sealed class LanguageVersionFixTests
         """;
 
     /// <summary>Every provider-id check form C# 7.3 has, with the host's own first-party id and a deconstructed local.</summary>
-    private const string CSharp73IdChecks = """
+    internal const string CSharp73IdChecks = """
         using System;
 
         namespace Host
@@ -127,7 +127,7 @@ public sealed class LanguageVersionFixTests
         }
         """;
 
-    private const string IdConfig = """
+    internal const string IdConfig = """
         root = true
         [*.cs]
         provider_audit.string_provider_members = Provider, Split.provider

@@ -132,21 +132,21 @@ public sealed class ProviderMappingEndToEndTests
 /// </summary>
 public sealed class CSharp73AdoptionTests
 {
-    private const string Config = """
+    internal const string Config = """
         root = true
         [*.cs]
         provider_audit.additional_provider_types = Host.Backend
         provider_audit.first_party_member = Anthropic
         """;
 
-    private const string BackendFile = """
+    internal const string BackendFile = """
         namespace Host
         {
             public enum Backend { Anthropic, AmazonBedrock, VertexAI, ClaudePlatformAws, OpenAI }
         }
         """;
 
-    private const string SubjectFile = """
+    internal const string SubjectFile = """
         using System.Collections.Generic;
         using System.Linq;
 

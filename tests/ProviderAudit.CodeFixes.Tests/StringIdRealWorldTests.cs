@@ -11,14 +11,14 @@ namespace ProviderAudit.CodeFixes.Tests;
 /// </summary>
 public sealed class StringIdRealWorldTests
 {
-    private const string Config = """
+    internal const string Config = """
         root = true
         [*.cs]
         provider_audit.string_provider_members = GetProvider, Split.provider, Parse.Item1, Provider
         provider_audit.string_provider_names = anthropic
         """;
 
-    private const string Host = """
+    internal const string Host = """
         using System;
         using System.Collections.Generic;
 

@@ -77,8 +77,8 @@ public sealed class AdoptionHostDemoTests(PackedPackage package)
 
         Assert.Contains("backend.ModelIdFormat().IsFirstParty", all, StringComparison.Ordinal);
         Assert.Contains("backend.AuthTransport().IsFirstParty", all, StringComparison.Ordinal);
-        Assert.Contains("ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty", all, StringComparison.Ordinal);
-        Assert.Contains("ApiProviderIds.Parse(GetApiProvider()).AuthTransport().IsFirstParty", all, StringComparison.Ordinal);
+        Assert.Contains("ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true", all, StringComparison.Ordinal);
+        Assert.Contains("ApiProviderIds.Find(GetApiProvider())?.AuthTransport().IsFirstParty == true", all, StringComparison.Ordinal);
     }
 
     [Fact]

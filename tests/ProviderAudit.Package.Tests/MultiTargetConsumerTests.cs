@@ -67,7 +67,7 @@ public sealed class MultiTargetConsumerTests(PackedPackage package)
 
         Assert.Contains(".ModelIdFormat()", all, StringComparison.Ordinal);
         Assert.Contains(".AuthTransport()", all, StringComparison.Ordinal);
-        Assert.Contains("ApiProviderIds.Parse(GetApiProvider())", all, StringComparison.Ordinal);
+        Assert.Contains("ApiProviderIds.Find(GetApiProvider())", all, StringComparison.Ordinal);
     }
 
     [Fact]
