@@ -264,11 +264,13 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary>
-        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value without declaring
-        /// anything (<c>{ }</c>, <c>_</c>): <c>{ } and X</c>.
+        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value (<c>{ }</c>, <c>_</c>),
+        /// some perhaps naming it (<c>{ } x</c>, <c>var x</c>): <c>{ } and X</c>, <c>{ } x and X</c>. The names declared are
+        /// returned in <paramref name="designations"/>, in source order.
         /// </summary>
-        public static bool IsFirstPartyAndAlwaysMatching(PatternSyntax pattern)
+        public static bool IsFirstPartyAndAlwaysMatching(PatternSyntax pattern, out List<string> designations)
         {
+            designations = new List<string>();
             var constants = 0;
             var others = 0;
             var pending = new Stack<PatternSyntax>();
@@ -281,8 +283,8 @@ namespace ProviderAudit.CodeFixes
                         pending.Push(parenthesized.Pattern);
                         break;
                     case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
-                        pending.Push(binary.Left);
                         pending.Push(binary.Right);
+                        pending.Push(binary.Left);
                         break;
                     case ConstantPatternSyntax constant when IsFirstParty(constant):
                         constants++;
@@ -290,6 +292,14 @@ namespace ProviderAudit.CodeFixes
                     case DiscardPatternSyntax _:
                     case RecursivePatternSyntax { Type: null, Designation: null, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } }:
                         others++;
+                        break;
+                    case RecursivePatternSyntax { Type: null, Designation: SingleVariableDesignationSyntax named, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } }:
+                        others++;
+                        designations.Add(named.Identifier.ValueText);
+                        break;
+                    case VarPatternSyntax { Designation: SingleVariableDesignationSyntax named }:
+                        others++;
+                        designations.Add(named.Identifier.ValueText);
                         break;
                     default:
                         return false;
