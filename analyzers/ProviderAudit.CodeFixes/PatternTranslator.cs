@@ -264,49 +264,105 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary>
-        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value (<c>{ }</c>, <c>_</c>),
-        /// some perhaps naming it (<c>{ } x</c>, <c>var x</c>): <c>{ } and X</c>, <c>{ } x and X</c>. The names declared are
+        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value — <c>{ }</c>, <c>_</c>,
+        /// <c>var x</c>, <c>{ } x</c>, and any <c>not</c>/<c>and</c>/<c>or</c> combination that always matches
+        /// (<c>not not { }</c>) — some perhaps naming the value: <c>{ } and X</c>, <c>{ } x and X</c>. The names declared are
         /// returned in <paramref name="designations"/>, in source order.
         /// </summary>
         public static bool IsFirstPartyAndAlwaysMatching(PatternSyntax pattern, out List<string> designations)
         {
             designations = new List<string>();
-            var constants = 0;
-            var others = 0;
-            var pending = new Stack<PatternSyntax>();
-            pending.Push(pattern);
-            while (pending.Count > 0)
+            var operands = new List<PatternSyntax>();
+            FlattenAnd(pattern, operands);
+            var constants = operands.Count(operand => Unparenthesized(operand) is ConstantPatternSyntax constant && IsFirstParty(constant));
+            if (constants != 1 || operands.Count < 2)
             {
-                switch (pending.Pop())
+                return false;
+            }
+
+            foreach (var operand in operands)
+            {
+                if (!(Unparenthesized(operand) is ConstantPatternSyntax constant && IsFirstParty(constant)) && !AlwaysMatches(operand, designations))
                 {
-                    case ParenthesizedPatternSyntax parenthesized:
-                        pending.Push(parenthesized.Pattern);
-                        break;
-                    case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
-                        pending.Push(binary.Right);
-                        pending.Push(binary.Left);
-                        break;
-                    case ConstantPatternSyntax constant when IsFirstParty(constant):
-                        constants++;
-                        break;
-                    case DiscardPatternSyntax _:
-                    case RecursivePatternSyntax { Type: null, Designation: null, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } }:
-                        others++;
-                        break;
-                    case RecursivePatternSyntax { Type: null, Designation: SingleVariableDesignationSyntax named, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } }:
-                        others++;
-                        designations.Add(named.Identifier.ValueText);
-                        break;
-                    case VarPatternSyntax { Designation: SingleVariableDesignationSyntax named }:
-                        others++;
-                        designations.Add(named.Identifier.ValueText);
-                        break;
-                    default:
-                        return false;
+                    return false;
                 }
             }
 
-            return constants == 1 && others > 0;
+            return true;
+        }
+
+        private static void FlattenAnd(PatternSyntax pattern, List<PatternSyntax> operands)
+        {
+            switch (pattern)
+            {
+                case ParenthesizedPatternSyntax parenthesized:
+                    FlattenAnd(parenthesized.Pattern, operands);
+                    break;
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                    FlattenAnd(binary.Left, operands);
+                    FlattenAnd(binary.Right, operands);
+                    break;
+                default:
+                    operands.Add(pattern);
+                    break;
+            }
+        }
+
+        private static PatternSyntax Unparenthesized(PatternSyntax pattern)
+        {
+            while (pattern is ParenthesizedPatternSyntax parenthesized)
+            {
+                pattern = parenthesized.Pattern;
+            }
+
+            return pattern;
+        }
+
+        /// <summary>Matches every non-null value (of a provider that is never null), naming it in <paramref name="designations"/> where it does.</summary>
+        private static bool AlwaysMatches(PatternSyntax pattern, List<string> designations)
+        {
+            switch (Unparenthesized(pattern))
+            {
+                case DiscardPatternSyntax _:
+                    return true;
+                case VarPatternSyntax { Designation: SingleVariableDesignationSyntax named }:
+                    designations.Add(named.Identifier.ValueText);
+                    return true;
+                case VarPatternSyntax { Designation: DiscardDesignationSyntax }:
+                    return true;
+                case RecursivePatternSyntax { Type: null, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } } recursive:
+                    if (recursive.Designation is SingleVariableDesignationSyntax declared)
+                    {
+                        designations.Add(declared.Identifier.ValueText);
+                        return true;
+                    }
+
+                    return recursive.Designation is null || recursive.Designation is DiscardDesignationSyntax;
+                case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
+                    return NeverMatches(not.Pattern);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                    return AlwaysMatches(binary.Left, designations) && AlwaysMatches(binary.Right, designations);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.OrPattern):
+                    // No names under `or` (CS8780): a throwaway list.
+                    return AlwaysMatches(binary.Left, new List<string>()) || AlwaysMatches(binary.Right, new List<string>());
+                default:
+                    return false;
+            }
+        }
+
+        private static bool NeverMatches(PatternSyntax pattern)
+        {
+            switch (Unparenthesized(pattern))
+            {
+                case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
+                    return AlwaysMatches(not.Pattern, new List<string>());
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                    return NeverMatches(binary.Left) || NeverMatches(binary.Right);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.OrPattern):
+                    return NeverMatches(binary.Left) && NeverMatches(binary.Right);
+                default:
+                    return false;
+            }
         }
 
         public static bool IsFirstParty(SyntaxNode node) => node.HasAnnotations(FirstPartyAnnotationKind);

@@ -50,6 +50,13 @@ public class PatternFixTests
             """),
         Verify.ModelId);
 
+    /// <summary>Found by the mutation suite (seed 20261130, index 4121 of 10,000): `not not { }` matches any value too.</summary>
+    [Fact]
+    public Task AndPatternWhoseRestAlwaysMatchesThroughNotNotBecomesTheCapabilityAlone() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is not not { } and {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
     [Fact]
     public Task IsNotPatternBecomesNegatedCapability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => provider is not {|PA0001:ApiProvider.FirstParty|};"),
