@@ -35,6 +35,18 @@ namespace ProviderAudit.Analyzers
     /// </remarks>
     public static class DiagnosticContract
     {
+        /// <summary>The provider type the audit knows without configuration (its metadata name).</summary>
+        public const string ProviderTypeMetadataName = ProviderTarget.ApiProviderMetadataName;
+
+        /// <summary>The first-party member compared against when <c>provider_audit.first_party_member</c> is not set.</summary>
+        public const string DefaultFirstPartyMember = AuditConfiguration.DefaultFirstPartyMember;
+
+        /// <summary>
+        /// The prefix of every .editorconfig / .globalconfig key the audit reads; a project without such keys is audited
+        /// only for <see cref="ProviderTypeMetadataName"/>.
+        /// </summary>
+        public const string ConfigurationKeyPrefix = AuditConfiguration.KeyPrefix;
+
         /// <summary>Every comparison with the first-party provider member.</summary>
         public const string FirstPartyComparisonId = "PA0001";
 

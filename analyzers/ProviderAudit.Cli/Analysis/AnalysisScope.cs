@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.Cli.Analysis;
 
@@ -20,16 +21,10 @@ namespace ProviderAudit.Cli.Analysis;
 /// <c>case</c>, an <c>Equals</c>/<c>Contains</c> argument or a collection element). A PA0001 finding needs such a
 /// constant side, so every other member is left unbound, which is most of the cost of an audit.</item>
 /// </list>
-/// These are the analyzer's own defaults (its type and member names, its config key prefix), spelled here once.
+/// The type and member names and the key prefix are the analyzer's own defaults, read from <see cref="DiagnosticContract"/>.
 /// </summary>
 internal sealed partial class AnalysisScope
 {
-    public const string ConfigurationKeyPrefix = "provider_audit.";
-
-    public const string ProviderTypeMetadataName = "ProviderAudit.Runtime.ApiProvider";
-
-    public const string FirstPartyMemberName = "FirstParty";
-
     public enum Kind
     {
         Everything,
@@ -60,13 +55,13 @@ internal sealed partial class AnalysisScope
             return new AnalysisScope(Kind.Everything, ImmutableDictionary<SyntaxTree, IReadOnlyList<TextSpan>>.Empty, "provider_audit.* settings: every document");
         }
 
-        var provider = compilation.GetTypeByMetadataName(ProviderTypeMetadataName);
+        var provider = compilation.GetTypeByMetadataName(DiagnosticContract.ProviderTypeMetadataName);
         var firstParty = provider is { TypeKind: TypeKind.Enum }
-            ? provider.GetMembers(FirstPartyMemberName).OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue)
+            ? provider.GetMembers(DiagnosticContract.DefaultFirstPartyMember).OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue)
             : null;
         if (firstParty is null)
         {
-            return new AnalysisScope(Kind.Nothing, ImmutableDictionary<SyntaxTree, IReadOnlyList<TextSpan>>.Empty, $"no {ProviderTypeMetadataName}: nothing to analyze");
+            return new AnalysisScope(Kind.Nothing, ImmutableDictionary<SyntaxTree, IReadOnlyList<TextSpan>>.Empty, $"no {DiagnosticContract.ProviderTypeMetadataName}: nothing to analyze");
         }
 
         var names = FirstPartyConstantNames(compilation, provider!, firstParty, cancellationToken);
@@ -82,11 +77,11 @@ internal sealed partial class AnalysisScope
             }
         }
 
-        return new AnalysisScope(Kind.Members, spans, $"{members} member(s) in {spans.Count} of {compilation.SyntaxTrees.Count()} document(s) can hold a comparison with {FirstPartyMemberName}");
+        return new AnalysisScope(Kind.Members, spans, $"{members} member(s) in {spans.Count} of {compilation.SyntaxTrees.Count()} document(s) can hold a comparison with {DiagnosticContract.DefaultFirstPartyMember}");
     }
 
     private static bool HasKey(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
-        options.Keys.Any(k => k.StartsWith(ConfigurationKeyPrefix, StringComparison.OrdinalIgnoreCase));
+        options.Keys.Any(k => k.StartsWith(DiagnosticContract.ConfigurationKeyPrefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// <c>FirstParty</c>, the provider's other members with its value, constants of the provider type with its value
@@ -141,7 +136,7 @@ internal sealed partial class AnalysisScope
         }
 
         var assembly = provider.ContainingAssembly;
-        var firstParty = provider.GetMembers(FirstPartyMemberName).OfType<IFieldSymbol>().First().ConstantValue;
+        var firstParty = provider.GetMembers(DiagnosticContract.DefaultFirstPartyMember).OfType<IFieldSymbol>().First().ConstantValue;
         var stack = new Stack<INamespaceOrTypeSymbol>();
         stack.Push(assembly.GlobalNamespace);
         while (stack.Count > 0)

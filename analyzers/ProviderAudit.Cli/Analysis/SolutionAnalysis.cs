@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ProviderAudit.Analyzers;
 using ProviderAudit.Cli.Loading;
 using ProviderAudit.Cli.Rules;
 
@@ -144,5 +145,5 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
     }
 
     /// <summary>The namespace of the provider type: a document that names it in a project where it does not resolve was not restored.</summary>
-    private static readonly string ProviderNamespace = AnalysisScope.ProviderTypeMetadataName[..AnalysisScope.ProviderTypeMetadataName.LastIndexOf('.')];
+    private static readonly string ProviderNamespace = DiagnosticContract.ProviderTypeMetadataName[..DiagnosticContract.ProviderTypeMetadataName.LastIndexOf('.')];
 }
