@@ -12,13 +12,13 @@
 #      of each pair and the median.
 # The library targets net10.0: the old package restores nowhere else (lib/net8.0 only).
 #
-# usage: benchmarks/package-cost.sh [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n (default 20000), BENCH_OLD_REF=commit (default main))
+# usage: benchmarks/package-cost.sh [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n (default 20000), BENCH_OLD_REF=commit (default e9df163, the last 0.1.0-layout commit))
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 rounds=${1:-5}
 lines=${BENCH_LINES:-20000}
-old_ref=${BENCH_OLD_REF:-main}
+old_ref=${BENCH_OLD_REF:-e9df163}
 out=${BENCH_OUT:-/tmp/provider-audit-bench}/package-cost
 source benchmarks/corpus.sh
 export MSBUILDTERMINALLOGGER=off

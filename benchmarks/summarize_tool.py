@@ -28,6 +28,12 @@ def parse(log):
         for part in m.group(1).split(', '):
             name, seconds, _ = part.rsplit(' ', 2)
             phases[name] = float(seconds)
+    cpu = {}
+    m = re.search(r'^cpu: (.*)$', text, re.M)
+    if m:
+        for part in m.group(1).split(', '):
+            name, seconds, _ = part.rsplit(' ', 2)
+            cpu[name] = float(seconds)
     findings = None
     m = re.search(r'^(\d+) finding\(s\)', text, re.M) or re.search(r'fixed (\d+) of', text)
     if m:
@@ -39,7 +45,7 @@ def parse(log):
     if os.path.exists(log + '.changed'):
         with open(log + '.changed', encoding='utf-8') as f:
             changed = f.read().strip()
-    return float(wall), int(status), phases, findings, changed
+    return float(wall), int(status), phases, findings, changed, cpu
 
 
 def main():
@@ -57,6 +63,16 @@ def main():
         statuses = ','.join(sorted({str(r[1]) for r in runs}))
         result = runs[-1][4] or (f'{runs[-1][3]} findings' if runs[-1][3] is not None else '')
         print(f'| {label} | {statistics.median(walls):.2f} | ' + ' | '.join(cells) + f' | {statuses} | {result} |')
+    print('\nProcessor seconds per phase of the tool (medians; what a phase costs whatever else the machine runs):\n')
+    print('| Command | ' + ' | '.join(p.capitalize() for p in PHASES) + ' |')
+    print('|---|' + '---|' * len(PHASES))
+    for step, label in STEPS[1:3]:
+        runs = [parse(os.path.join(log_dir, f'round{r}-{step}.log')) for r in range(1, rounds + 1)]
+        cells = []
+        for phase in PHASES:
+            values = [r[5][phase] for r in runs if phase in r[5]]
+            cells.append(f'{statistics.median(values):.2f}' if values else '—')
+        print(f'| {label} | ' + ' | '.join(cells) + ' |')
     print('\nPer round (wall, s): ' + '; '.join(
         f'{step} ' + ', '.join(f'{parse(os.path.join(log_dir, f"round{r}-{step}.log"))[0]:.1f}' for r in range(1, rounds + 1))
         for step, _ in STEPS))

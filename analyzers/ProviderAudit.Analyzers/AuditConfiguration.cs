@@ -21,7 +21,9 @@ namespace ProviderAudit.Analyzers
         public const string StringProviderMembersKey = "provider_audit.string_provider_members";
 
         public const string DefaultFirstPartyMember = "FirstParty";
-        public const string DefaultStringProviderName = "firstParty";
+
+        /// <summary>The longest provider id accepted in <see cref="StringProviderNamesKey"/>.</summary>
+        private const int LongestProviderId = 64;
 
         private static readonly string[] KnownKeys =
         {
@@ -33,12 +35,14 @@ namespace ProviderAudit.Analyzers
             string firstPartyMember,
             ImmutableHashSet<string> stringProviderNames,
             ImmutableHashSet<string> stringProviderMembers,
+            ImmutableHashSet<string> stringProviderElements,
             ImmutableArray<ConfigurationProblem> problems)
         {
             AdditionalProviderTypes = additionalProviderTypes;
             FirstPartyMember = firstPartyMember;
             StringProviderNames = stringProviderNames;
             StringProviderMembers = stringProviderMembers;
+            StringProviderElements = stringProviderElements;
             Problems = problems;
         }
 
@@ -48,11 +52,21 @@ namespace ProviderAudit.Analyzers
         /// <summary>The member of the extra provider enums that means "first party".</summary>
         public string FirstPartyMember { get; }
 
-        /// <summary>String values that mean "first party" (compared ignoring case).</summary>
+        /// <summary>
+        /// The host's first-party ids: string values that mean "first party" (compared ignoring case), the runtime's own
+        /// (<c>firstParty</c>, <c>first-party</c>) when the key is not set. The fixes pass the ones the runtime does not know
+        /// to <c>ApiProviderIds.Find</c>.
+        /// </summary>
         public ImmutableHashSet<string> StringProviderNames { get; }
 
-        /// <summary>Names of methods/properties/fields that return a provider name as a string; empty turns string checks off.</summary>
+        /// <summary>Names of methods/properties/fields that return a provider name as a string; empty (with no element either) turns string checks off.</summary>
         public ImmutableHashSet<string> StringProviderMembers { get; }
+
+        /// <summary>
+        /// <c>Member.Element</c> entries: the element (by name, or <c>Item1</c>, <c>Item2</c>, …) of the tuple a member returns
+        /// that holds the provider name (<c>Split.provider</c> for <c>var (provider, model) = Split(id)</c>).
+        /// </summary>
+        public ImmutableHashSet<string> StringProviderElements { get; }
 
         public ImmutableArray<ConfigurationProblem> Problems { get; }
 
@@ -118,31 +132,68 @@ namespace ProviderAudit.Analyzers
             var nameValues = Values(raw, StringProviderNamesKey);
             foreach (var value in nameValues)
             {
-                names.UnionWith(SplitList(value, StringProviderNamesKey, problems, "list the provider names that mean first party separated by commas, e.g. firstParty, first-party"));
-            }
-
-            if (nameValues.Count == 0)
-            {
-                names.Add(DefaultStringProviderName);
-            }
-
-            var members = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            foreach (var value in Values(raw, StringProviderMembersKey))
-            {
-                foreach (var entry in SplitList(value, StringProviderMembersKey, problems, "list member names separated by commas, e.g. GetApiProvider, ProviderName"))
+                foreach (var entry in SplitList(value, StringProviderNamesKey, problems, "list the provider ids that mean first party separated by commas, e.g. anthropic, first-party"))
                 {
-                    if (SyntaxFacts.IsValidIdentifier(entry))
+                    if (ProviderIdProblem(entry) is { } problem)
                     {
-                        members.Add(entry);
+                        problems.Add(new ConfigurationProblem(StringProviderNamesKey, value, problem));
                     }
                     else
                     {
-                        problems.Add(new ConfigurationProblem(StringProviderMembersKey, value, "'" + entry + "' is not a member name; write the bare method/property name, e.g. GetApiProvider"));
+                        names.Add(entry);
                     }
                 }
             }
 
-            return new AuditConfiguration(types.ToImmutable(), firstPartyMember, names.ToImmutable(), members.ToImmutable(), problems.ToImmutable());
+            if (nameValues.Count == 0)
+            {
+                names.UnionWith(ProviderIds.FirstParty);
+            }
+
+            var members = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var elements = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var value in Values(raw, StringProviderMembersKey))
+            {
+                foreach (var entry in SplitList(value, StringProviderMembersKey, problems, "list member names separated by commas, e.g. GetApiProvider, ProviderName, Split.provider"))
+                {
+                    var parts = entry.Split('.');
+                    if (parts.Length == 1 && SyntaxFacts.IsValidIdentifier(entry))
+                    {
+                        members.Add(entry);
+                    }
+                    else if (parts.Length == 2 && SyntaxFacts.IsValidIdentifier(parts[0]) && SyntaxFacts.IsValidIdentifier(parts[1]))
+                    {
+                        elements.Add(entry);
+                    }
+                    else
+                    {
+                        problems.Add(new ConfigurationProblem(StringProviderMembersKey, value, "'" + entry + "' is not a member name; write the bare method/property name (GetApiProvider), or the member and the element of the tuple it returns (Split.provider, Split.Item1)"));
+                    }
+                }
+            }
+
+            return new AuditConfiguration(types.ToImmutable(), firstPartyMember, names.ToImmutable(), members.ToImmutable(), elements.ToImmutable(), problems.ToImmutable());
+        }
+
+        /// <summary>Why <paramref name="id"/> cannot be a first-party id, or null: it is written into code the fixes generate and read by ApiProviderIds.</summary>
+        private static string? ProviderIdProblem(string id)
+        {
+            if (id.Length > LongestProviderId)
+            {
+                return "'" + id.Substring(0, 16) + "…' is longer than " + LongestProviderId + " characters; a provider id is a short name such as anthropic";
+            }
+
+            foreach (var c in id)
+            {
+                if (!(c < 128 && (char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':' || c == '/' || c == '@' || c == '+')))
+                {
+                    return "'" + id + "' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic";
+                }
+            }
+
+            return ProviderIds.OtherBackendOf(id) is { } backend
+                ? "'" + id + "' is the " + backend + " backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API"
+                : null;
         }
 
         private static void Collect(AnalyzerConfigOptions options, Dictionary<string, List<string>> raw, Dictionary<string, string> unknownKeys)

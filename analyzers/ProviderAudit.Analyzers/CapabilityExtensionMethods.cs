@@ -75,6 +75,45 @@ namespace ProviderAudit.Analyzers
             && (method.Name == ToApiProvider || method.Name == ModelIdFormat || method.Name == AuthTransport)
             && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, enumType);
 
+        /// <summary>
+        /// Whether PA0003's fix can write the mapping of <paramref name="enumType"/> in <paramref name="compilation"/>: the
+        /// runtime's <c>ApiProvider</c> is there to map to, an extension method can name the enum (top-level or nested in
+        /// non-generic types, visible to the whole assembly), and no <c>ToApiProvider</c> returning something else owns
+        /// the name (a second one would make calls ambiguous, CS0121).
+        /// </summary>
+        public static bool CanWriteMapping(INamedTypeSymbol enumType, CapabilityMapping mapping, Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName(ProviderTarget.ApiProviderMetadataName) is not { TypeKind: TypeKind.Enum } apiProvider
+                || !compilation.IsSymbolAccessibleWithin(enumType, compilation.Assembly))
+            {
+                return false;
+            }
+
+            for (var type = enumType.ContainingType; type != null; type = type.ContainingType)
+            {
+                if (type.IsGenericType)
+                {
+                    return false;
+                }
+            }
+
+            return mapping.ToApiProvider is null || ReturnsApiProvider(mapping.ToApiProvider, apiProvider) is not null;
+        }
+
+        /// <summary>False for <c>ApiProvider</c>, true for <c>ApiProvider?</c>, null for anything else.</summary>
+        public static bool? ReturnsApiProvider(IMethodSymbol method, INamedTypeSymbol apiProvider)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.ReturnType, apiProvider))
+            {
+                return false;
+            }
+
+            return method.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], apiProvider)
+                ? true
+                : (bool?)null;
+        }
+
         private static IMethodSymbol? Extension(System.Collections.Generic.IEnumerable<ISymbol> candidates, INamedTypeSymbol enumType, Compilation? compilation)
         {
             foreach (var member in candidates)
@@ -117,8 +156,10 @@ namespace ProviderAudit.Analyzers
         public bool IsComplete => ModelIdFormat != null && AuthTransport != null;
 
         /// <summary>
-        /// A capability method returns a nullable reference (<c>IModelIdFormat?</c>): the enum has members that map to no
-        /// backend, so a rewritten check reads <c>p.ModelIdFormat()?.IsFirstParty == true</c>.
+        /// A capability method may return null — it returns <c>IModelIdFormat?</c>, or (declared where nullable annotations
+        /// are off, as the PA0003 fix writes it there) an unannotated reference while <c>ToApiProvider()</c> returns
+        /// <c>ApiProvider?</c> — so the enum has members that map to no backend and a rewritten check reads
+        /// <c>p.ModelIdFormat()?.IsFirstParty == true</c>.
         /// </summary>
         public bool CapabilityMayBeNull => MayBeNull(ModelIdFormat) || MayBeNull(AuthTransport);
 
@@ -139,9 +180,11 @@ namespace ProviderAudit.Analyzers
             return string.Join(", ", missing);
         }
 
-        private static bool MayBeNull(IMethodSymbol? method) =>
+        private bool MayBeNull(IMethodSymbol? method) =>
             method != null
             && (method.ReturnNullableAnnotation == NullableAnnotation.Annotated
-                || method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T);
+                || method.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                || (method.ReturnNullableAnnotation == NullableAnnotation.None && method.ReturnType.IsReferenceType
+                    && ToApiProvider?.ReturnType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,15 +9,23 @@ namespace ProviderAudit.Analyzers
 {
     /// <summary>
     /// Guesses which capability a first-party check is about from the code it controls: the if/else branches,
-    /// the conditional's arms, the switch section or arm, the rest of an <c>&amp;&amp;</c>/<c>||</c> chain;
-    /// when those say nothing, the name of the variable it is stored in and of the enclosing member.
-    /// Syntax only and bounded (<see cref="MaxTokens"/>), so it stays cheap on huge branches.
+    /// the conditional's arms, the switch section or arm, the rest of an <c>&amp;&amp;</c>/<c>||</c> chain, and one level
+    /// further the values of the constants, <c>static readonly</c> fields and auto-properties that code names
+    /// (<c>BaseDomain = "https://api.anthropic.com/"</c>); when those say nothing, the name of the variable it is stored in
+    /// and of the enclosing member. Runs only where a finding is reported, and is bounded (<see cref="MaxTokens"/> tokens,
+    /// <see cref="MaxFollowed"/> names looked up), so it stays cheap on huge branches.
     /// </summary>
     internal static class ConcernInference
     {
         private const int MaxTokens = 400;
 
-        public static ConcernResult Infer(SyntaxNode comparison)
+        /// <summary>How many distinct names of the guarded code are looked up to read their value.</summary>
+        private const int MaxFollowed = 16;
+
+        /// <summary>How many tokens of one followed initializer are read.</summary>
+        private const int MaxInitializerTokens = 64;
+
+        public static ConcernResult Infer(SyntaxNode comparison, SemanticModel? model = null, CancellationToken cancellationToken = default)
         {
             var guarded = new List<SyntaxNode>();
             var names = new List<SyntaxToken>();
@@ -24,6 +33,8 @@ namespace ProviderAudit.Analyzers
 
             var signals = new Signals();
             var budget = MaxTokens;
+            var toFollow = new List<IdentifierNameSyntax>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var node in guarded)
             {
                 foreach (var token in node.DescendantTokens())
@@ -34,6 +45,18 @@ namespace ProviderAudit.Analyzers
                     }
 
                     signals.Add(token);
+                    if (token.Parent is IdentifierNameSyntax name && !(name.Parent is InvocationExpressionSyntax) && toFollow.Count < MaxFollowed && seen.Add(token.ValueText))
+                    {
+                        toFollow.Add(name);
+                    }
+                }
+            }
+
+            if (model != null)
+            {
+                foreach (var name in toFollow)
+                {
+                    Follow(name, model, signals, cancellationToken);
                 }
             }
 
@@ -51,6 +74,61 @@ namespace ProviderAudit.Analyzers
             }
 
             return signals.ToResult();
+        }
+
+        /// <summary>
+        /// One level through a name: the value of a constant (field or local, from source or metadata), or the initializer of
+        /// a <c>static readonly</c> field or an auto-property (or an expression-bodied property) declared in source. Its
+        /// strings and names count like the guarded code's own, with the name they were reached through.
+        /// </summary>
+        private static void Follow(IdentifierNameSyntax name, SemanticModel model, Signals signals, CancellationToken cancellationToken)
+        {
+            if (name.SyntaxTree != model.SyntaxTree)
+            {
+                return;
+            }
+
+            var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+            switch (symbol)
+            {
+                case IFieldSymbol { HasConstantValue: true, ConstantValue: string text }:
+                    signals.AddFollowed(text, symbol.Name);
+                    return;
+                case ILocalSymbol { HasConstantValue: true, ConstantValue: string text }:
+                    signals.AddFollowed(text, symbol.Name);
+                    return;
+                case IFieldSymbol { IsStatic: true, IsReadOnly: true }:
+                case IPropertySymbol { SetMethod: null }:
+                case IPropertySymbol { SetMethod.IsInitOnly: true }:
+                    break;
+                default:
+                    return;
+            }
+
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                SyntaxNode? value = reference.GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => (SyntaxNode?)property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var budget = MaxInitializerTokens;
+                foreach (var token in value.DescendantTokens())
+                {
+                    if (--budget < 0)
+                    {
+                        break;
+                    }
+
+                    signals.AddFollowed(token, symbol.Name);
+                }
+            }
         }
 
         private static void CollectGuardedCode(SyntaxNode comparison, List<SyntaxNode> guarded, List<SyntaxToken> names)
@@ -279,12 +357,32 @@ namespace ProviderAudit.Analyzers
                     case SyntaxKind.InterpolatedStringTextToken:
                     case SyntaxKind.SingleLineRawStringLiteralToken:
                     case SyntaxKind.MultiLineRawStringLiteralToken:
-                        AddString(token.ValueText);
+                        AddString(token.ValueText, string.Empty);
                         break;
                 }
             }
 
             public void AddMemberName(SyntaxToken member) => AddIdentifier(member.ValueText, "is in member '{0}'");
+
+            /// <summary>A string a followed name holds (a constant's value).</summary>
+            public void AddFollowed(string text, string via) => AddString(text, " through '" + via + "'");
+
+            /// <summary>A token of a followed name's initializer.</summary>
+            public void AddFollowed(SyntaxToken token, string via)
+            {
+                switch (token.Kind())
+                {
+                    case SyntaxKind.IdentifierToken:
+                        AddIdentifier(token.ValueText, "uses '{0}' through '" + via.Replace("{", "{{").Replace("}", "}}") + "'");
+                        break;
+                    case SyntaxKind.StringLiteralToken:
+                    case SyntaxKind.InterpolatedStringTextToken:
+                    case SyntaxKind.SingleLineRawStringLiteralToken:
+                    case SyntaxKind.MultiLineRawStringLiteralToken:
+                        AddString(token.ValueText, " through '" + via + "'");
+                        break;
+                }
+            }
 
             public ConcernResult ToResult()
             {
@@ -323,17 +421,17 @@ namespace ProviderAudit.Analyzers
                 }
             }
 
-            private void AddString(string text)
+            private void AddString(string text, string suffix)
             {
                 if (!modelFromLiteral && SignalVocabulary.ModelStringReason(text) is { } model)
                 {
-                    modelReason = model;
+                    modelReason = model + suffix;
                     modelFromLiteral = true;
                 }
 
                 if (!transportFromLiteral && SignalVocabulary.TransportStringReason(text) is { } transport)
                 {
-                    transportReason = transport;
+                    transportReason = transport + suffix;
                     transportFromLiteral = true;
                 }
             }

@@ -26,15 +26,27 @@ namespace ProviderAudit.Analyzers
     /// </list>
     /// <para>Properties always present: <see cref="ConcernProperty"/>, <see cref="NoFixProperty"/>,
     /// <see cref="HasCapabilityFixProperty"/>, <see cref="ProviderTypeProperty"/>. With <c>NoFix=true</c>:
-    /// <see cref="NoFixReasonProperty"/>. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
+    /// <see cref="NoFixReasonProperty"/>, and <see cref="FixableAfterProperty"/> when another rule's fix makes it fixable. With <c>NoFix=false</c>: <see cref="FixShapeProperty"/>,
     /// <see cref="ImportNamespaceProperty"/>, <see cref="NullableCapabilityProperty"/>, for string checks
-    /// <see cref="ProviderIdParserProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
+    /// <see cref="ProviderIdParserProperty"/> and <see cref="FirstPartyIdsProperty"/>, and per shape the keys listed on <see cref="FixShapes"/>; the
     /// diagnostic's <c>AdditionalLocations</c> then hold the nodes the rewrite works on (see
     /// <see cref="FixShapes"/>). A consumer that finds a property missing or a value it does not know must treat
     /// the diagnostic as not fixable.</para>
     /// </remarks>
     public static class DiagnosticContract
     {
+        /// <summary>The provider type the audit knows without configuration (its metadata name).</summary>
+        public const string ProviderTypeMetadataName = ProviderTarget.ApiProviderMetadataName;
+
+        /// <summary>The first-party member compared against when <c>provider_audit.first_party_member</c> is not set.</summary>
+        public const string DefaultFirstPartyMember = AuditConfiguration.DefaultFirstPartyMember;
+
+        /// <summary>
+        /// The prefix of every .editorconfig / .globalconfig key the audit reads; a project without such keys is audited
+        /// only for <see cref="ProviderTypeMetadataName"/>.
+        /// </summary>
+        public const string ConfigurationKeyPrefix = AuditConfiguration.KeyPrefix;
+
         /// <summary>Every comparison with the first-party provider member.</summary>
         public const string FirstPartyComparisonId = "PA0001";
 
@@ -66,6 +78,15 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>Diagnostic property, present when <c>NoFix=true</c>: one of the <see cref="NoFixReasons"/> values.</summary>
         public const string NoFixReasonProperty = "NoFixReason";
+
+        /// <summary>
+        /// Diagnostic property, present on a finding that has no fix yet but gets one once another rule's fix is applied: that
+        /// rule's id. Today only <see cref="MissingProviderMappingId"/> (PA0003), on a PA0001 finding with
+        /// <c>NoFixReason=NoCapabilityMethods</c> whose enum PA0003's fix can map and whose check has a shape the capability
+        /// fixes rewrite. A report says "becomes fixable with PA0003's fix", not "change it by hand". Absent when the mapping
+        /// must be written by hand, or the check would still need a hand rewrite after it.
+        /// </summary>
+        public const string FixableAfterProperty = "FixableAfter";
 
         /// <summary>
         /// Diagnostic property, "true" when the compared type has <c>ModelIdFormat()</c> and <c>AuthTransport()</c>
@@ -138,13 +159,21 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>
         /// Diagnostic property, present on fixable provider-name checks (<c>ProviderType=System.String</c>): how to spell
-        /// <c>ProviderAudit.Runtime.ApiProviderIds</c> at the site (simple or <c>global::</c> name). The rewrite parses the id
-        /// and asks the capability — <c>ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty</c> — where the operand is the
-        /// id: <see cref="Shapes.Value"/> for an id that is never null (parsed directly), <see cref="Shapes.Boxed"/> for one
-        /// that may be null and for patterns (<c>id is string p &amp;&amp; …</c>, so null keeps its old answer). The type
-        /// written in type patterns (<see cref="ProviderTypeSyntaxProperty"/>) is <c>string</c>.
+        /// <c>ProviderAudit.Runtime.ApiProviderIds</c> at the site (simple or <c>global::</c> name). The rewrite reads the id and
+        /// asks the capability — <c>ApiProviderIds.Find(id, "anthropic")?.ModelIdFormat().IsFirstParty == true</c>, with the ids
+        /// of <see cref="FirstPartyIdsProperty"/> — so null and ids no backend has (<c>"openai"</c>) keep the old answer, false.
+        /// Patterns and case labels type-test the value first (the type written, <see cref="ProviderTypeSyntaxProperty"/>, is
+        /// <c>string</c>).
         /// </summary>
         public const string ProviderIdParserProperty = "ProviderIdParser";
+
+        /// <summary>
+        /// Diagnostic property, present with <see cref="ProviderIdParserProperty"/>: the host's first-party ids
+        /// (<c>provider_audit.string_provider_names</c>) that <c>ApiProviderIds</c> does not read by itself, comma-separated
+        /// in ordinal order (<c>anthropic</c>), or the empty string. The rewrite passes each as a string argument of
+        /// <c>ApiProviderIds.Find</c>. The analyzer only admits ids of ASCII letters, digits and <c>- _ . : / @ +</c>.
+        /// </summary>
+        public const string FirstPartyIdsProperty = "FirstPartyIds";
 
         /// <summary>
         /// Diagnostic property, present when the first-party constant the check reads is a local constant
@@ -159,6 +188,15 @@ namespace ProviderAudit.Analyzers
 
         /// <summary>Code-fix equivalence key for the auth-transport rewrite.</summary>
         public const string UseAuthTransportEquivalenceKey = "PA0001.UseAuthTransport";
+
+        /// <summary>
+        /// PA0001's Fix All rewrites each site to its documented capability (the inferred concern; the model-ID format for an
+        /// ambiguous one) whatever diagnostic and equivalence key it is started from, so the IDE, <c>dotnet format</c> and the
+        /// CLI give one result. Started with this key — which no code action offers, so neither the IDE nor
+        /// <c>dotnet format</c> can start from it — ambiguous sites get the auth transport instead: for a caller that chose
+        /// that on purpose (<c>provider-audit fix --ambiguous auth-transport</c>).
+        /// </summary>
+        public const string AmbiguousToAuthTransportEquivalenceKey = "PA0001.AmbiguousToAuthTransport";
 
         /// <summary>The values of <see cref="ConcernProperty"/>. Stable.</summary>
         public static class Concerns
@@ -192,9 +230,9 @@ namespace ProviderAudit.Analyzers
             public const string StringProviderName = "StringProviderName";
 
             /// <summary>
-            /// A provider name compared with a string that <c>ApiProviderIds.Parse</c> does not read as first party (e.g.
-            /// <c>"anthropic"</c> through <c>provider_audit.string_provider_names</c>): the host's own first-party value would
-            /// not parse, so the rewrite would throw where the check used to be true.
+            /// Not reported since the rewrite passes the host's first-party ids to <c>ApiProviderIds.Find</c>
+            /// (<see cref="FirstPartyIdsProperty"/>); kept so consumers that know the value keep compiling. It meant: a provider
+            /// name compared with a string <c>ApiProviderIds.Parse</c> did not read as first party.
             /// </summary>
             public const string UnknownProviderId = "UnknownProviderId";
 

@@ -24,6 +24,7 @@ namespace ProviderAudit.Analyzers
         private readonly ProviderMappingCheck? mappingCheck;
         private readonly (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? stringParser;
         private readonly NameScopeCache nameScopes = new NameScopeCache();
+        private readonly string firstPartyIds;
 
         public FirstPartyComparisonDetector(ImmutableArray<ProviderTarget> targets, AuditConfiguration configuration, Compilation compilation, ProviderMappingCheck? mappingCheck)
         {
@@ -32,6 +33,7 @@ namespace ProviderAudit.Analyzers
             providerNames = new ProviderNames(configuration);
             lambdaExpressionType = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
             stringParser = providerNames.IsOn ? StringFixPlanner.FindParser(compilation) : null;
+            firstPartyIds = StringFixPlanner.ExtraFirstPartyIds(configuration.StringProviderNames);
         }
 
         public void AnalyzeBinary(OperationAnalysisContext context)
@@ -453,7 +455,7 @@ namespace ProviderAudit.Analyzers
                 return;
             }
 
-            var inference = ConcernInference.Infer(location);
+            var inference = ConcernInference.Infer(location, operation.SemanticModel, context.CancellationToken);
             var plan = PlanFix(context, operation, location, finding);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -475,7 +477,7 @@ namespace ProviderAudit.Analyzers
                 properties.ToImmutable(),
                 finding.Compared,
                 inference.Description,
-                Advice(inference.Concern, finding.Target, plan.NoFixReason)));
+                Advice(inference.Concern, finding.Target, plan, firstPartyIds)));
         }
 
         /// <summary>The member a local function or lambda belongs to.</summary>
@@ -501,14 +503,19 @@ namespace ProviderAudit.Analyzers
             var target = finding.Target;
             if (noFixReason is null && target is null)
             {
-                return stringParser is { } parser && operation.SemanticModel is { } stringModel && finding.ProviderName is { } name
-                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, context.CancellationToken).Plan(location, name)
+                return stringParser is { } parser && operation.SemanticModel is { } stringModel && finding.ProviderName is not null
+                    ? new StringFixPlanner(stringModel, parser.Parser, parser.ApiProvider, firstPartyIds, context.CancellationToken).Plan(location)
                     : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.StringProviderName);
             }
 
             if (noFixReason is null && !target!.HasCapabilityFix)
             {
-                noFixReason = DiagnosticContract.NoFixReasons.NoCapabilityMethods;
+                // Fixable once PA0003's fix writes the mapping, when it can write one here and the check has a shape the
+                // capability fixes rewrite: planned as if the mapping existed (only where a finding is reported).
+                return target.MappingCanBeWritten && operation.SemanticModel is { } unmappedModel
+                       && PlanShape(context, unmappedModel, target, location, finding).NoFixReason is null
+                    ? FixPlan.NotFixableUntil(DiagnosticContract.NoFixReasons.NoCapabilityMethods, DiagnosticContract.MissingProviderMappingId)
+                    : FixPlan.NotFixable(DiagnosticContract.NoFixReasons.NoCapabilityMethods);
             }
 
             if (noFixReason is not null || operation.SemanticModel is not { } model)
@@ -516,22 +523,29 @@ namespace ProviderAudit.Analyzers
                 return FixPlan.NotFixable(noFixReason ?? DiagnosticContract.NoFixReasons.UnsupportedShape);
             }
 
-            var planner = new FixPlanner(model, target!, nameScopes, context.CancellationToken);
+            return PlanShape(context, model, target!, location, finding);
+        }
+
+        private FixPlan PlanShape(OperationAnalysisContext context, SemanticModel model, ProviderTarget target, SyntaxNode location, Finding finding)
+        {
+            var planner = new FixPlanner(model, target, nameScopes, context.CancellationToken);
             return finding.MembershipOperand is { } operand && location is InvocationExpressionSyntax invocation && operand is ExpressionSyntax value
                 ? planner.PlanMembership(invocation, value, finding.MembershipElements)
                 : planner.Plan(location);
         }
 
-        private static string Advice(string concern, ProviderTarget? target, string? noFixReason)
+        private static string Advice(string concern, ProviderTarget? target, FixPlan plan, string firstPartyIds)
         {
+            var noFixReason = plan.NoFixReason;
             string advice;
             if (target is null && noFixReason is null)
             {
+                var find = "ApiProviderIds.Find(id" + (firstPartyIds.Length == 0 ? string.Empty : ", \"" + firstPartyIds.Replace(",", "\", \"") + "\"") + ")";
                 advice = concern switch
                 {
-                    DiagnosticContract.Concerns.ModelIdFormat => "ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty",
-                    DiagnosticContract.Concerns.AuthTransport => "ask ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
-                    _ => "decide which one this check means and ask ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty or ApiProviderIds.Parse(id).AuthTransport().IsFirstParty",
+                    DiagnosticContract.Concerns.ModelIdFormat => "ask " + find + "?.ModelIdFormat().IsFirstParty == true",
+                    DiagnosticContract.Concerns.AuthTransport => "ask " + find + "?.AuthTransport().IsFirstParty == true",
+                    _ => "decide which one this check means and ask " + find + "?.ModelIdFormat().IsFirstParty == true or " + find + "?.AuthTransport().IsFirstParty == true",
                 };
             }
             else if (target is null)
@@ -540,7 +554,17 @@ namespace ProviderAudit.Analyzers
             }
             else if (!target.HasCapabilityFix)
             {
-                advice = "give " + target.Type.Name + " a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport()), then ask the capability this check means";
+                advice = plan.FixableAfter is not null
+                    ? "becomes fixable with PA0003's fix: once 'Add capability mapping' gives " + target.Type.Name + " ToApiProvider(), ModelIdFormat() and AuthTransport(), "
+                      + (concern switch
+                      {
+                          DiagnosticContract.Concerns.ModelIdFormat => "this check's fix asks provider.ModelIdFormat().IsFirstParty",
+                          DiagnosticContract.Concerns.AuthTransport => "this check's fix asks provider.AuthTransport().IsFirstParty",
+                          _ => "this check's fixes ask provider.ModelIdFormat().IsFirstParty (the default) or provider.AuthTransport().IsFirstParty",
+                      })
+                    : target.MappingCanBeWritten
+                        ? "give " + target.Type.Name + " a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport()), then rewrite this check by hand to ask the capability it means (the capability fixes do not rewrite its shape)"
+                        : "give " + target.Type.Name + " ModelIdFormat() and AuthTransport() extension methods by hand (PA0003's fix cannot write them here: see PA0003's documentation), then ask the capability this check means";
             }
             else
             {
@@ -565,7 +589,6 @@ namespace ProviderAudit.Analyzers
             DiagnosticContract.NoFixReasons.UnderlyingValue => "the check compares the enum's underlying number; compare the provider itself, or ask its capability",
             DiagnosticContract.NoFixReasons.DefaultOrNullOperand => "an operand is a default/null literal, so the check has a constant answer; remove it",
             DiagnosticContract.NoFixReasons.GotoCaseTarget => "a 'goto case' jumps to this label",
-            DiagnosticContract.NoFixReasons.UnknownProviderId => "ApiProviderIds.Parse does not read this name as first party (it reads first-party and firstParty, any case), so the rewrite would reject the value this check looks for",
             DiagnosticContract.NoFixReasons.BrokenSyntax => "the check's own syntax has errors; fix them first",
             DiagnosticContract.NoFixReasons.NamedProviderSet => "the set is declared elsewhere and may be read by other code; ask the capability here and take the first-party member out of the set by hand",
             _ => "the rewrite could not keep this exact shape",

@@ -28,6 +28,15 @@ namespace ProviderAudit.Analyzers
 
         public static FixPlan NotFixable(string reason) => new FixPlan(reason);
 
+        /// <summary>
+        /// Not fixable for <paramref name="reason"/> until rule <paramref name="ruleId"/>'s fix is applied (see
+        /// <see cref="DiagnosticContract.FixableAfterProperty"/>).
+        /// </summary>
+        public static FixPlan NotFixableUntil(string reason, string ruleId) => new FixPlan(reason) { FixableAfter = ruleId };
+
+        /// <summary>The rule whose fix makes this site fixable, or null.</summary>
+        public string? FixableAfter { get; private set; }
+
         /// <summary>A rewrite of <paramref name="host"/> (additional location 0), with <paramref name="operand"/> as location 1 when given.</summary>
         public static FixPlan Rewrite(string fixShape, SyntaxNode host, SyntaxNode? operand)
         {
@@ -64,6 +73,11 @@ namespace ProviderAudit.Analyzers
             if (NoFixReason is not null)
             {
                 properties[DiagnosticContract.NoFixReasonProperty] = NoFixReason;
+                if (FixableAfter is not null)
+                {
+                    properties[DiagnosticContract.FixableAfterProperty] = FixableAfter;
+                }
+
                 return;
             }
 

@@ -74,6 +74,6 @@ namespace ProviderAudit.Analyzers
 
         private const string MissingProviderMappingMessage = "Provider enum {0} has no capability mapping (missing {1}), so its PA0001 findings cannot be rewritten: add the mapping ToApiProvider(), ModelIdFormat(), AuthTransport() (code fix 'Add capability mapping')";
 
-        private const string MissingProviderMappingDescription = "A provider enum configured with provider_audit.additional_provider_types needs ModelIdFormat() and AuthTransport() extension methods before its first-party checks can ask a capability. The code fix maps each member to ProviderAudit.Runtime.ApiProvider by name (and the configured first-party member to FirstParty) and leaves members that match nothing unmapped for the team to decide.";
+        private const string MissingProviderMappingDescription = "A provider enum configured with provider_audit.additional_provider_types needs ModelIdFormat() and AuthTransport() extension methods before its first-party checks can ask a capability. The code fix writes an internal, C# 7.3 mapping: the configured first-party member to FirstParty, every other member to the ProviderAudit.Runtime.ApiProvider backend its name spells (AmazonBedrock, VertexAI, AzureFoundry, ClaudePlatformOnAws…), and members whose names match nothing or could mean two backends (Aws) unmapped, with a comment for the team to decide.";
     }
 }

@@ -8,7 +8,7 @@ namespace ProviderAudit.Analyzers
     {
         public const string ApiProviderMetadataName = "ProviderAudit.Runtime.ApiProvider";
 
-        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, CapabilityMapping mapping, bool isConfigured)
+        private ProviderTarget(INamedTypeSymbol type, IFieldSymbol firstParty, CapabilityMapping mapping, bool isConfigured, Compilation compilation)
         {
             Type = type;
             FirstPartyValue = firstParty.ConstantValue;
@@ -18,6 +18,7 @@ namespace ProviderAudit.Analyzers
             FullyQualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             Mapping = mapping;
             IsConfigured = isConfigured;
+            MappingCanBeWritten = !mapping.IsComplete && CapabilityExtensionMethods.CanWriteMapping(type, mapping, compilation);
             CapabilityNamespace = mapping.ImportNamespace
                 ?? (type.ContainingNamespace is { IsGlobalNamespace: false } ns && mapping.ModelIdFormat is null ? ns.ToDisplayString() : string.Empty);
         }
@@ -51,6 +52,9 @@ namespace ProviderAudit.Analyzers
         /// <summary>Whether <c>ModelIdFormat()</c> and <c>AuthTransport()</c> extension methods exist for the type.</summary>
         public bool HasCapabilityFix => Mapping.IsComplete;
 
+        /// <summary>Without a complete mapping, and PA0003's fix can write one (<see cref="CapabilityExtensionMethods.CanWriteMapping"/>).</summary>
+        public bool MappingCanBeWritten { get; }
+
         /// <summary>Listed in <c>provider_audit.additional_provider_types</c> (not the runtime's own ApiProvider).</summary>
         public bool IsConfigured { get; }
 
@@ -68,7 +72,7 @@ namespace ProviderAudit.Analyzers
             var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
             if (apiProvider is { TypeKind: TypeKind.Enum } && FindMember(apiProvider, AuditConfiguration.DefaultFirstPartyMember) is { } firstParty)
             {
-                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.Find(apiProvider, compilation), isConfigured: false));
+                targets.Add(new ProviderTarget(apiProvider, firstParty, CapabilityExtensionMethods.Find(apiProvider, compilation), isConfigured: false, compilation));
             }
 
             foreach (var name in configuration.AdditionalProviderTypes)
@@ -92,7 +96,7 @@ namespace ProviderAudit.Analyzers
                     continue;
                 }
 
-                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.Find(type, compilation), isConfigured: true));
+                targets.Add(new ProviderTarget(type, member, CapabilityExtensionMethods.Find(type, compilation), isConfigured: true, compilation));
             }
 
             return targets.ToImmutable();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,6 +37,56 @@ namespace ProviderAudit.Analyzers
             }
 
             return model.GetOperation(initializer.Value, cancellationToken);
+        }
+
+        /// <summary>
+        /// For a local a deconstruction declares — <c>var (a, b) = e;</c>, <c>(var a, var b) = e;</c>,
+        /// <c>(string a, (string b, int c)) = e;</c> — and nothing else writes: <c>e</c>'s operation and the element path to
+        /// the local (<c>b</c> above: [1, 0]). Null for any other local.
+        /// </summary>
+        public static DeconstructedLocal? DeconstructedFrom(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (local.IsRef || local.IsConst || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var reference = local.DeclaringSyntaxReferences[0];
+            if (reference.SyntaxTree != model.SyntaxTree || !(reference.GetSyntax(cancellationToken) is SingleVariableDesignationSyntax designation))
+            {
+                return null;
+            }
+
+            var path = ImmutableArray.CreateBuilder<int>();
+            SyntaxNode node = designation;
+            while (true)
+            {
+                switch (node.Parent)
+                {
+                    case ParenthesizedVariableDesignationSyntax parenthesized:
+                        path.Insert(0, parenthesized.Variables.IndexOf((VariableDesignationSyntax)node));
+                        node = parenthesized;
+                        continue;
+                    case DeclarationExpressionSyntax declaration:
+                        node = declaration;
+                        continue;
+                    case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } argument:
+                        path.Insert(0, tuple.Arguments.IndexOf(argument));
+                        node = tuple;
+                        continue;
+                    case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == node && path.Count > 0:
+                        var scope = EnclosingBody(assignment);
+                        if (scope is null || IsWrittenIn(scope, local, model, cancellationToken)
+                            || !(model.GetOperation(assignment.Right, cancellationToken) is { } value))
+                        {
+                            return null;
+                        }
+
+                        return new DeconstructedLocal(value, path.ToImmutable());
+                    default:
+                        return null;
+                }
+            }
         }
 
         private static SyntaxNode? EnclosingBody(SyntaxNode declarator)
@@ -103,5 +154,19 @@ namespace ProviderAudit.Analyzers
                     return false;
             }
         }
+    }
+
+    /// <summary>The value a deconstruction takes apart and the element path (outermost first) to one of the locals it declares.</summary>
+    internal sealed class DeconstructedLocal
+    {
+        public DeconstructedLocal(IOperation value, ImmutableArray<int> path)
+        {
+            Value = value;
+            Path = path;
+        }
+
+        public IOperation Value { get; }
+
+        public ImmutableArray<int> Path { get; }
     }
 }

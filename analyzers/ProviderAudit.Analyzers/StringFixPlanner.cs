@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -9,22 +10,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ProviderAudit.Analyzers
 {
     /// <summary>
-    /// Plans the rewrite of a provider-name check (<c>GetApiProvider() == "firstParty"</c>, configured with
-    /// <c>provider_audit.string_provider_members</c>) into one runtime call that parses the id and asks the capability:
-    /// <c>ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty</c>. The fixer then rewrites it like an enum
-    /// check, with the id as the operand: a value that is never null is parsed directly (shape
-    /// <see cref="DiagnosticContract.Shapes.Value"/>); one that may be null, and every pattern, is type-tested first
-    /// (<c>id is string p &amp;&amp; ApiProviderIds.Parse(p)…</c>, shape <see cref="DiagnosticContract.Shapes.Boxed"/>), so
-    /// null keeps its old answer.
+    /// Plans the rewrite of a provider-name check (<c>GetApiProvider() == "anthropic"</c>, configured with
+    /// <c>provider_audit.string_provider_members</c>) into one runtime call that reads the id — the host's first-party ids
+    /// (<c>provider_audit.string_provider_names</c>) passed along — and asks the capability:
+    /// <c>ApiProviderIds.Find(GetApiProvider(), "anthropic")?.ModelIdFormat().IsFirstParty == true</c>. <c>Find</c> is null
+    /// for null and for ids no backend has (another vendor's <c>"openai"</c>), so the rewritten check answers as the old
+    /// one did for every value but Claude Platform on AWS's. The fixer rewrites it like an enum check, with the id as the
+    /// operand; patterns type-test it first (<c>id is string p &amp;&amp; …</c>), as the constant pattern did.
     /// </summary>
     internal sealed class StringFixPlanner
     {
-        /// <summary>
-        /// The ids <c>ProviderAudit.Runtime.ApiProviderIds.Parse</c> reads as first party (compared ignoring case): the
-        /// first-party backend's id and telemetry label. A test keeps this equal to the runtime's.
-        /// </summary>
-        public static readonly ImmutableArray<string> RuntimeFirstPartyIds = ImmutableArray.Create("first-party", "firstParty");
-
         public const string ParserMetadataName = "ProviderAudit.Runtime.ApiProviderIds";
 
         private const string RuntimeNamespace = "ProviderAudit.Runtime";
@@ -32,19 +27,25 @@ namespace ProviderAudit.Analyzers
         private readonly SemanticModel _model;
         private readonly INamedTypeSymbol _parser;
         private readonly INamedTypeSymbol _apiProvider;
+        private readonly string _firstPartyIds;
         private readonly CancellationToken _cancellationToken;
 
-        public StringFixPlanner(SemanticModel model, INamedTypeSymbol parser, INamedTypeSymbol apiProvider, CancellationToken cancellationToken)
+        /// <param name="firstPartyIds">The host's first-party ids the runtime does not know, as <see cref="DiagnosticContract.FirstPartyIdsProperty"/> writes them.</param>
+        public StringFixPlanner(SemanticModel model, INamedTypeSymbol parser, INamedTypeSymbol apiProvider, string firstPartyIds, CancellationToken cancellationToken)
         {
             _model = model;
             _parser = parser;
             _apiProvider = apiProvider;
+            _firstPartyIds = firstPartyIds;
             _cancellationToken = cancellationToken;
         }
 
+        /// <summary>The name of <c>ApiProviderIds</c>' reader the rewrite calls.</summary>
+        public const string FindMethod = "Find";
+
         /// <summary>
-        /// The runtime's id parser when the compilation can use it: <c>ApiProviderIds</c> with a public
-        /// <c>Parse(string)</c> returning <c>ApiProvider</c>. Null otherwise (then no string check has a fix).
+        /// The runtime's id reader when the compilation can use it: <c>ApiProviderIds</c> with a public static
+        /// <c>Find(string, params string[])</c> returning <c>ApiProvider?</c>. Null otherwise (then no string check has a fix).
         /// </summary>
         public static (INamedTypeSymbol Parser, INamedTypeSymbol ApiProvider)? FindParser(Compilation compilation)
         {
@@ -55,11 +56,13 @@ namespace ProviderAudit.Analyzers
                 return null;
             }
 
-            foreach (var member in parser.GetMembers("Parse"))
+            foreach (var member in parser.GetMembers(FindMethod))
             {
-                if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 1 } parse
-                    && parse.Parameters[0].Type.SpecialType == SpecialType.System_String
-                    && SymbolEqualityComparer.Default.Equals(parse.ReturnType, apiProvider))
+                if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 2 } find
+                    && find.Parameters[0].Type.SpecialType == SpecialType.System_String
+                    && find.Parameters[1] is { IsParams: true, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
+                    && find.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                    && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], apiProvider))
                 {
                     return (parser, apiProvider);
                 }
@@ -68,14 +71,28 @@ namespace ProviderAudit.Analyzers
             return null;
         }
 
-        /// <summary>The plan for a provider-name check located on <paramref name="location"/> that compares with <paramref name="name"/>.</summary>
-        public FixPlan Plan(SyntaxNode location, string name)
+        /// <summary>
+        /// The configured first-party ids the runtime does not read by itself, in one order, comma-separated (the value of
+        /// <see cref="DiagnosticContract.FirstPartyIdsProperty"/>); empty when the host uses the runtime's own.
+        /// </summary>
+        public static string ExtraFirstPartyIds(ImmutableHashSet<string> configured)
         {
-            if (!IsRuntimeFirstPartyId(name))
+            var extra = new List<string>();
+            foreach (var id in configured)
             {
-                return FixPlan.NotFixable(DiagnosticContract.NoFixReasons.UnknownProviderId);
+                if (!ProviderIds.IsFirstParty(id) && !extra.Exists(e => string.Equals(e, id, StringComparison.OrdinalIgnoreCase)))
+                {
+                    extra.Add(id);
+                }
             }
 
+            extra.Sort(StringComparer.Ordinal);
+            return string.Join(",", extra);
+        }
+
+        /// <summary>The plan for a provider-name check located on <paramref name="location"/>.</summary>
+        public FixPlan Plan(SyntaxNode location)
+        {
             var plan = location switch
             {
                 BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression)
@@ -87,19 +104,6 @@ namespace ProviderAudit.Analyzers
             };
 
             return plan.NoFixReason is null ? AddNames(plan) : plan;
-        }
-
-        public static bool IsRuntimeFirstPartyId(string name)
-        {
-            foreach (var id in RuntimeFirstPartyIds)
-            {
-                if (string.Equals(id, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static FixPlan Unsupported() => FixPlan.NotFixable(DiagnosticContract.NoFixReasons.UnsupportedShape);
@@ -119,6 +123,7 @@ namespace ProviderAudit.Analyzers
             return plan.With(DiagnosticContract.ImportNamespaceProperty, import)
                 .With(DiagnosticContract.ProviderTypeSyntaxProperty, "string")
                 .With(DiagnosticContract.ProviderIdParserProperty, parserSyntax)
+                .With(DiagnosticContract.FirstPartyIdsProperty, _firstPartyIds)
                 .With(DiagnosticContract.NullableCapabilityProperty, false);
         }
 
@@ -177,6 +182,12 @@ namespace ProviderAudit.Analyzers
             if (operation.Instance is not null && compared == 1 && invocation.Expression is MemberAccessExpressionSyntax { Expression: { } receiver })
             {
                 return PlanComparison(invocation, receiver, arguments[0].Expression, negated: false);
+            }
+
+            // `StringComparer.OrdinalIgnoreCase.Equals(a, "anthropic")`: the comparer only says how to compare.
+            if (operation.Instance is not null && compared == 2 && operation.Instance.Type?.SpecialType != SpecialType.System_String)
+            {
+                return PlanComparison(invocation, arguments[0].Expression, arguments[1].Expression, negated: false);
             }
 
             return Unsupported();

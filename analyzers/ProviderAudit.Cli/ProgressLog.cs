@@ -5,11 +5,12 @@ namespace ProviderAudit.Cli;
 
 /// <summary>
 /// Progress and notes on stderr, so stdout carries only the report; <c>--quiet</c> silences everything but errors.
-/// Also times the phases (load, analyze, fix) and prints them at the end, which is what the benchmark reads.
+/// Also times the phases (load, analyze, fix) and prints them at the end, wall and processor time, which is what the
+/// benchmark reads.
 /// </summary>
 internal sealed class ProgressLog(TextWriter error, bool quiet)
 {
-    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+    private readonly List<(string Phase, TimeSpan Elapsed, TimeSpan Processor)> _phases = [];
 
     public bool Quiet { get; } = quiet;
 
@@ -36,13 +37,14 @@ internal sealed class ProgressLog(TextWriter error, bool quiet)
     public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> run)
     {
         var clock = Stopwatch.StartNew();
+        var processor = Process.GetCurrentProcess().TotalProcessorTime;
         try
         {
             return await run().ConfigureAwait(false);
         }
         finally
         {
-            _phases.Add((phase, clock.Elapsed));
+            _phases.Add((phase, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - processor));
         }
     }
 
@@ -51,6 +53,9 @@ internal sealed class ProgressLog(TextWriter error, bool quiet)
         if (_phases.Count > 0)
         {
             Info("time: " + string.Join(", ", _phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Elapsed.TotalSeconds:0.00} s"))));
+
+            // Processor time of the same phases (all threads): what a phase costs whatever else the machine is doing.
+            Info("cpu: " + string.Join(", ", _phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Processor.TotalSeconds:0.00} s"))));
         }
     }
 }

@@ -22,11 +22,6 @@ namespace ProviderAudit.CodeFixes
                 ? DiagnosticContract.UseModelIdFormatEquivalenceKey
                 : DiagnosticContract.UseAuthTransportEquivalenceKey;
 
-        public static Capability? FromEquivalenceKey(string? key) =>
-            key == DiagnosticContract.UseModelIdFormatEquivalenceKey ? Capability.ModelIdFormat
-            : key == DiagnosticContract.UseAuthTransportEquivalenceKey ? Capability.AuthTransport
-            : (Capability?)null;
-
         /// <summary>The capability the analyzer inferred for the flagged check; null when ambiguous or absent.</summary>
         public static Capability? Inferred(Microsoft.CodeAnalysis.Diagnostic diagnostic)
         {

@@ -42,7 +42,10 @@ namespace ProviderAudit.CodeFixes
 
             var sites = new Dictionary<SyntaxNode, FixSite>();
             var chosen = new HashSet<FixSite>();
-            foreach (var diagnostic in diagnostics)
+
+            // In source order, so a site several diagnostics share (two constants in one arm) takes the first one's
+            // capability whatever order the diagnostics came in.
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Location.SourceSpan.Length))
             {
                 var site = FixSite.Add(diagnostic, root, sites);
                 if (site != null && chosen.Add(site))
@@ -113,7 +116,7 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax, ordered[i].CapabilityMayBeNull, ordered[i].ProviderIdParser);
+                var translator = new PatternTranslator(ordered[i].Capability, new VariableNames(host), ordered[i].ProviderTypeSyntax, ordered[i].CapabilityMayBeNull, ordered[i].ProviderIdParser, ordered[i].FirstPartyIds);
                 var replacement = Rewrite(ordered[i], host, translator);
                 if (replacement is null)
                 {
@@ -301,11 +304,27 @@ namespace ProviderAudit.CodeFixes
             {
                 test = translator.Translate(pattern, value, site.Shape ?? ProviderShape.Boxed, site.AppendsToChain);
             }
-            else if (site.Shape == ProviderShape.Value && PatternTranslator.IsFirstPartyAndAlwaysMatching(pattern))
+            else if (site.Shape == ProviderShape.Value && PatternTranslator.IsFirstPartyAndAlwaysMatching(pattern, out var designations))
             {
                 // `p is { } and X`: the rest matches any value, so the check is the capability test alone (in place it would
-                // be `p is { } and var q && …`, a pattern that always matches: warning CS8794).
-                test = translator.Test(value, ProviderShape.Value, site.AppendsToChain, negated: false);
+                // be `p is { } and var q && …`, a pattern that always matches: warning CS8794). Names the rest declares
+                // (`p is { } x and X`) stay declared, as `var` patterns, which never draw that warning:
+                // `p is var x && x.ModelIdFormat().IsFirstParty`.
+                if (designations.Count == 0)
+                {
+                    test = translator.Test(value, ProviderShape.Value, site.AppendsToChain, negated: false);
+                }
+                else
+                {
+                    var first = IdentifierName(designations[0]);
+                    var declared = ExpressionBuilder.IsPattern(value, ExpressionBuilder.VarPattern(designations[0]));
+                    foreach (var other in designations.Skip(1))
+                    {
+                        declared = ExpressionBuilder.And(declared, ExpressionBuilder.IsPattern(first, ExpressionBuilder.VarPattern(other)));
+                    }
+
+                    test = ExpressionBuilder.And(declared, translator.Test(first, ProviderShape.Value, appendsToChain: false, negated: false));
+                }
             }
             else if (translator.TryInPlace(pattern, out var rewritten, out var condition))
             {

@@ -1,7 +1,10 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using ProviderAudit.Analyzers;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ProviderAudit.CodeFixes
@@ -47,16 +50,25 @@ namespace ProviderAudit.CodeFixes
                 Receiver(receiver),
                 AskIsFirstParty(InvocationExpression(MemberBindingExpression(IdentifierName(capability.ExtensionMethod()))), resultMayBeNull));
 
-        /// <summary><c>ApiProviderIds.Parse(id)</c>, with the parser spelled as the analyzer said (a <c>global::</c> name is shortened by code cleanup where it can be).</summary>
-        public static ExpressionSyntax ParseId(string parser, ExpressionSyntax id)
+        /// <summary>
+        /// <c>ApiProviderIds.Find(id, "anthropic", …)</c>, with the reader spelled as the analyzer said (a <c>global::</c> name is
+        /// shortened by code cleanup where it can be) and the host's first-party ids as string literals.
+        /// </summary>
+        public static ExpressionSyntax FindId(string parser, ExpressionSyntax id, IReadOnlyList<string> firstPartyIds)
         {
             var parserName = ParseName(parser);
+            var arguments = new List<ArgumentSyntax> { Argument(id.WithoutTrivia()) };
+            foreach (var firstPartyId in firstPartyIds)
+            {
+                arguments.Add(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(firstPartyId))));
+            }
+
             return InvocationExpression(
                 MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
                     parser.StartsWith("global::", System.StringComparison.Ordinal) ? parserName.WithAdditionalAnnotations(Simplifier.Annotation) : parserName,
-                    IdentifierName("Parse")),
-                ArgumentList(SingletonSeparatedList(Argument(id.WithoutTrivia()))));
+                    IdentifierName(StringFixPlanner.FindMethod)),
+                ArgumentList(SeparatedList(arguments, Enumerable.Repeat(Token(TriviaList(), SyntaxKind.CommaToken, TriviaList(Space)), arguments.Count - 1))));
         }
 
         /// <summary><c>call.IsFirstParty</c>, or <c>call?.IsFirstParty</c> when the call may return null.</summary>

@@ -22,23 +22,10 @@ namespace ProviderAudit.CodeFixes
             ImmutableArray.Create(DiagnosticContract.FirstPartyComparisonId);
 
         /// <summary>
-        /// Fix All rewrites every fixable PA0001 site in scope, whatever diagnostic it was started from. A site whose
-        /// concern the analyzer inferred gets that capability; an ambiguous one gets the capability of the fix Fix All
-        /// was started from, or the model-ID format when it was started without one (`dotnet format analyzers
-        /// --diagnostics PA0001` starts from whichever diagnostic it meets first, possibly one without a fix, and then
-        /// passes no equivalence key). All sites of a document are rewritten in one pass, so sites sharing a node never
-        /// become conflicting edits (as they would with the batch fixer).
+        /// Fix All rewrites every fixable PA0001 site in scope to its documented capability, whatever diagnostic and
+        /// equivalence key it was started from (see <see cref="CapabilityFixAllProvider"/>).
         /// </summary>
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-            (context, document, diagnostics) =>
-            {
-                var requested = CapabilityNames.FromEquivalenceKey(context.CodeActionEquivalenceKey) ?? CapabilityNames.ForAmbiguousSites;
-                return CapabilityRewriter.RewriteAsync(
-                    document,
-                    diagnostics,
-                    diagnostic => CapabilityNames.Inferred(diagnostic) ?? requested,
-                    context.CancellationToken);
-            });
+        public override FixAllProvider GetFixAllProvider() => CapabilityFixAllProvider.Instance;
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {

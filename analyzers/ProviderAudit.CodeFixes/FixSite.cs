@@ -49,13 +49,15 @@ namespace ProviderAudit.CodeFixes
             CatchAll = Property(properties, DiagnosticContract.CatchAllProperty) ?? DiagnosticContract.CatchAlls.None;
             CapabilityMayBeNull = Property(properties, DiagnosticContract.NullableCapabilityProperty) == "true";
             ProviderIdParser = Property(properties, DiagnosticContract.ProviderIdParserProperty);
+            var firstPartyIds = Property(properties, DiagnosticContract.FirstPartyIdsProperty);
+            FirstPartyIds = string.IsNullOrEmpty(firstPartyIds) ? new string[0] : firstPartyIds!.Split(',');
         }
 
         public HostKind Kind { get; }
 
         public SyntaxNode Host { get; }
 
-        /// <summary>The capability this site is rewritten to (the first diagnostic's choice when several share the host).</summary>
+        /// <summary>The capability this site is rewritten to (that of the first diagnostic in source order when several share the host).</summary>
         public Capability Capability { get; set; }
 
         /// <summary>The provider-valued expression (comparisons, membership) or the tested expression (is-patterns).</summary>
@@ -77,10 +79,13 @@ namespace ProviderAudit.CodeFixes
         public string CatchAll { get; }
 
         /// <summary>
-        /// For a provider-name check: how to spell <c>ApiProviderIds</c>, whose <c>Parse</c> turns the id into the provider
+        /// For a provider-name check: how to spell <c>ApiProviderIds</c>, whose <c>Find</c> turns the id into the provider
         /// the capability is asked of. Null for enum checks.
         /// </summary>
         public string? ProviderIdParser { get; }
+
+        /// <summary>For a provider-name check: the host's first-party ids passed to <c>Find</c> after the id (often none).</summary>
+        public IReadOnlyList<string> FirstPartyIds { get; }
 
         /// <summary>The capability methods return a nullable reference: the test is <c>…()?.IsFirstParty == true</c>.</summary>
         public bool CapabilityMayBeNull { get; }

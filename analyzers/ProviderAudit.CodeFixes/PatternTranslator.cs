@@ -29,17 +29,21 @@ namespace ProviderAudit.CodeFixes
         private readonly string _providerType;
         private readonly bool _capabilityMayBeNull;
         private readonly string? _idParser;
+        private readonly IReadOnlyList<string> _firstPartyIds;
 
         /// <param name="providerType">The provider type as the analyzer said to spell it here (simple or <c>global::</c> name).</param>
         /// <param name="capabilityMayBeNull">The capability methods return a nullable reference (a value may map to no backend).</param>
-        /// <param name="idParser">For provider-name checks, how to spell <c>ApiProviderIds</c>: values are ids, parsed before the capability is asked.</param>
-        public PatternTranslator(Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false, string? idParser = null)
+        /// <param name="idParser">For provider-name checks, how to spell <c>ApiProviderIds</c>: values are ids, read by its <c>Find</c> before the capability is asked.</param>
+        /// <param name="firstPartyIds">For provider-name checks, the host's first-party ids passed to <c>Find</c>.</param>
+        public PatternTranslator(
+            Capability capability, VariableNames names, string providerType, bool capabilityMayBeNull = false, string? idParser = null, IReadOnlyList<string>? firstPartyIds = null)
         {
             _capability = capability;
             _names = names;
             _providerType = providerType;
             _capabilityMayBeNull = capabilityMayBeNull;
             _idParser = idParser;
+            _firstPartyIds = firstPartyIds ?? new string[0];
         }
 
         public string NextName() => _names.Next();
@@ -59,6 +63,15 @@ namespace ProviderAudit.CodeFixes
         /// <summary>The capability test on <paramref name="value"/>, which has the given shape.</summary>
         public ExpressionSyntax Test(ExpressionSyntax value, ProviderShape shape, bool appendsToChain, bool negated)
         {
+            if (_idParser != null)
+            {
+                // A provider id, whatever its static type: `ApiProviderIds.Find(id, …)?.ModelIdFormat().IsFirstParty == true`,
+                // false for null and for ids no backend has, as the string comparison was.
+                return ExpressionBuilder.CompareWithTrue(
+                    ExpressionBuilder.ConditionalCapability(ExpressionBuilder.FindId(_idParser, value, _firstPartyIds), _capability),
+                    negated);
+            }
+
             switch (shape)
             {
                 case ProviderShape.Value:
@@ -89,12 +102,6 @@ namespace ProviderAudit.CodeFixes
         /// <summary><c>value.ModelIdFormat().IsFirstParty</c>, or <c>value.ModelIdFormat()?.IsFirstParty == true</c> when the capability may be null.</summary>
         private ExpressionSyntax CapabilityTest(ExpressionSyntax value)
         {
-            if (_idParser != null)
-            {
-                // A provider id: `ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty`.
-                value = ExpressionBuilder.ParseId(_idParser, value);
-            }
-
             return _capabilityMayBeNull
                 ? ExpressionBuilder.CompareWithTrue(ExpressionBuilder.Capability(value, _capability, resultMayBeNull: true), negated: false)
                 : ExpressionBuilder.Capability(value, _capability);
@@ -257,39 +264,105 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary>
-        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value without declaring
-        /// anything (<c>{ }</c>, <c>_</c>): <c>{ } and X</c>.
+        /// An <c>and</c> chain of one first-party constant and patterns that match any non-null value — <c>{ }</c>, <c>_</c>,
+        /// <c>var x</c>, <c>{ } x</c>, and any <c>not</c>/<c>and</c>/<c>or</c> combination that always matches
+        /// (<c>not not { }</c>) — some perhaps naming the value: <c>{ } and X</c>, <c>{ } x and X</c>. The names declared are
+        /// returned in <paramref name="designations"/>, in source order.
         /// </summary>
-        public static bool IsFirstPartyAndAlwaysMatching(PatternSyntax pattern)
+        public static bool IsFirstPartyAndAlwaysMatching(PatternSyntax pattern, out List<string> designations)
         {
-            var constants = 0;
-            var others = 0;
-            var pending = new Stack<PatternSyntax>();
-            pending.Push(pattern);
-            while (pending.Count > 0)
+            designations = new List<string>();
+            var operands = new List<PatternSyntax>();
+            FlattenAnd(pattern, operands);
+            var constants = operands.Count(operand => Unparenthesized(operand) is ConstantPatternSyntax constant && IsFirstParty(constant));
+            if (constants != 1 || operands.Count < 2)
             {
-                switch (pending.Pop())
+                return false;
+            }
+
+            foreach (var operand in operands)
+            {
+                if (!(Unparenthesized(operand) is ConstantPatternSyntax constant && IsFirstParty(constant)) && !AlwaysMatches(operand, designations))
                 {
-                    case ParenthesizedPatternSyntax parenthesized:
-                        pending.Push(parenthesized.Pattern);
-                        break;
-                    case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
-                        pending.Push(binary.Left);
-                        pending.Push(binary.Right);
-                        break;
-                    case ConstantPatternSyntax constant when IsFirstParty(constant):
-                        constants++;
-                        break;
-                    case DiscardPatternSyntax _:
-                    case RecursivePatternSyntax { Type: null, Designation: null, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } }:
-                        others++;
-                        break;
-                    default:
-                        return false;
+                    return false;
                 }
             }
 
-            return constants == 1 && others > 0;
+            return true;
+        }
+
+        private static void FlattenAnd(PatternSyntax pattern, List<PatternSyntax> operands)
+        {
+            switch (pattern)
+            {
+                case ParenthesizedPatternSyntax parenthesized:
+                    FlattenAnd(parenthesized.Pattern, operands);
+                    break;
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                    FlattenAnd(binary.Left, operands);
+                    FlattenAnd(binary.Right, operands);
+                    break;
+                default:
+                    operands.Add(pattern);
+                    break;
+            }
+        }
+
+        private static PatternSyntax Unparenthesized(PatternSyntax pattern)
+        {
+            while (pattern is ParenthesizedPatternSyntax parenthesized)
+            {
+                pattern = parenthesized.Pattern;
+            }
+
+            return pattern;
+        }
+
+        /// <summary>Matches every non-null value (of a provider that is never null), naming it in <paramref name="designations"/> where it does.</summary>
+        private static bool AlwaysMatches(PatternSyntax pattern, List<string> designations)
+        {
+            switch (Unparenthesized(pattern))
+            {
+                case DiscardPatternSyntax _:
+                    return true;
+                case VarPatternSyntax { Designation: SingleVariableDesignationSyntax named }:
+                    designations.Add(named.Identifier.ValueText);
+                    return true;
+                case VarPatternSyntax { Designation: DiscardDesignationSyntax }:
+                    return true;
+                case RecursivePatternSyntax { Type: null, PositionalPatternClause: null, PropertyPatternClause: { Subpatterns: { Count: 0 } } } recursive:
+                    if (recursive.Designation is SingleVariableDesignationSyntax declared)
+                    {
+                        designations.Add(declared.Identifier.ValueText);
+                        return true;
+                    }
+
+                    return recursive.Designation is null || recursive.Designation is DiscardDesignationSyntax;
+                case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
+                    return NeverMatches(not.Pattern);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                    return AlwaysMatches(binary.Left, designations) && AlwaysMatches(binary.Right, designations);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.OrPattern):
+                    // No names under `or` (CS8780): a throwaway list.
+                    return AlwaysMatches(binary.Left, new List<string>()) || AlwaysMatches(binary.Right, new List<string>());
+                default:
+                    return false;
+            }
+        }
+
+        private static bool NeverMatches(PatternSyntax pattern)
+        {
+            switch (Unparenthesized(pattern))
+            {
+                case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
+                    return AlwaysMatches(not.Pattern, new List<string>());
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.AndPattern):
+                    return NeverMatches(binary.Left) || NeverMatches(binary.Right);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.OrPattern):
+                    return NeverMatches(binary.Left) && NeverMatches(binary.Right);
+                default:
+                    return false;
+            }
         }
 
         public static bool IsFirstParty(SyntaxNode node) => node.HasAnnotations(FirstPartyAnnotationKind);

@@ -80,8 +80,14 @@ namespace ProviderAudit.CodeFixes
                     }
                 }
 
-                // Later positions first, so a mapping inserted into a file never moves a diagnostic still to be fixed there.
-                foreach (var item in work.OrderByDescending(w => w.Diagnostic.Location.SourceSpan.Start))
+                // One order whatever order the diagnostics came in (the mappings of two referenced enums may land in one
+                // file, one after the other): by file and enum, later positions first within a file, so a mapping
+                // inserted into a file never moves a diagnostic still to be fixed there.
+                var ordered = work
+                    .OrderBy(w => w.Diagnostic.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                    .ThenByDescending(w => w.Diagnostic.Location.SourceSpan.Start)
+                    .ThenBy(w => w.Diagnostic.Properties.TryGetValue(DiagnosticContract.ProviderTypeProperty, out var type) ? type : null, System.StringComparer.Ordinal);
+                foreach (var item in ordered)
                 {
                     var document = solution.GetDocument(item.Document);
                     if (document != null)

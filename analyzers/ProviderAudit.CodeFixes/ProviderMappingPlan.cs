@@ -30,10 +30,11 @@ namespace ProviderAudit.CodeFixes
     /// the only one (a mapping that guesses would silently move checks between backends):
     /// <list type="bullet">
     /// <item>the value of the configured first-party member (<c>provider_audit.first_party_member</c>) is <c>FirstParty</c>;</item>
-    /// <item>any other value maps to the <c>ApiProvider</c> member whose name equals one of its member names, ignoring case and
-    /// underscores (<c>Bedrock</c>, <c>BEDROCK</c>, <c>Claude_Platform_Aws</c>), except <c>FirstParty</c>, which only the
-    /// configured member reaches — the old checks treated only that member as first party;</item>
-    /// <item>a value that matches nothing, or whose aliases match different members, maps to nothing and says so.</item>
+    /// <item>any other value maps to the backend one of its member names spells (<see cref="ProviderSpellings"/>:
+    /// <c>AmazonBedrock</c>, <c>VertexAI</c>, <c>AzureFoundry</c>, <c>Claude_Platform_Aws</c> …), except <c>FirstParty</c>,
+    /// which only the configured member reaches — the old checks treated only that member as first party;</item>
+    /// <item>a value whose names spell no backend, could mean two (<c>Aws</c>), or whose aliases spell different ones, maps
+    /// to nothing and says why.</item>
     /// </list>
     /// </summary>
     internal sealed class ProviderMappingPlan
@@ -59,7 +60,7 @@ namespace ProviderAudit.CodeFixes
         public static ProviderMappingPlan Create(INamedTypeSymbol hostEnum, string firstPartyMemberName, INamedTypeSymbol apiProvider)
         {
             var providers = apiProvider.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
-            var firstPartyProvider = providers.FirstOrDefault(p => p.Name == "FirstParty");
+            var firstPartyProvider = providers.FirstOrDefault(p => p.Name == FirstParty);
             var members = hostEnum.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
             var firstPartyMember = members.FirstOrDefault(m => m.Name == firstPartyMemberName);
 
@@ -73,22 +74,23 @@ namespace ProviderAudit.CodeFixes
                     continue;
                 }
 
-                var matches = aliases
-                    .Select(alias => (Alias: alias, Provider: providers.FirstOrDefault(p => !SymbolEqualityComparer.Default.Equals(p, firstPartyProvider) && Normalize(p.Name) == Normalize(alias.Name))))
-                    .Where(match => match.Provider != null)
-                    .ToList();
-                var distinct = matches.Select(m => m.Provider!).Distinct<IFieldSymbol>(SymbolEqualityComparer.Default).ToList();
+                var readings = aliases.Select(alias => (Alias: alias, Spelling: ProviderSpellings.Read(alias.Name))).ToList();
+                var matches = readings.Where(r => r.Spelling.Kind == SpellingKind.Backend).ToList();
+                var distinct = matches.Select(m => m.Spelling.Provider!).Distinct().ToList();
                 if (distinct.Count == 1)
                 {
-                    values.Add(new MappedValue(matches[0].Alias, distinct[0], null));
+                    var provider = providers.FirstOrDefault(p => p.Name == distinct[0]);
+                    values.Add(provider is null
+                        ? new MappedValue(matches[0].Alias, null, Name(hostEnum, matches[0].Alias) + " names " + distinct[0] + ", which this version of ApiProvider does not have")
+                        : new MappedValue(matches[0].Alias, provider, null));
                 }
                 else if (distinct.Count > 1)
                 {
-                    values.Add(new MappedValue(aliases[0], null, string.Join(" and ", matches.Select(m => Name(hostEnum, m.Alias))) + " share one value but are named like different ApiProvider members (" + string.Join(", ", distinct.Select(p => p.Name)) + ")"));
+                    values.Add(new MappedValue(aliases[0], null, string.Join(" and ", matches.Select(m => Name(hostEnum, m.Alias))) + " share one value but name different backends (" + string.Join(", ", distinct) + ")"));
                 }
                 else
                 {
-                    values.Add(new MappedValue(aliases[0], null, UnmatchedReason(hostEnum, aliases, firstPartyProvider, firstPartyMemberName)));
+                    values.Add(new MappedValue(aliases[0], null, UnmatchedReason(hostEnum, readings, firstPartyMemberName)));
                 }
             }
 
@@ -96,19 +98,22 @@ namespace ProviderAudit.CodeFixes
             return new ProviderMappingPlan(hostEnum, values, isFlags);
         }
 
-        private static string UnmatchedReason(INamedTypeSymbol hostEnum, List<IFieldSymbol> aliases, IFieldSymbol? firstPartyProvider, string firstPartyMemberName)
+        private const string FirstParty = "FirstParty";
+
+        private static string UnmatchedReason(INamedTypeSymbol hostEnum, List<(IFieldSymbol Alias, SpellingMatch Spelling)> readings, string firstPartyMemberName)
         {
-            var names = string.Join(" / ", aliases.Select(a => Name(hostEnum, a)));
-            if (firstPartyProvider != null && aliases.Any(a => Normalize(a.Name) == Normalize(firstPartyProvider.Name)))
+            var firstPartyNamed = readings.FirstOrDefault(r => r.Spelling.Kind == SpellingKind.FirstPartyNamed);
+            if (firstPartyNamed.Alias != null)
             {
-                return names + " is named like ApiProvider.FirstParty, but the first-party member is " + hostEnum.Name + "." + firstPartyMemberName + " (provider_audit.first_party_member), which the old checks compared with";
+                return Name(hostEnum, firstPartyNamed.Alias) + " is named like Anthropic's own API, but the first-party member is " + hostEnum.Name + "." + firstPartyMemberName
+                    + " (provider_audit.first_party_member), which the old checks compared with";
             }
 
-            return names + " matches no ApiProvider member by name";
+            var ambiguous = readings.FirstOrDefault(r => r.Spelling.Kind == SpellingKind.Ambiguous);
+            var reading = ambiguous.Alias != null ? ambiguous : readings[0];
+            return Name(hostEnum, reading.Alias) + " " + reading.Spelling.Reason;
         }
 
         private static string Name(INamedTypeSymbol hostEnum, IFieldSymbol member) => hostEnum.Name + "." + member.Name;
-
-        private static string Normalize(string name) => name.Replace("_", string.Empty).ToUpperInvariant();
     }
 }

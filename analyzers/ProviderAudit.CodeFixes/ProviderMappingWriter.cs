@@ -19,6 +19,13 @@ namespace ProviderAudit.CodeFixes
     /// that already holds part of the mapping, else as a new class right after the enum's declaration, else (an enum from
     /// a referenced assembly) at the end of the namespace of its first finding.
     /// </summary>
+    /// <remarks>
+    /// A new class is <c>internal</c>, whatever the enum's accessibility: the mapping serves the library's own checks and
+    /// must not put the runtime's capability types into its public API. The code is C# 7.3 (the default language version of
+    /// netstandard2.0 and net462, and one source file of a multi-targeted library compiles at every target's default, while
+    /// a fixer sees one target's options): a <c>switch</c> statement, no switch expression, no recursive pattern. Nullable
+    /// annotations (<c>IModelIdFormat?</c>) only where the file has them enabled.
+    /// </remarks>
     internal static class ProviderMappingWriter
     {
         private const string RuntimeNamespace = "ProviderAudit.Runtime";
@@ -72,29 +79,19 @@ namespace ProviderAudit.CodeFixes
             var compilation = model.Compilation;
             var hostEnum = compilation.GetTypeByMetadataName(typeName);
             var apiProvider = compilation.GetTypeByMetadataName(ApiProviderMetadataName);
-            if (hostEnum is not { TypeKind: TypeKind.Enum } || apiProvider is not { TypeKind: TypeKind.Enum } || !CanExtend(hostEnum, compilation))
+            if (hostEnum is not { TypeKind: TypeKind.Enum } || apiProvider is not { TypeKind: TypeKind.Enum })
             {
                 return null;
             }
 
+            // The analyzer's FixableAfter promise and this fix answer the same question the same way.
             var mapping = CapabilityExtensionMethods.Find(hostEnum, compilation);
-            if (mapping.IsComplete)
+            if (mapping.IsComplete || !CapabilityExtensionMethods.CanWriteMapping(hostEnum, mapping, compilation))
             {
                 return null;
             }
 
-            var providerMayBeNull = false;
-            if (mapping.ToApiProvider is { } existing)
-            {
-                // Another ToApiProvider that does not return ApiProvider owns the name; a second one would make calls ambiguous (CS0121).
-                if (ReturnsApiProvider(existing, apiProvider) is not { } mayBeNull)
-                {
-                    return null;
-                }
-
-                providerMayBeNull = mayBeNull;
-            }
-
+            var providerMayBeNull = mapping.ToApiProvider is { } existing && CapabilityExtensionMethods.ReturnsApiProvider(existing, apiProvider) == true;
             return new Request(model, root, hostEnum, apiProvider, mapping, firstPartyMember, providerMayBeNull);
         }
 
@@ -126,34 +123,6 @@ namespace ProviderAudit.CodeFixes
             public bool ExistingProviderMayBeNull { get; }
         }
 
-        /// <summary>An extension method can name the enum: top-level or nested in non-generic types, and visible to the whole assembly.</summary>
-        private static bool CanExtend(INamedTypeSymbol hostEnum, Compilation compilation)
-        {
-            for (var type = hostEnum.ContainingType; type != null; type = type.ContainingType)
-            {
-                if (type.IsGenericType)
-                {
-                    return false;
-                }
-            }
-
-            return compilation.IsSymbolAccessibleWithin(hostEnum, compilation.Assembly);
-        }
-
-        /// <summary>False for <c>ApiProvider</c>, true for <c>ApiProvider?</c>, null for anything else.</summary>
-        private static bool? ReturnsApiProvider(IMethodSymbol method, INamedTypeSymbol apiProvider)
-        {
-            if (SymbolEqualityComparer.Default.Equals(method.ReturnType, apiProvider))
-            {
-                return false;
-            }
-
-            return method.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], apiProvider)
-                ? true
-                : (bool?)null;
-        }
-
         /// <summary>The source class of this project that already holds part of the mapping, if any.</summary>
         private static (Document Document, ClassDeclarationSyntax Class)? ExistingHolder(CapabilityMapping mapping, Project project, CancellationToken cancellationToken)
         {
@@ -180,18 +149,11 @@ namespace ProviderAudit.CodeFixes
             var names = RuntimeNames.At(model, declaration.SpanStart);
             var newLine = NewLineOf(root);
             var members = new StringBuilder();
-            text.AppendMembers(members, names, mapping, sharesClassWithToApiProvider: mapping.ToApiProvider is null || InClass(mapping.ToApiProvider, declaration));
-            var annotate = NeedsNullableAnnotations(model, declaration.SpanStart, text.UsesNullableReferences(mapping));
-            var parsed = SyntaxFactory.ParseCompilationUnit(("class C\n{\n\n" + (annotate ? EnableAnnotations : string.Empty) + members + "}\n").Replace("\n", newLine))
+            text.AppendMembers(members, names, mapping, sharesClassWithToApiProvider: mapping.ToApiProvider is null || InClass(mapping.ToApiProvider, declaration), AnnotationsEnabled(model, declaration.SpanStart));
+            var parsed = SyntaxFactory.ParseCompilationUnit(("class C\n{\n\n" + members + "}\n").Replace("\n", newLine))
                 .Members.OfType<ClassDeclarationSyntax>().Single().Members
                 .Select(member => member.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation));
             var extended = declaration.AddMembers(parsed.ToArray());
-            if (annotate)
-            {
-                var closeBrace = extended.CloseBraceToken;
-                extended = extended.WithCloseBraceToken(closeBrace.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(RestoreAnnotations.Replace("\n", newLine)).AddRange(closeBrace.LeadingTrivia)));
-            }
-
             var newRoot = root.ReplaceNode(declaration, extended);
             return solution.WithDocumentSyntaxRoot(document.Id, WithRuntimeImport(newRoot, names));
         }
@@ -234,16 +196,8 @@ namespace ProviderAudit.CodeFixes
             var position = anchor.Span.End;
             var names = RuntimeNames.At(model, position);
             var className = FreeClassName(model, position, hostEnum.Name + "Capabilities");
-            var isPublic = enumDeclaration != null && IsPublicEverywhere(hostEnum);
-
-            var annotate = NeedsNullableAnnotations(model, position, text.UsesNullableReferences(mapping));
             var classText = new StringBuilder("\n");
-            if (annotate)
-            {
-                classText.Append(EnableAnnotations);
-            }
-
-            text.AppendClass(classText, names, mapping, className, isPublic, annotate ? RestoreAnnotations : string.Empty);
+            text.AppendClass(classText, names, mapping, className, AnnotationsEnabled(model, position));
             var newLine = NewLineOf(root);
             var parsed = SyntaxFactory.ParseCompilationUnit(classText.ToString().Replace("\n", newLine))
                 .Members.Single()
@@ -258,19 +212,6 @@ namespace ProviderAudit.CodeFixes
             return document.Project.Solution.WithDocumentSyntaxRoot(document.Id, WithRuntimeImport(newRoot, names));
         }
 
-        private static bool IsPublicEverywhere(INamedTypeSymbol type)
-        {
-            for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingType)
-            {
-                if (named.DeclaredAccessibility != Accessibility.Public)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private static string FreeClassName(SemanticModel model, int position, string preferred)
         {
             var name = preferred;
@@ -283,15 +224,12 @@ namespace ProviderAudit.CodeFixes
         }
 
         /// <summary>
-        /// <c>IModelIdFormat?</c> in a file without nullable annotations would be warning CS8632: there the generated code
-        /// is put between <c>#nullable enable annotations</c> and <c>#nullable restore</c>. Null when not needed.
+        /// Whether <c>IModelIdFormat?</c> may be written here: only where nullable annotations are enabled (never in C# 7.3,
+        /// nor in a file or project that has them off, where the annotation is warning CS8632 and a <c>#nullable</c> directive
+        /// of our own would change the file's context).
         /// </summary>
-        private static bool NeedsNullableAnnotations(SemanticModel model, int position, bool usesNullableReferences) =>
-            usesNullableReferences && (model.GetNullableContext(position) & NullableContext.AnnotationsEnabled) == 0;
-
-        private const string EnableAnnotations = "#nullable enable annotations\n";
-
-        private const string RestoreAnnotations = "#nullable restore\n";
+        private static bool AnnotationsEnabled(SemanticModel model, int position) =>
+            (model.GetNullableContext(position) & NullableContext.AnnotationsEnabled) != 0;
 
         private static SyntaxNode WithRuntimeImport(SyntaxNode root, RuntimeNames names) =>
             names.NeedsImport && root is CompilationUnitSyntax compilationUnit
@@ -358,11 +296,8 @@ namespace ProviderAudit.CodeFixes
                 _parameter = ParameterName(hostEnum.Name);
             }
 
-            public bool UsesNullableReferences(CapabilityMapping mapping) =>
-                _providerMayBeNull && (mapping.ModelIdFormat is null || mapping.AuthTransport is null);
-
-            /// <summary>The class; <paramref name="beforeClosingBrace"/> goes right before its last brace (a directive ending a <c>#nullable</c> region).</summary>
-            public void AppendClass(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, string className, bool isPublic, string beforeClosingBrace)
+            /// <summary>The class, <c>internal</c> (see <see cref="ProviderMappingWriter"/>).</summary>
+            public void AppendClass(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, string className, bool annotate)
             {
                 var firstParty = _plan?.Values.FirstOrDefault(v => v.Provider?.Name == "FirstParty")?.Member.Name;
                 text.Append("/// <summary>\n");
@@ -381,13 +316,13 @@ namespace ProviderAudit.CodeFixes
                 }
 
                 text.Append(".\n/// </summary>\n");
-                text.Append(isPublic ? "public" : "internal").Append(" static class ").Append(className).Append('\n');
+                text.Append("internal static class ").Append(className).Append('\n');
                 text.Append("{\n");
-                AppendMembers(text, names, mapping, sharesClassWithToApiProvider: _existingToApiProvider is null);
-                text.Append(beforeClosingBrace).Append("}\n");
+                AppendMembers(text, names, mapping, sharesClassWithToApiProvider: _existingToApiProvider is null, annotate);
+                text.Append("}\n");
             }
 
-            public void AppendMembers(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, bool sharesClassWithToApiProvider)
+            public void AppendMembers(StringBuilder text, RuntimeNames names, CapabilityMapping mapping, bool sharesClassWithToApiProvider, bool annotate)
             {
                 var first = true;
                 if (_plan != null)
@@ -398,72 +333,79 @@ namespace ProviderAudit.CodeFixes
 
                 if (mapping.ModelIdFormat is null)
                 {
-                    AppendCapability(text, names, "ModelIdFormat", "IModelIdFormat", "spells model ids", first, sharesClassWithToApiProvider);
+                    AppendCapability(text, names, "ModelIdFormat", "IModelIdFormat", "spells model ids", first, sharesClassWithToApiProvider, annotate);
                     first = false;
                 }
 
                 if (mapping.AuthTransport is null)
                 {
-                    AppendCapability(text, names, "AuthTransport", "IAuthTransport", "authenticates and where its requests go", first, sharesClassWithToApiProvider);
+                    AppendCapability(text, names, "AuthTransport", "IAuthTransport", "authenticates and where its requests go", first, sharesClassWithToApiProvider, annotate);
                 }
             }
 
+            /// <summary>A <c>switch</c> statement, one section per value, so the team's comments sit on the value they are about.</summary>
             private void AppendToApiProvider(StringBuilder text, RuntimeNames names)
             {
                 var plan = _plan!;
                 text.Append("/// <summary>The <c>ApiProvider</c> that <paramref name=\"").Append(_parameter).Append("\"/> stands for")
                     .Append(_providerMayBeNull ? "; null for a value that maps to no Claude backend" : string.Empty).Append(".</summary>\n");
                 text.Append("public static ").Append(names.Type("ApiProvider")).Append(_providerMayBeNull ? "?" : string.Empty)
-                    .Append(" ToApiProvider(this ").Append(_enum).Append(' ').Append(_parameter).Append(") => ").Append(_parameter).Append(" switch\n");
+                    .Append(" ToApiProvider(this ").Append(_enum).Append(' ').Append(_parameter).Append(")\n");
                 text.Append("{\n");
+                text.Append("    switch (").Append(_parameter).Append(")\n");
+                text.Append("    {\n");
                 foreach (var value in plan.Values)
                 {
                     if (value.Provider is null)
                     {
-                        text.Append("    // TODO(PA0003): ").Append(value.UnmappedReason).Append(".\n");
-                        text.Append("    // Map it to the ApiProvider it talks to, or keep null: no Claude backend, its capabilities are null and its first-party checks stay false.\n");
+                        text.Append("        // TODO(PA0003): ").Append(value.UnmappedReason).Append(".\n");
+                        text.Append("        // Map it to the ApiProvider it talks to, or keep null: no Claude backend, its capabilities are null and its first-party checks stay false.\n");
                     }
 
-                    text.Append("    ").Append(Member(value.Member)).Append(" => ")
-                        .Append(value.Provider is null ? "null" : names.Type("ApiProvider") + "." + value.Provider.Name).Append(",\n");
+                    text.Append("        case ").Append(Member(value.Member)).Append(":\n");
+                    text.Append("            return ").Append(value.Provider is null ? "null" : names.Type("ApiProvider") + "." + value.Provider.Name).Append(";\n");
                 }
 
+                text.Append("        default:\n");
                 if (plan.IsFlags)
                 {
-                    text.Append("    // [Flags] combinations of members map to no backend.\n");
-                    text.Append("    _ => null,\n");
+                    text.Append("            // [Flags] combinations of members map to no backend.\n");
+                    text.Append("            return null;\n");
                 }
                 else
                 {
-                    text.Append("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(").Append(_parameter).Append("), ").Append(_parameter)
-                        .Append(", \"Not a defined ").Append(_hostEnum.Name).Append(" value.\"),\n");
+                    text.Append("            throw new global::System.ArgumentOutOfRangeException(nameof(").Append(_parameter).Append("), ").Append(_parameter)
+                        .Append(", \"Not a defined ").Append(_hostEnum.Name).Append(" value.\");\n");
                 }
 
-                text.Append("};\n");
+                text.Append("    }\n");
+                text.Append("}\n");
             }
 
-            private void AppendCapability(StringBuilder text, RuntimeNames names, string method, string type, string what, bool first, bool sharesClassWithToApiProvider)
+            private void AppendCapability(
+                StringBuilder text, RuntimeNames names, string method, string type, string what, bool first, bool sharesClassWithToApiProvider, bool annotate)
             {
                 if (!first)
                 {
                     text.Append('\n');
                 }
 
-                var nullable = _providerMayBeNull ? "?" : string.Empty;
+                var conditional = _providerMayBeNull ? "?" : string.Empty;
                 var toApiProvider = sharesClassWithToApiProvider || _existingToApiProvider is null
                     ? _parameter + ".ToApiProvider()"
                     : _existingToApiProvider.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".ToApiProvider(" + _parameter + ")";
                 text.Append("/// <summary>How the backend of <paramref name=\"").Append(_parameter).Append("\"/> ").Append(what)
                     .Append(_providerMayBeNull ? "; null when it maps to none" : string.Empty).Append(".</summary>\n");
-                text.Append("public static ").Append(names.Type(type)).Append(nullable).Append(' ').Append(method)
+                text.Append("public static ").Append(names.Type(type)).Append(_providerMayBeNull && annotate ? "?" : string.Empty).Append(' ').Append(method)
                     .Append("(this ").Append(_enum).Append(' ').Append(_parameter).Append(") => ");
                 if (names.UseImport)
                 {
-                    text.Append(toApiProvider).Append(nullable).Append('.').Append(method).Append("();\n");
+                    text.Append(toApiProvider).Append(conditional).Append('.').Append(method).Append("();\n");
                 }
                 else if (_providerMayBeNull)
                 {
-                    text.Append(toApiProvider).Append(" is { } provider ? global::").Append(RuntimeNamespace).Append(".ApiProviderCapabilities.")
+                    // A declaration pattern (C# 7.0), not `is { } provider` (C# 8).
+                    text.Append(toApiProvider).Append(" is ").Append(names.Type("ApiProvider")).Append(" provider ? global::").Append(RuntimeNamespace).Append(".ApiProviderCapabilities.")
                         .Append(method).Append("(provider) : null;\n");
                 }
                 else

@@ -94,4 +94,87 @@ public class ApiProviderIdsTests
         Assert.True(ApiProviderIds.TryParse("claudePlatformAws", out var provider));
         Assert.Equal(ApiProvider.ClaudePlatformAws, provider);
     }
+
+    [Theory]
+    [InlineData("anthropic")]
+    [InlineData("Anthropic")]
+    [InlineData("ANTHROPIC")]
+    [InlineData("first-party")]
+    [InlineData("firstParty")]
+    public void Find_reads_the_hosts_first_party_ids_and_the_runtimes_in_any_case(string id)
+    {
+        Assert.Equal(ApiProvider.FirstParty, ApiProviderIds.Find(id, "anthropic"));
+    }
+
+    [Theory]
+    [InlineData("bedrock", ApiProvider.Bedrock)]
+    [InlineData("claudePlatformAws", ApiProvider.ClaudePlatformAws)]
+    public void Find_reads_every_backend_id(string id, ApiProvider expected)
+    {
+        Assert.Equal(expected, ApiProviderIds.Find(id, "anthropic"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("openai")]
+    [InlineData("anthropic")]
+    public void Find_is_null_for_null_and_for_ids_no_backend_has(string? id)
+    {
+        // Without the host's ids, "anthropic" is one of them: unknown.
+        Assert.Null(ApiProviderIds.Find(id));
+    }
+
+    [Fact]
+    public void Find_keeps_a_rewritten_check_answering_as_before_for_every_id_the_host_knows()
+    {
+        string[] hostIds = ["anthropic", "openai", "gemini", "bedrock", "vertex", "claude-platform-aws"];
+        foreach (var id in hostIds)
+        {
+            var before = id == "anthropic";
+            var after = ApiProviderIds.Find(id, "anthropic")?.ModelIdFormat().IsFirstParty == true;
+
+            // Only Claude Platform on AWS changes: it has first-party model ids.
+            Assert.Equal(id == "claude-platform-aws" || before, after);
+        }
+    }
+
+    [Fact]
+    public void Parse_with_the_hosts_first_party_ids_lists_them_among_the_accepted_ids()
+    {
+        Assert.Equal(ApiProvider.FirstParty, ApiProviderIds.Parse("Anthropic", "anthropic"));
+        var ex = Assert.Throws<ArgumentException>(() => ApiProviderIds.Parse("openai", "anthropic"));
+
+        Assert.StartsWith(
+            "Unknown provider id \"openai\"; accepted ids (any case): anthropic, first-party, firstParty, bedrock, vertex, foundry, claude-platform-aws, claudePlatformAws.",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptedWith_lists_the_hosts_first_party_ids_once_then_the_runtimes()
+    {
+        Assert.Equal(
+            ["anthropic", "first-party", "firstParty", "bedrock", "vertex", "foundry", "claude-platform-aws", "claudePlatformAws"],
+            ApiProviderIds.AcceptedWith("anthropic", "Anthropic", "firstParty"));
+    }
+
+    [Theory]
+    [InlineData("bedrock")]
+    [InlineData("Claude-Platform-Aws")]
+    public void Another_backends_id_cannot_be_a_first_party_id(string firstPartyId)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ApiProviderIds.Find("x", firstPartyId));
+
+        Assert.Equal("firstPartyIds", ex.ParamName);
+        Assert.Contains("cannot also mean first party", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_first_party_id_is_rejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ApiProviderIds.Find("x", ""));
+
+        Assert.Equal("firstPartyIds", ex.ParamName);
+    }
 }

@@ -64,7 +64,8 @@ public sealed class ConfigurationTests
         var diagnostic = run.Single();
         Assert.Equal("false", diagnostic.Properties[DiagnosticContract.HasCapabilityFixProperty]);
         Assert.Equal("MyApp.Backend", diagnostic.Properties[DiagnosticContract.ProviderTypeProperty]);
-        Assert.Contains("give Backend a capability mapping first (PA0003's fix adds ToApiProvider(), ModelIdFormat() and AuthTransport())", diagnostic.GetMessage());
+        Assert.Equal(DiagnosticContract.NoFixReasons.NoCapabilityMethods, diagnostic.Properties[DiagnosticContract.NoFixReasonProperty]);
+        Assert.Contains("becomes fixable with PA0003's fix: once 'Add capability mapping' gives Backend ToApiProvider(), ModelIdFormat() and AuthTransport()", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -290,7 +291,7 @@ public sealed class ConfigurationTests
             PA0002().WithArguments(
                 "provider_audit.string_provider_names",
                 ",",
-                "empty entry in the list; list the provider names that mean first party separated by commas, e.g. firstParty, first-party, or remove the key"));
+                "empty entry in the list; list the provider ids that mean first party separated by commas, e.g. anthropic, first-party, or remove the key"));
 
     [Fact]
     public Task StringProviderMemberThatIsNotANameIsInvalid()
@@ -300,7 +301,65 @@ public sealed class ConfigurationTests
             PA0002().WithArguments(
                 "provider_audit.string_provider_members",
                 "Settings.GetApiProvider()",
-                "'Settings.GetApiProvider()' is not a member name; write the bare method/property name, e.g. GetApiProvider"));
+                "'Settings.GetApiProvider()' is not a member name; write the bare method/property name (GetApiProvider), or the member and the element of the tuple it returns (Split.provider, Split.Item1)"));
+
+    [Theory]
+    [InlineData("bedrock", "'bedrock' is the Bedrock backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API")]
+    [InlineData("Claude-Platform-Aws", "'Claude-Platform-Aws' is the ClaudePlatformAws backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API")]
+    [InlineData("anthropic api", "'anthropic api' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic")]
+    [InlineData("\"anthropic\"", "'\"anthropic\"' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic")]
+    public Task FirstPartyIdThatApiProviderIdsCannotTakeIsInvalid(string id, string problem)
+        => VerifyAsync(
+            Clean,
+            Config("provider_audit.string_provider_names = anthropic, " + id),
+            PA0002().WithArguments("provider_audit.string_provider_names", "anthropic, " + id, problem));
+
+    [Fact]
+    public Task InvalidFirstPartyIdIsDroppedAndTheValidOnesStayInForce()
+        => VerifyAsync(
+            """
+            public sealed class Settings
+            {
+                public string ProviderName { get; } = "anthropic";
+                public bool A => {|PA0001:ProviderName == "anthropic"|};
+                public bool B => ProviderName == "bedrock";
+            }
+            """,
+            Config("provider_audit.string_provider_members = ProviderName", "provider_audit.string_provider_names = anthropic, bedrock"),
+            PA0002().WithArguments(
+                "provider_audit.string_provider_names",
+                "anthropic, bedrock",
+                "'bedrock' is the Bedrock backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API"));
+
+    [Fact]
+    public Task RuntimesFirstPartyIdsAreTheDefault()
+        => VerifyAsync(
+            """
+            public sealed class Settings
+            {
+                public string ProviderName { get; } = "first-party";
+                public bool A => {|PA0001:ProviderName == "first-party"|};
+                public bool B => {|PA0001:ProviderName == "firstParty"|};
+                public bool C => ProviderName == "anthropic";
+            }
+            """,
+            Config("provider_audit.string_provider_members = ProviderName"));
+
+    [Fact]
+    public async Task ConfiguredFirstPartyIdsTheRuntimeDoesNotKnowAreReportedForFind()
+    {
+        var run = await AuditRun.OfAsync(
+            "public sealed class S { public string ProviderName { get; } = \"\"; public bool A => ProviderName == \"Anthropic\"; }",
+            editorConfig: new Dictionary<string, string>
+            {
+                ["provider_audit.string_provider_members"] = "ProviderName",
+                ["provider_audit.string_provider_names"] = "first-party, claude-api, anthropic",
+            });
+
+        var finding = run.Single();
+        Assert.Equal("anthropic,claude-api", finding.Properties[DiagnosticContract.FirstPartyIdsProperty]);
+        Assert.Contains("ask ApiProviderIds.Find(id, \"anthropic\", \"claude-api\")?.", finding.GetMessage(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public Task UnknownProviderAuditKeyIsInvalid()

@@ -28,7 +28,7 @@ public sealed class BaselineTests(InstalledTool tool)
     }
 
     [Fact]
-    public void Baseline_survives_lines_inserted_above_every_finding_and_an_unrelated_file_renamed()
+    public void Baseline_survives_lines_inserted_above_every_finding_and_files_moved_and_renamed()
     {
         _chain.AssertBuilt();
         using var before = _chain.ReadJson(_chain.JsonReportPath);
@@ -41,6 +41,53 @@ public sealed class BaselineTests(InstalledTool tool)
         Assert.Equal(0, summary.GetProperty("new").GetInt32());
         Assert.Equal(Reports.Findings(before).Count, summary.GetProperty("baselined").GetInt32());
         Assert.Equal(0, summary.GetProperty("gone").GetInt32());
+    }
+
+    [Fact]
+    public void A_file_with_findings_moved_to_another_folder_and_renamed_keeps_them_baselined()
+    {
+        _chain.AssertBuilt();
+        using var after = _chain.ReadJson(_chain.Report("after-moves.json"));
+
+        var moved = Reports.Findings(after).Where(f => f.File == ChainSolutionScenario.MovedFileNewPath).ToList();
+
+        Assert.NotEmpty(moved);
+        Assert.All(moved, f => Assert.Equal("baselined", f.Baseline));
+    }
+
+    [Fact]
+    public void A_check_added_above_an_identical_baselined_one_in_the_same_member_is_the_new_one()
+    {
+        _chain.AssertBuilt();
+        using var report = _chain.ReadJson(_chain.Report("after-add.json"));
+        var inFile = Reports.Findings(report).Where(f => f.File == ChainSolutionScenario.AddedComparisonFile).ToList();
+
+        Assert.Equal("new", Assert.Single(inFile, f => f.Line == _chain.AddedLine).Baseline);
+        Assert.Equal("baselined", Assert.Single(inFile, f => f.Line == _chain.OldIdenticalLine).Baseline);
+    }
+
+    [Fact]
+    public void The_markdown_heading_counts_only_the_new_findings_it_lists()
+    {
+        _chain.AssertBuilt();
+        using var report = _chain.ReadJson(_chain.Report("after-add.json"));
+        var baselined = Reports.BaselineSummary(report).GetProperty("baselined").GetInt32();
+
+        var heading = File.ReadAllText(_chain.Report("after-add.md")).Split('\n')[0];
+
+        Assert.Equal($"### provider-audit: 1 new finding ({baselined} baselined)", heading);
+    }
+
+    [Fact]
+    public void The_review_comments_only_on_the_new_finding()
+    {
+        _chain.AssertBuilt();
+        using var review = _chain.ReadJson(_chain.Report("after-add.review.json"));
+
+        var comment = Assert.Single(review.RootElement.GetProperty("comments").EnumerateArray());
+
+        Assert.Equal(ChainSolutionScenario.AddedComparisonFile, comment.GetProperty("path").GetString());
+        Assert.Equal(_chain.AddedLine, comment.GetProperty("line").GetInt32());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class InstalledTool : IDisposable
     private readonly Lazy<LegacyHostScenario> _legacyHost;
     private readonly Lazy<ChainSolutionScenario> _chain;
     private readonly Lazy<RejectedFixScenario> _rejectedFix;
+    private readonly Lazy<AdoptionScenario> _adoption;
 
     public InstalledTool()
     {
@@ -22,6 +23,7 @@ public sealed class InstalledTool : IDisposable
         _legacyHost = new(() => new LegacyHostScenario(this));
         _chain = new(() => new ChainSolutionScenario(this));
         _rejectedFix = new(() => new RejectedFixScenario(this));
+        _adoption = new(() => new AdoptionScenario(this));
 
         var artifacts = _root.Combine("artifacts");
         // The ProviderAudit package (what the scenarios' projects reference) is packed from the abstractions project.
@@ -63,6 +65,8 @@ public sealed class InstalledTool : IDisposable
 
     public RejectedFixScenario RejectedFix => _rejectedFix.Value;
 
+    public AdoptionScenario Adoption => _adoption.Value;
+
     public void AssertInstalled() => Assert.True(Setup.Succeeded && File.Exists(Command), Setup.ToString());
 
     /// <summary>Runs <c>provider-audit ARGS</c> in <paramref name="workingDirectory"/>.</summary>
@@ -72,7 +76,15 @@ public sealed class InstalledTool : IDisposable
         return DotnetCli.RunProgram(Command, workingDirectory, RunTimeout, arguments);
     }
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        if (_adoption.IsValueCreated)
+        {
+            _adoption.Value.Dispose();
+        }
+
+        _root.Dispose();
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -160,8 +160,9 @@ public abstract class ScenarioTests(ToolScenario scenario)
             .ToList();
         Assert.NotEmpty(replacements);
 
+        // A replacement several results carry alike (a using directive their rewrites need) is applied once.
         var applied = Scenario.Original.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        foreach (var file in replacements.GroupBy(r => r.File))
+        foreach (var file in replacements.Distinct().GroupBy(r => r.File))
         {
             var text = Encoding.UTF8.GetString(Scenario.Original[file.Key]);
             var preamble = Scenario.Original[file.Key].AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 1 : 0;
@@ -174,6 +175,115 @@ public abstract class ScenarioTests(ToolScenario scenario)
         }
 
         Assert.Empty(Reports.Differences(Scenario.AfterFix, applied));
+    }
+
+    [Fact]
+    public void Sarif_log_has_no_error_under_microsofts_validator_with_github_rules()
+    {
+        Scenario.AssertBuilt();
+
+        Assert.Empty(SarifMultitool.Instance.Errors(Scenario.SarifReportPath, "Gh"));
+    }
+
+    [Fact]
+    public void Sarif_log_has_no_error_or_warning_under_microsofts_validator_with_the_specifications_rules()
+    {
+        Scenario.AssertBuilt();
+
+        Assert.Empty(SarifMultitool.Instance.Validate(Scenario.SarifReportPath, "Sarif"));
+    }
+
+    [Fact]
+    public void Sarif_rules_carry_their_docs_rules_page_as_help_text_and_markdown()
+    {
+        Scenario.AssertBuilt();
+        using var sarif = Scenario.ReadJson(Scenario.SarifReportPath);
+        var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        Assert.NotEmpty(rules);
+
+        Assert.All(rules, rule =>
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            var page = File.ReadAllText(RepositoryRoot.Combine("docs", "rules", id + ".md")).ReplaceLineEndings("\n");
+            var help = rule.GetProperty("help");
+            Assert.StartsWith(page.Split('\n')[0], help.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("](PA0", help.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(help.GetProperty("text").GetString()));
+            Assert.DoesNotContain("](", help.GetProperty("text").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Sarif_rule_names_are_readable_identifiers_not_the_ids()
+    {
+        Scenario.AssertBuilt();
+        using var sarif = Scenario.ReadJson(Scenario.SarifReportPath);
+        var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+
+        Assert.All(rules, rule =>
+        {
+            var name = rule.GetProperty("name").GetString()!;
+            Assert.NotEqual(rule.GetProperty("id").GetString(), name);
+            Assert.Matches("^[A-Z][A-Za-z0-9]+$", name);
+        });
+    }
+
+    [Fact]
+    public void Sarif_names_the_tool_in_full_and_the_analysis_by_its_category()
+    {
+        Scenario.AssertBuilt();
+        using var sarif = Scenario.ReadJson(Scenario.SarifReportPath);
+        var run = sarif.RootElement.GetProperty("runs")[0];
+
+        Assert.Equal($"provider-audit {Scenario.Tool.Version}", run.GetProperty("tool").GetProperty("driver").GetProperty("fullName").GetString());
+        Assert.Equal("provider-audit/", run.GetProperty("automationDetails").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Review_comments_stay_within_the_files_and_githubs_size_limit()
+    {
+        Scenario.AssertBuilt();
+        using var review = Scenario.ReadJson(Scenario.ReviewReportPath);
+        var comments = review.RootElement.GetProperty("comments").EnumerateArray().ToList();
+        Assert.NotEmpty(comments);
+
+        Assert.True(review.RootElement.GetProperty("body").GetString()!.Length < 65_536);
+        Assert.All(comments, comment =>
+        {
+            var lines = File.ReadAllLines(Path.Combine(Scenario.Root, comment.GetProperty("path").GetString()!)).Length;
+            var last = comment.GetProperty("line").GetInt32();
+            var first = comment.TryGetProperty("start_line", out var start) ? start.GetInt32() : last;
+            Assert.InRange(first, 1, last);
+            Assert.InRange(last, 1, lines);
+            Assert.True(comment.GetProperty("body").GetString()!.Length < 65_536);
+        });
+    }
+
+    [Fact]
+    public void Every_fix_is_offered_as_a_suggestion_in_a_review_comment()
+    {
+        Scenario.AssertBuilt();
+        using var report = Scenario.ReadJson(Scenario.JsonReportPath);
+        using var review = Scenario.ReadJson(Scenario.ReviewReportPath);
+        var suggestions = review.RootElement.GetProperty("comments").EnumerateArray()
+            .Sum(c => c.GetProperty("body").GetString()!.Split('\n').Count(l => l.EndsWith("suggestion", StringComparison.Ordinal)));
+
+        Assert.Equal(Reports.Findings(report).Sum(f => f.Fixes.Count), suggestions);
+    }
+
+    [Fact]
+    public void Json_report_with_fields_added_in_a_later_version_still_validates()
+    {
+        Scenario.AssertBuilt();
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Scenario.JsonReportPath))!;
+        report["addedLater"] = "a field a newer provider-audit writes";
+        report["summary"]!["addedLater"] = 1;
+        report["findings"]![0]!["addedLater"] = true;
+        report["findings"]![0]!["fixes"]![0]!["changes"]![0]!["addedLater"] = "x";
+
+        var result = ReportSchema.Value.Evaluate(JsonDocument.Parse(report.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
     }
 
     [Fact]

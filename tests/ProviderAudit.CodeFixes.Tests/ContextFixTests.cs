@@ -140,7 +140,7 @@ public class ContextFixTests
     {
         var test = new FixTest
         {
-            CodeActionEquivalenceKey = Verify.AuthTransport,
+            CodeActionEquivalenceKey = Verify.ModelId,
             TestCode = """
                 using ProviderAudit.Runtime;
 
@@ -158,7 +158,7 @@ public class ContextFixTests
                 var p = ApiProvider.Bedrock;
                 var label = p switch
                 {
-                    var provider when provider.AuthTransport().IsFirstParty => "direct",
+                    var provider when provider.ModelIdFormat().IsFirstParty => "direct",
                     _ => "cloud",
                 };
                 System.Console.WriteLine(label);

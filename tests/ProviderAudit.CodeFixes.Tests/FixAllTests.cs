@@ -148,7 +148,8 @@ public class FixAllTests
                     };
                 }
                 """,
-            // Fix All: both constants in one pass, in source order; a batch of text edits would have conflicted here.
+            // Fix All: both constants in one pass, in source order (a batch of text edits would have conflicted here), each
+            // with its documented fix: ambiguous, so the model-ID format.
             BatchFixedCode = """
                 using ProviderAudit.Runtime;
 
@@ -156,7 +157,7 @@ public class FixAllTests
                 {
                     int M(ApiProvider provider, ApiProvider fallback) => (provider, fallback) switch
                     {
-                        (var p, var apiProvider) when p.AuthTransport().IsFirstParty && apiProvider.AuthTransport().IsFirstParty => 1,
+                        (var p, var apiProvider) when p.ModelIdFormat().IsFirstParty && apiProvider.ModelIdFormat().IsFirstParty => 1,
                         _ => 2,
                     };
                 }
@@ -165,7 +166,7 @@ public class FixAllTests
         await test.RunAsync();
     }
     [Fact]
-    public async Task FixAllGivesInferredSitesTheirOwnCapabilityAndAmbiguousSitesTheChosenOne()
+    public async Task FixAllGivesEverySiteItsDocumentedCapabilityWhateverFixItStartsFrom()
     {
         var test = new FixTest
         {
@@ -191,7 +192,8 @@ public class FixAllTests
                     bool IsDirect(ApiProvider provider) => provider.AuthTransport().IsFirstParty;
                 }
                 """,
-            // Fix All (and dotnet format): the model-id site keeps its inferred capability.
+            // Fix All (and dotnet format), though started from the auth-transport fix: each site its inferred capability,
+            // the ambiguous one the model-ID format.
             BatchFixedCode = """
                 using ProviderAudit.Runtime;
 
@@ -199,7 +201,7 @@ public class FixAllTests
                 {
                     string ModelId(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
                     string HeaderName(ApiProvider provider) => provider.AuthTransport().IsFirstParty ? "x-api-key" : "authorization";
-                    bool IsDirect(ApiProvider provider) => provider.AuthTransport().IsFirstParty;
+                    bool IsDirect(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;
                 }
                 """,
         };

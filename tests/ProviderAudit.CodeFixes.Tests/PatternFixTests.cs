@@ -36,6 +36,27 @@ public class PatternFixTests
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
+    /// <summary>
+    /// Found by the mutation suite (seed 20261130, index 2098 of 10,000): `p is { } x and X` became `p is { } x and var q &amp;&amp; …`,
+    /// which always matches (CS8794). The names the rest declares stay declared, as `var` patterns.
+    /// </summary>
+    [Fact]
+    public Task AndPatternWhoseRestNamesTheValueKeepsTheNames() => Verify.FixAsync(
+        Class("""
+                bool M(ApiProvider provider) => provider is { } named and var again and {|PA0001:ApiProvider.FirstParty|} && named == again;
+            """),
+        Class("""
+                bool M(ApiProvider provider) => provider is var named && named is var again && named.ModelIdFormat().IsFirstParty && named == again;
+            """),
+        Verify.ModelId);
+
+    /// <summary>Found by the mutation suite (seed 20261130, index 4121 of 10,000): `not not { }` matches any value too.</summary>
+    [Fact]
+    public Task AndPatternWhoseRestAlwaysMatchesThroughNotNotBecomesTheCapabilityAlone() => Verify.FixAsync(
+        Class("    bool M(ApiProvider provider) => provider is not not { } and {|PA0001:ApiProvider.FirstParty|};"),
+        Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
+        Verify.ModelId);
+
     [Fact]
     public Task IsNotPatternBecomesNegatedCapability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => provider is not {|PA0001:ApiProvider.FirstParty|};"),

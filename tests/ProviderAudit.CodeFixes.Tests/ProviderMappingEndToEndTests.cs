@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using ProviderAudit.Analyzers;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
@@ -75,7 +76,7 @@ public sealed class ProviderMappingEndToEndTests
         await project.ApplyAsync(action);
 
         Assert.Equal(documentsBefore, project.Project.DocumentIds.ToList());
-        Assert.Contains("public static class BackendCapabilities", await project.TextAsync("Backend.cs"), StringComparison.Ordinal);
+        Assert.Contains("internal static class BackendCapabilities", await project.TextAsync("Backend.cs"), StringComparison.Ordinal);
         Assert.Empty(await project.CompilerProblemsAsync());
     }
 
@@ -122,6 +123,141 @@ public sealed class ProviderMappingEndToEndTests
         // Claude Platform on AWS: first-party model ids, AWS auth; the ambiguous label follows the model-ID format.
         Assert.Equal("anthropic.claude-sonnet-4-6-v1:0 | authorization: sigv4 | model id | none | cloud", answersBefore[3]);
         Assert.Equal("claude-sonnet-4-6 | authorization: sigv4 | model alias | none | direct", after(3));
+    }
+}
+
+/// <summary>
+/// The same path in a C# 7.3 library with nullable off (netstandard2.0/net462 defaults): the mapping PA0003 writes and every
+/// fix on the enum compile there, and the program answers as before for every member but Claude Platform on AWS.
+/// </summary>
+public sealed class CSharp73AdoptionTests
+{
+    internal const string Config = """
+        root = true
+        [*.cs]
+        provider_audit.additional_provider_types = Host.Backend
+        provider_audit.first_party_member = Anthropic
+        """;
+
+    internal const string BackendFile = """
+        namespace Host
+        {
+            public enum Backend { Anthropic, AmazonBedrock, VertexAI, ClaudePlatformAws, OpenAI }
+        }
+        """;
+
+    internal const string SubjectFile = """
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Host
+        {
+            public sealed class Settings
+            {
+                public Backend Backend { get; set; }
+            }
+
+            public static class Subject
+            {
+                public static string Run(int value)
+                {
+                    var backend = (Backend)value;
+                    var settings = value == 2 ? null : new Settings { Backend = backend };
+                    var modelId = backend == Backend.Anthropic ? "claude-sonnet-4-6" : "anthropic.claude-sonnet-4-6-v1:0";
+                    var headers = new List<string>();
+                    if (backend != Backend.Anthropic)
+                    {
+                        headers.Add("authorization: sigv4");
+                    }
+                    else
+                    {
+                        headers.Add("x-api-key");
+                    }
+
+                    Backend? configured = value == 1 ? (Backend?)null : backend;
+                    var catalogAlias = configured == Backend.Anthropic ? "model alias" : "model id";
+                    object boxed = backend;
+                    var loginOffered = boxed.Equals(Backend.Anthropic) ? "Connect Anthropic" : "none";
+                    var tokenHeader = settings?.Backend == Backend.Anthropic ? "x-api-key" : "authorization";
+                    var catalog = new[] { Backend.Anthropic, Backend.VertexAI }.Contains(backend) ? "model catalog a" : "model catalog b";
+                    string label;
+                    switch (backend)
+                    {
+                        case Backend.Anthropic:
+                            label = "direct";
+                            break;
+                        default:
+                            label = "cloud";
+                            break;
+                    }
+
+                    return string.Join(" | ", modelId, string.Join(",", headers), catalogAlias, loginOffered, tokenHeader, catalog, label);
+                }
+            }
+        }
+        """;
+
+    private static ConfiguredProject CSharp73Project(params (string Name, string Source)[] sources) =>
+        new(Config, OutputKind.DynamicallyLinkedLibrary, TestReferences.All, LanguageVersion.CSharp7_3, NullableContextOptions.Disable, sources);
+
+    [Fact]
+    public async Task MappingAndEveryCheckFixCompileAtCSharp73AndKeepEveryMembersAnswer()
+    {
+        var project = CSharp73Project(("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
+        Assert.Empty(await project.CompilerProblemsAsync());
+        var before = await project.CompileRunAsync();
+        var answersBefore = Enumerable.Range(0, 5).ToDictionary(v => v, before);
+
+        await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
+        var mapping = await project.TextAsync("Backend.cs");
+        Assert.Empty(await project.CompilerProblemsAsync());
+        Assert.Contains("internal static class BackendCapabilities", mapping, StringComparison.Ordinal);
+        Assert.Contains("public static IModelIdFormat ModelIdFormat(this Backend backend) => backend.ToApiProvider()?.ModelIdFormat();", mapping, StringComparison.Ordinal);
+        Assert.DoesNotContain("#nullable", mapping, StringComparison.Ordinal);
+
+        // Unannotated capabilities of a mapping with an unmapped value are still asked through `?.`.
+        var findings = (await project.AnalyzeAsync()).Where(d => d.Id == DiagnosticContract.FirstPartyComparisonId).ToList();
+        Assert.Equal(7, findings.Count);
+        Assert.All(findings, f => Assert.Equal("true", f.Properties[DiagnosticContract.NullableCapabilityProperty]));
+
+        await project.FixAllAsync(new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, equivalenceKey: null);
+        Assert.Empty(await project.CompilerProblemsAsync());
+        var after = await project.CompileRunAsync();
+        foreach (var member in new[] { 0, 1, 2, 4 })
+        {
+            Assert.Equal(answersBefore[member], after(member));
+        }
+
+        Assert.NotEqual(answersBefore[3], after(3));
+    }
+
+    [Theory]
+    [InlineData("namespace Host { public enum Backend { Anthropic, Bedrock, Aws } }", "Host.Backend")]
+    [InlineData("namespace Host { [System.Flags] public enum Backend { None = 0, Anthropic = 1, Bedrock = 2 } }", "Host.Backend")]
+    [InlineData("namespace Host { public enum ApiProvider { Anthropic, Bedrock, OpenAI } }", "Host.ApiProvider")]
+    [InlineData("namespace Host { public enum ApiProvider { Anthropic, Bedrock } }", "Host.ApiProvider")]
+    [InlineData("namespace Host { public static class Outer { public enum Backend { Anthropic, VertexAI } } }", "Host.Outer+Backend")]
+    public async Task EveryMappingShapeCompilesAtCSharp73WithNullableOff(string enumFile, string type)
+    {
+        var config = Config.Replace("Host.Backend", type, StringComparison.Ordinal);
+        var project = new ConfiguredProject(config, OutputKind.DynamicallyLinkedLibrary, TestReferences.All, LanguageVersion.CSharp7_3, NullableContextOptions.Disable, ("Backend.cs", enumFile));
+        await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
+
+        var mapping = await project.TextAsync("Backend.cs");
+        Assert.Contains("internal static class", mapping, StringComparison.Ordinal);
+        Assert.True((await project.CompilerProblemsAsync()).Count == 0, string.Join("\n", await project.CompilerProblemsAsync()) + "\n" + mapping);
+        Assert.DoesNotContain(await project.AnalyzeAsync(), d => d.Id == DiagnosticContract.MissingProviderMappingId);
+    }
+
+    [Fact]
+    public async Task EveryFixOnTheMappedEnumCompilesAtCSharp73()
+    {
+        var project = CSharp73Project(("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
+        await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
+
+        await LanguageVersionFixTests.AssertEveryFixCompilesAsync(
+            Config, LanguageVersion.CSharp7_3, NullableContextOptions.Disable, 7,
+            ("Backend.cs", await project.TextAsync("Backend.cs")), ("Subject.cs", SubjectFile));
     }
 }
 

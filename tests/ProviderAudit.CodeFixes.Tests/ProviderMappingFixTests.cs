@@ -49,11 +49,21 @@ public sealed class ProviderMappingFixTests
                 public static IAuthTransport? AuthTransport(this Backend backend) => backend.ToApiProvider()?.AuthTransport();
         """;
 
-    private const string Undefined = """
-                    _ => throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value."),
+    /// <summary>The same, where nullable annotations are off: no <c>?</c> on the returned interfaces, and no directive to add one.</summary>
+    private const string UnannotatedNullableCapabilities = """
+                /// <summary>How the backend of <paramref name="backend"/> spells model ids; null when it maps to none.</summary>
+                public static IModelIdFormat ModelIdFormat(this Backend backend) => backend.ToApiProvider()?.ModelIdFormat();
+
+                /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go; null when it maps to none.</summary>
+                public static IAuthTransport AuthTransport(this Backend backend) => backend.ToApiProvider()?.AuthTransport();
         """;
 
-    private const string Unmapped = "            // Map it to the ApiProvider it talks to, or keep null: no Claude backend, its capabilities are null and its first-party checks stay false.";
+    private const string Undefined = """
+                        default:
+                            throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value.");
+        """;
+
+    private const string Unmapped = "                // Map it to the ApiProvider it talks to, or keep null: no Claude backend, its capabilities are null and its first-party checks stay false.";
 
     [Fact]
     public Task MembersAreMappedByNameAndTheFirstPartyMemberToFirstParty()
@@ -80,15 +90,23 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        Backend.Bedrock => ApiProvider.Bedrock,
-                        Backend.Vertex => ApiProvider.Vertex,
-                        Backend.Foundry => ApiProvider.Foundry,
-                        Backend.ClaudePlatformAws => ApiProvider.ClaudePlatformAws,
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.Bedrock:
+                                return ApiProvider.Bedrock;
+                            case Backend.Vertex:
+                                return ApiProvider.Vertex;
+                            case Backend.Foundry:
+                                return ApiProvider.Foundry;
+                            case Backend.ClaudePlatformAws:
+                                return ApiProvider.ClaudePlatformAws;
             {{Undefined}}
-                    };
+                        }
+                    }
 
             {{Capabilities}}
                 }
@@ -120,15 +138,21 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for; null for a value that maps to no Claude backend.</summary>
-                    public static ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider? ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        Backend.Bedrock => ApiProvider.Bedrock,
-                        // TODO(PA0003): Backend.OpenAI matches no ApiProvider member by name.
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.Bedrock:
+                                return ApiProvider.Bedrock;
+                            // TODO(PA0003): Backend.OpenAI matches no Claude backend by name.
             {{Unmapped}}
-                        Backend.OpenAI => null,
+                            case Backend.OpenAI:
+                                return null;
             {{Undefined}}
-                    };
+                        }
+                    }
 
             {{NullableCapabilities}}
                 }
@@ -136,12 +160,12 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task RenamedMembersAreNeverGuessed()
+    public Task MembersAreMatchedByTheSpellingsRealCodeUses()
         => MappingTest(
             """
             namespace MyApp
             {
-                internal enum {|PA0003:Backend|} { Anthropic, AmazonBedrock, GoogleVertex }
+                internal enum {|PA0003:Backend|} { Anthropic, AmazonBedrock, VertexAI, AzureFoundry, ClaudePlatformOnAws }
             }
             """,
             $$"""
@@ -149,23 +173,76 @@ public sealed class ProviderMappingFixTests
 
             namespace MyApp
             {
-                internal enum Backend { Anthropic, AmazonBedrock, GoogleVertex }
+                internal enum Backend { Anthropic, AmazonBedrock, VertexAI, AzureFoundry, ClaudePlatformOnAws }
+
+            {{Summary}}
+                internal static class BackendCapabilities
+                {
+                    /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
+                    public static ApiProvider ToApiProvider(this Backend backend)
+                    {
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.AmazonBedrock:
+                                return ApiProvider.Bedrock;
+                            case Backend.VertexAI:
+                                return ApiProvider.Vertex;
+                            case Backend.AzureFoundry:
+                                return ApiProvider.Foundry;
+                            case Backend.ClaudePlatformOnAws:
+                                return ApiProvider.ClaudePlatformAws;
+            {{Undefined}}
+                        }
+                    }
+
+            {{Capabilities}}
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NamesThatCouldMeanTwoBackendsAreNeverGuessed()
+        => MappingTest(
+            """
+            namespace MyApp
+            {
+                internal enum {|PA0003:Backend|} { Anthropic, Aws, Google, OpenAI }
+            }
+            """,
+            $$"""
+            using ProviderAudit.Runtime;
+
+            namespace MyApp
+            {
+                internal enum Backend { Anthropic, Aws, Google, OpenAI }
 
             {{NullableSummary}}
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for; null for a value that maps to no Claude backend.</summary>
-                    public static ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider? ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        // TODO(PA0003): Backend.AmazonBedrock matches no ApiProvider member by name.
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            // TODO(PA0003): Backend.Aws could mean Amazon Bedrock or Claude Platform on AWS.
             {{Unmapped}}
-                        Backend.AmazonBedrock => null,
-                        // TODO(PA0003): Backend.GoogleVertex matches no ApiProvider member by name.
+                            case Backend.Aws:
+                                return null;
+                            // TODO(PA0003): Backend.Google could mean Vertex AI or Google's own models.
             {{Unmapped}}
-                        Backend.GoogleVertex => null,
+                            case Backend.Google:
+                                return null;
+                            // TODO(PA0003): Backend.OpenAI matches no Claude backend by name.
+            {{Unmapped}}
+                            case Backend.OpenAI:
+                                return null;
             {{Undefined}}
-                    };
+                        }
+                    }
 
             {{NullableCapabilities}}
                 }
@@ -192,14 +269,19 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for; null for a value that maps to no Claude backend.</summary>
-                    public static ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider? ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        // TODO(PA0003): Backend.FirstParty is named like ApiProvider.FirstParty, but the first-party member is Backend.Anthropic (provider_audit.first_party_member), which the old checks compared with.
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            // TODO(PA0003): Backend.FirstParty is named like Anthropic's own API, but the first-party member is Backend.Anthropic (provider_audit.first_party_member), which the old checks compared with.
             {{Unmapped}}
-                        Backend.FirstParty => null,
+                            case Backend.FirstParty:
+                                return null;
             {{Undefined}}
-                    };
+                        }
+                    }
 
             {{NullableCapabilities}}
                 }
@@ -226,13 +308,19 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        Backend.BEDROCK => ApiProvider.Bedrock,
-                        Backend.Claude_Platform_Aws => ApiProvider.ClaudePlatformAws,
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.BEDROCK:
+                                return ApiProvider.Bedrock;
+                            case Backend.Claude_Platform_Aws:
+                                return ApiProvider.ClaudePlatformAws;
             {{Undefined}}
-                    };
+                        }
+                    }
 
             {{Capabilities}}
                 }
@@ -261,20 +349,29 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for; null for a value that maps to no Claude backend.</summary>
-                    public static ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider? ToApiProvider(this Backend backend)
                     {
-                        // TODO(PA0003): Backend.None matches no ApiProvider member by name.
+                        switch (backend)
+                        {
+                            // TODO(PA0003): Backend.None matches no Claude backend by name.
             {{Unmapped}}
-                        Backend.None => null,
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        Backend.Bedrock => ApiProvider.Bedrock,
-                        Backend.Vertex => ApiProvider.Vertex,
-                        // TODO(PA0003): Backend.Cloud matches no ApiProvider member by name.
+                            case Backend.None:
+                                return null;
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.Bedrock:
+                                return ApiProvider.Bedrock;
+                            case Backend.Vertex:
+                                return ApiProvider.Vertex;
+                            // TODO(PA0003): Backend.Cloud matches no Claude backend by name.
             {{Unmapped}}
-                        Backend.Cloud => null,
-                        // [Flags] combinations of members map to no backend.
-                        _ => null,
-                    };
+                            case Backend.Cloud:
+                                return null;
+                            default:
+                                // [Flags] combinations of members map to no backend.
+                                return null;
+                        }
+                    }
 
             {{NullableCapabilities}}
                 }
@@ -307,12 +404,17 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this Settings.Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this Settings.Backend backend)
                     {
-                        Settings.Backend.Anthropic => ApiProvider.FirstParty,
-                        Settings.Backend.Bedrock => ApiProvider.Bedrock,
+                        switch (backend)
+                        {
+                            case Settings.Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Settings.Backend.Bedrock:
+                                return ApiProvider.Bedrock;
             {{Undefined}}
-                    };
+                        }
+                    }
 
                     /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
                     public static IModelIdFormat ModelIdFormat(this Settings.Backend backend) => backend.ToApiProvider().ModelIdFormat();
@@ -325,7 +427,7 @@ public sealed class ProviderMappingFixTests
             types: "MyApp.Settings+Backend");
 
     [Fact]
-    public Task PublicEnumGetsAPublicDocumentedMapping()
+    public Task PublicEnumGetsAnInternalMappingThatKeepsThePublicApiAsItIs()
         => MappingTest(
             """
             namespace MyApp;
@@ -350,14 +452,19 @@ public sealed class ProviderMappingFixTests
             }
 
             {{Summary.Replace("\n    ", "\n").TrimStart()}}
-            public static class BackendCapabilities
+            internal static class BackendCapabilities
             {
                 /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                public static ApiProvider ToApiProvider(this Backend backend)
                 {
-                    Backend.Anthropic => ApiProvider.FirstParty,
-                    _ => throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value."),
-                };
+                    switch (backend)
+                    {
+                        case Backend.Anthropic:
+                            return ApiProvider.FirstParty;
+                        default:
+                            throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value.");
+                    }
+                }
 
                 /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
                 public static IModelIdFormat ModelIdFormat(this Backend backend) => backend.ToApiProvider().ModelIdFormat();
@@ -395,12 +502,18 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this MyApp.Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this MyApp.Backend backend)
                     {
-                        MyApp.Backend.Anthropic => ApiProvider.FirstParty,
-                        MyApp.Backend.Bedrock => ApiProvider.Bedrock,
-                        _ => throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value."),
-                    };
+                        switch (backend)
+                        {
+                            case MyApp.Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case MyApp.Backend.Bedrock:
+                                return ApiProvider.Bedrock;
+                            default:
+                                throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value.");
+                        }
+                    }
 
                     /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
                     public static IModelIdFormat ModelIdFormat(this MyApp.Backend backend) => backend.ToApiProvider().ModelIdFormat();
@@ -495,12 +608,17 @@ public sealed class ProviderMappingFixTests
                         ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(ProviderAudit.Runtime.ApiProvider.Bedrock);
 
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        Backend.Bedrock => ApiProvider.Bedrock,
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.Bedrock:
+                                return ApiProvider.Bedrock;
             {{Undefined}}
-                    };
+                        }
+                    }
 
                     /// <summary>How the backend of <paramref name="backend"/> authenticates and where its requests go.</summary>
                     public static IAuthTransport AuthTransport(this Backend backend) => backend.ToApiProvider().AuthTransport();
@@ -569,7 +687,7 @@ public sealed class ProviderMappingFixTests
     }
 
     [Fact]
-    public Task FileWithoutNullableAnnotationsGetsThemAroundTheMapping()
+    public Task FileWithoutNullableAnnotationsGetsNoneAndNoDirective()
         => MappingTest(
             """
             #nullable disable
@@ -586,22 +704,25 @@ public sealed class ProviderMappingFixTests
             {
                 internal enum Backend { Anthropic, OpenAI }
 
-            #nullable enable annotations
             {{NullableSummary}}
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for; null for a value that maps to no Claude backend.</summary>
-                    public static ApiProvider? ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider? ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        // TODO(PA0003): Backend.OpenAI matches no ApiProvider member by name.
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            // TODO(PA0003): Backend.OpenAI matches no Claude backend by name.
             {{Unmapped}}
-                        Backend.OpenAI => null,
+                            case Backend.OpenAI:
+                                return null;
             {{Undefined}}
-                    };
+                        }
+                    }
 
-            {{NullableCapabilities}}
-            #nullable restore
+            {{UnannotatedNullableCapabilities}}
                 }
             }
             """);
@@ -628,11 +749,15 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities2
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
             {{Undefined}}
-                    };
+                        }
+                    }
 
             {{Capabilities}}
                 }
@@ -665,12 +790,18 @@ public sealed class ProviderMappingFixTests
                 internal static class ApiProviderCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="apiProvider"/> stands for.</summary>
-                    public static ProviderAudit.Runtime.ApiProvider ToApiProvider(this ApiProvider apiProvider) => apiProvider switch
+                    public static ProviderAudit.Runtime.ApiProvider ToApiProvider(this ApiProvider apiProvider)
                     {
-                        ApiProvider.Anthropic => ProviderAudit.Runtime.ApiProvider.FirstParty,
-                        ApiProvider.Bedrock => ProviderAudit.Runtime.ApiProvider.Bedrock,
-                        _ => throw new System.ArgumentOutOfRangeException(nameof(apiProvider), apiProvider, "Not a defined ApiProvider value."),
-                    };
+                        switch (apiProvider)
+                        {
+                            case ApiProvider.Anthropic:
+                                return ProviderAudit.Runtime.ApiProvider.FirstParty;
+                            case ApiProvider.Bedrock:
+                                return ProviderAudit.Runtime.ApiProvider.Bedrock;
+                            default:
+                                throw new System.ArgumentOutOfRangeException(nameof(apiProvider), apiProvider, "Not a defined ApiProvider value.");
+                        }
+                    }
 
                     /// <summary>How the backend of <paramref name="apiProvider"/> spells model ids.</summary>
                     public static ProviderAudit.Runtime.IModelIdFormat ModelIdFormat(this ApiProvider apiProvider) => ProviderAudit.Runtime.ApiProviderCapabilities.ModelIdFormat(apiProvider.ToApiProvider());
@@ -705,12 +836,18 @@ public sealed class ProviderMappingFixTests
                 internal static class BackendCapabilities
                 {
                     /// <summary>The <c>ApiProvider</c> that <paramref name="backend"/> stands for.</summary>
-                    public static ApiProvider ToApiProvider(this Backend backend) => backend switch
+                    public static ApiProvider ToApiProvider(this Backend backend)
                     {
-                        Backend.Anthropic => ApiProvider.FirstParty,
-                        Backend.Bedrock => ApiProvider.Bedrock,
-                        _ => throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value."),
-                    };
+                        switch (backend)
+                        {
+                            case Backend.Anthropic:
+                                return ApiProvider.FirstParty;
+                            case Backend.Bedrock:
+                                return ApiProvider.Bedrock;
+                            default:
+                                throw new System.ArgumentOutOfRangeException(nameof(backend), backend, "Not a defined Backend value.");
+                        }
+                    }
 
                     /// <summary>How the backend of <paramref name="backend"/> spells model ids.</summary>
                     public static IModelIdFormat ModelIdFormat(this Backend backend) => backend.ToApiProvider().ModelIdFormat();

@@ -33,27 +33,27 @@ public sealed class StringIdFixTests
             editorConfig: Config);
 
     [Fact]
-    public Task EqualityWithANeverNullIdParsesIt()
+    public Task EqualityAsksTheCapabilityOfTheIdFindReads()
         => FixAsync(
             """
                 public bool A() => {|PA0001:GetApiProvider() == "firstParty"|};
                 public bool B() => {|PA0001:"firstParty" != GetApiProvider()|};
             """,
             """
-                public bool A() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
-                public bool B() => !ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool A() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true;
+                public bool B() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty != true;
             """);
 
     [Fact]
-    public Task IdThatMayBeNullIsTypeTestedSoNullKeepsItsAnswer()
+    public Task IdThatMayBeNullIsReadByFindSoNullKeepsItsAnswer()
         => FixAsync(
             """
                 public bool A() => {|PA0001:this?.GetApiProvider() == "firstParty"|};
                 public bool B(Settings? s) => {|PA0001:s?.Name != "firstParty"|};
             """,
             """
-                public bool A() => this?.GetApiProvider() is string p && ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty;
-                public bool B(Settings? s) => !(s?.Name is string p && ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty);
+                public bool A() => ApiProviderIds.Find(this?.GetApiProvider())?.ModelIdFormat().IsFirstParty == true;
+                public bool B(Settings? s) => ApiProviderIds.Find(s?.Name)?.ModelIdFormat().IsFirstParty != true;
             """);
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class StringIdFixTests
                 public bool A()
                 {
                     var id = GetApiProvider();
-                    return ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty;
+                    return ApiProviderIds.Find(id)?.ModelIdFormat().IsFirstParty == true;
                 }
             """);
 
@@ -84,10 +84,10 @@ public sealed class StringIdFixTests
                 public bool D() => {|PA0001:Equals(GetApiProvider(), "firstParty")|};
             """,
             """
-                public bool A() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
-                public bool B() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
-                public bool C() => ApiProviderIds.Parse(Name).ModelIdFormat().IsFirstParty;
-                public bool D() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
+                public bool A() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true;
+                public bool B() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true;
+                public bool C() => ApiProviderIds.Find(Name)?.ModelIdFormat().IsFirstParty == true;
+                public bool D() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true;
             """,
             header: "using System;\n\n");
 
@@ -101,10 +101,10 @@ public sealed class StringIdFixTests
                 public bool D() => this is { Name: {|PA0001:"firstParty"|} };
             """,
             """
-                public bool A() => ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
-                public bool B() => !ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty;
-                public bool C() => GetApiProvider() is var p && (p is "vertex" || ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty);
-                public bool D() => this is { Name: string p } && ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty;
+                public bool A() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true;
+                public bool B() => ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty != true;
+                public bool C() => GetApiProvider() is var p && (p is "vertex" || ApiProviderIds.Find(p)?.ModelIdFormat().IsFirstParty == true);
+                public bool D() => this is { Name: string p } && ApiProviderIds.Find(p)?.ModelIdFormat().IsFirstParty == true;
             """);
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class StringIdFixTests
                 {
                     switch (GetApiProvider())
                     {
-                        case string p when ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty:
+                        case string p when ApiProviderIds.Find(p)?.ModelIdFormat().IsFirstParty == true:
                             return 1;
                         case "bedrock":
                             return 2;
@@ -147,26 +147,11 @@ public sealed class StringIdFixTests
 
                 public int B() => Configured() switch
                 {
-                    string p when ApiProviderIds.Parse(p).ModelIdFormat().IsFirstParty => 1,
+                    string p when ApiProviderIds.Find(p)?.ModelIdFormat().IsFirstParty == true => 1,
                     null => 0,
                     _ => 2,
                 };
             """);
-
-    [Fact]
-    public async Task NameTheRuntimeDoesNotReadAsFirstPartyHasNoFixAndSaysWhy()
-    {
-        var project = new ConfiguredProject(
-            "root = true\n[*.cs]\nprovider_audit.string_provider_members = GetApiProvider\nprovider_audit.string_provider_names = anthropic\n",
-            ("Subject.cs", "public static class Subject { static string GetApiProvider() => \"anthropic\"; public static bool M() => GetApiProvider() == \"anthropic\"; }"));
-
-        var finding = Assert.Single(await project.AnalyzeAsync());
-
-        Assert.Equal("true", finding.Properties[DiagnosticContract.NoFixProperty]);
-        Assert.Equal(DiagnosticContract.NoFixReasons.UnknownProviderId, finding.Properties[DiagnosticContract.NoFixReasonProperty]);
-        Assert.Contains("ApiProviderIds.Parse does not read this name as first party", finding.GetMessage(), StringComparison.Ordinal);
-        Assert.Empty(await project.ActionsAsync(new FirstPartyComparisonCodeFixProvider(), finding));
-    }
 
     private const string HostSubject = """
         using System.Collections.Generic;
@@ -232,21 +217,24 @@ public sealed class StringIdFixTests
     }
 
     [Fact]
-    public async Task FixedHostRejectsAnIdTheRuntimeDoesNotKnowNamingItAndTheAcceptedOnes()
+    public async Task FixedHostAnswersAsBeforeForAnIdNoBackendHas()
     {
+        // "openai": another vendor the host also talks to. ApiProviderIds.Find reads it as no backend, so both capability
+        // checks stay false, as the comparison with "firstParty" was.
         var project = HostProject();
+        var before = (await project.CompileRunAsync())(6);
         await project.FixAllAsync(new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, equivalenceKey: null);
-        var after = await project.CompileRunAsync();
 
-        var error = Assert.IsType<ArgumentException>(Assert.Throws<System.Reflection.TargetInvocationException>(() => after(6)).InnerException);
-        Assert.StartsWith("Unknown provider id \"openai\"; accepted ids (any case): first-party, firstParty,", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (await project.CompileRunAsync())(6));
     }
 
     [Fact]
-    public void AnalyzerReadsAsFirstPartyExactlyTheIdsTheRuntimeParsesToFirstParty()
+    public void AnalyzerKnowsExactlyTheIdsTheRuntimeReads()
     {
-        var runtime = ApiProviderIds.Accepted.Where(id => ApiProviderIds.Parse(id) == ApiProvider.FirstParty);
+        var runtimeFirstParty = ApiProviderIds.Accepted.Where(id => ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty && ApiProviderIds.Parse(id).AuthTransport().IsFirstParty);
+        var runtimeOthers = ApiProviderIds.Accepted.Except(runtimeFirstParty).Select(id => (id, ApiProviderIds.Parse(id).ToString()));
 
-        Assert.Equal(runtime.Order(), StringFixPlanner.RuntimeFirstPartyIds.Order());
+        Assert.Equal(runtimeFirstParty.Order(), ProviderIds.FirstParty.Order());
+        Assert.Equal(runtimeOthers.Order(), ProviderIds.OtherBackends.Order());
     }
 }

@@ -61,9 +61,10 @@ public sealed class AdoptionHostDemoTests(PackedPackage package)
         Assert.True(Demo.FixMapping!.Succeeded, Demo.FixMapping.ToString());
 
         var backend = Demo.FixedSources["Backend.cs"];
-        Assert.Contains("public static ApiProvider ToApiProvider(this Backend backend) => backend switch", backend, StringComparison.Ordinal);
-        Assert.Contains("Backend.Anthropic => ApiProvider.FirstParty,", backend, StringComparison.Ordinal);
-        Assert.Contains("Backend.ClaudePlatformAws => ApiProvider.ClaudePlatformAws,", backend, StringComparison.Ordinal);
+        Assert.Contains("internal static class BackendCapabilities", backend, StringComparison.Ordinal);
+        Assert.Contains("public static ApiProvider ToApiProvider(this Backend backend)", backend, StringComparison.Ordinal);
+        Assert.Matches(@"case Backend\.Anthropic:\s+return ApiProvider\.FirstParty;", backend);
+        Assert.Matches(@"case Backend\.ClaudePlatformAws:\s+return ApiProvider\.ClaudePlatformAws;", backend);
         Assert.Equal(Demo.OriginalSources.Keys.Order(), Demo.FixedSources.Keys.Order());
     }
 
@@ -76,8 +77,8 @@ public sealed class AdoptionHostDemoTests(PackedPackage package)
 
         Assert.Contains("backend.ModelIdFormat().IsFirstParty", all, StringComparison.Ordinal);
         Assert.Contains("backend.AuthTransport().IsFirstParty", all, StringComparison.Ordinal);
-        Assert.Contains("ApiProviderIds.Parse(GetApiProvider()).ModelIdFormat().IsFirstParty", all, StringComparison.Ordinal);
-        Assert.Contains("ApiProviderIds.Parse(GetApiProvider()).AuthTransport().IsFirstParty", all, StringComparison.Ordinal);
+        Assert.Contains("ApiProviderIds.Find(GetApiProvider())?.ModelIdFormat().IsFirstParty == true", all, StringComparison.Ordinal);
+        Assert.Contains("ApiProviderIds.Find(GetApiProvider())?.AuthTransport().IsFirstParty == true", all, StringComparison.Ordinal);
     }
 
     [Fact]

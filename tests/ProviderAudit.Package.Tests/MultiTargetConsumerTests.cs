@@ -67,7 +67,7 @@ public sealed class MultiTargetConsumerTests(PackedPackage package)
 
         Assert.Contains(".ModelIdFormat()", all, StringComparison.Ordinal);
         Assert.Contains(".AuthTransport()", all, StringComparison.Ordinal);
-        Assert.Contains("ApiProviderIds.Parse(", all, StringComparison.Ordinal);
+        Assert.Contains("ApiProviderIds.Find(", all, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,12 +84,29 @@ internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, Progres
 
     /// <summary>
     /// Gives each change of a Fix All to the finding nearest to it in the same file (the earlier one on a tie); a change
-    /// in another file goes to the document's first finding.
+    /// in another file goes to the document's first finding. A <c>using</c> directive the fixes add goes to every
+    /// finding whose rewrite needs it (its <see cref="DiagnosticContract.ImportNamespaceProperty"/>), so each finding's
+    /// fix is complete on its own; such a change is marked shared, and is the same replacement in each of them.
     /// </summary>
     private IReadOnlyDictionary<Diagnostic, IReadOnlyList<FileChange>> Attribute(Document document, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FileEdits> edits)
     {
         var ordered = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
         var byDiagnostic = new Dictionary<Diagnostic, List<(FileEdits File, TextChange Change)>>();
+        var owners = new Dictionary<(FileEdits, TextChange), int>();
+        void Give(Diagnostic owner, FileEdits edit, TextChange change)
+        {
+            if (!byDiagnostic.TryGetValue(owner, out var list))
+            {
+                byDiagnostic[owner] = list = [];
+            }
+
+            if (!list.Contains((edit, change)))
+            {
+                list.Add((edit, change));
+                owners[(edit, change)] = owners.GetValueOrDefault((edit, change)) + 1;
+            }
+        }
+
         foreach (var edit in edits)
         {
             foreach (var change in edit.Changes)
@@ -97,12 +114,21 @@ internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, Progres
                 var owner = edit.Path == document.FilePath
                     ? ordered.MinBy(d => Distance(d.Location.SourceSpan, change.Span))!
                     : ordered[0];
-                if (!byDiagnostic.TryGetValue(owner, out var list))
-                {
-                    byDiagnostic[owner] = list = [];
-                }
+                Give(owner, edit, change);
+            }
+        }
 
-                list.Add((edit, change));
+        foreach (var diagnostic in ordered)
+        {
+            if (diagnostic.Properties.TryGetValue(DiagnosticContract.ImportNamespaceProperty, out var imported) && !string.IsNullOrEmpty(imported))
+            {
+                foreach (var edit in edits.Where(e => e.Path == document.FilePath))
+                {
+                    foreach (var change in edit.Changes.Where(c => UsingDirective.Adds(c.NewText, imported)))
+                    {
+                        Give(diagnostic, edit, change);
+                    }
+                }
             }
         }
 
@@ -110,8 +136,36 @@ internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, Progres
             pair => pair.Key,
             pair => (IReadOnlyList<FileChange>)pair.Value
                 .GroupBy(x => x.File)
-                .Select(file => TextChangeDescription.Describe(input.RelativePath(file.Key.Path), file.Key.Before, file.Select(x => x.Change).ToList()))
+                .SelectMany(file => Regions(file.Select(x => x.Change), file.Key.Before)
+                    .Select(region => TextChangeDescription.Describe(input.RelativePath(file.Key.Path), file.Key.Before, region) with
+                    {
+                        Shared = region.All(c => owners[(file.Key, c)] > 1),
+                    }))
                 .ToList());
+    }
+
+    /// <summary>Changes split into groups of adjacent lines, so a <c>using</c> at the top is not one region with a check far below.</summary>
+    private static IEnumerable<IReadOnlyList<TextChange>> Regions(IEnumerable<TextChange> changes, SourceText text)
+    {
+        var group = new List<TextChange>();
+        var lastLine = -1;
+        foreach (var change in changes.OrderBy(c => c.Span.Start))
+        {
+            var first = text.Lines.GetLineFromPosition(change.Span.Start).LineNumber;
+            if (group.Count > 0 && first > lastLine + 1)
+            {
+                yield return group;
+                group = [];
+            }
+
+            group.Add(change);
+            lastLine = Math.Max(lastLine, text.Lines.GetLineFromPosition(change.Span.End).LineNumber);
+        }
+
+        if (group.Count > 0)
+        {
+            yield return group;
+        }
     }
 
     private static int Distance(TextSpan a, TextSpan b) =>

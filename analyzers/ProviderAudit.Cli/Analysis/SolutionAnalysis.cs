@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ProviderAudit.Analyzers;
 using ProviderAudit.Cli.Loading;
 using ProviderAudit.Cli.Rules;
 
@@ -53,20 +54,49 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
 
     public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Parsed in parallel first: the compilation then takes the documents' trees as they are.
+        await Parallel.ForEachAsync(project.Documents, cancellationToken, async (document, token) => await document.GetSyntaxTreeAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
         {
             return [];
         }
 
+        var compiled = clock.Elapsed;
+        var scope = AnalysisScope.For(project, compilation, cancellationToken);
+        var scoped = clock.Elapsed;
+
         // A project that was not restored, or does not compile, has unresolved types (ApiProvider among them): the
         // analyzers would find nothing and the audit would pass. Declaration errors (usings, signatures) show it
-        // without binding every method body twice.
-        var errors = compilation.GetDeclarationDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // without binding method bodies; only the documents that are analyzed need checking (in the compilation that is
+        // analyzed, whose declarations are the project's), and with no provider type at all, the documents that name
+        // its namespace.
+        var reduced = scope.Scope == AnalysisScope.Kind.Members ? ReducedCompilation.Create(compilation, scope, cancellationToken) : null;
+        var checkedTrees = scope.Scope switch
+        {
+            AnalysisScope.Kind.Members => reduced!.Trees(scope.Spans.Keys),
+            AnalysisScope.Kind.Nothing => compilation.SyntaxTrees.Where(t => t.GetText(cancellationToken).ToString().Contains(ProviderNamespace, StringComparison.Ordinal)),
+            _ => null,
+        };
+        var checkedCompilation = reduced?.Compilation ?? compilation;
+        var errors = (checkedTrees is null
+                ? compilation.GetDeclarationDiagnostics(cancellationToken)
+                : checkedTrees.SelectMany(t => checkedCompilation.GetSemanticModel(t).GetDeclarationDiagnostics(cancellationToken: cancellationToken)))
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToList();
         if (errors.Count > 0)
         {
             throw new LoadFailureException(
                 $"project '{project.Name}' does not compile ({errors.Count} error(s), first: {errors[0].ToString()}): restore it (`dotnet restore`) and make it build, then run provider-audit again.");
+        }
+
+        var declarationsChecked = clock.Elapsed;
+        if (scope.Scope == AnalysisScope.Kind.Nothing)
+        {
+            log.Info($"  {project.Name}: {scope.Reason}");
+            return [];
         }
 
         var crashes = new List<Diagnostic>();
@@ -82,11 +112,30 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
-        var diagnostics = await compilation.WithAnalyzers(rules.Analyzers, options)
-            .GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        IEnumerable<Diagnostic> diagnostics;
+        if (scope.Scope == AnalysisScope.Kind.Everything)
+        {
+            diagnostics = await compilation.WithAnalyzers(rules.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Only the candidate members are bound: every other member body is a stub in the compilation analyzed.
+            var reducedOptions = new CompilationWithAnalyzersOptions(
+                reduced!.Map(project.AnalyzerOptions),
+                options.OnAnalyzerException,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false);
+            var found = await reduced.Compilation.WithAnalyzers(rules.Analyzers, reducedOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            diagnostics = found.Select(reduced.MapBack).ToList();
+        }
+
+        log.Info(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"  {project.Name}: {scope.Reason} (compilation {compiled.TotalSeconds:0.00} s, scope {(scoped - compiled).TotalSeconds:0.00} s, declarations {(declarationsChecked - scoped).TotalSeconds:0.00} s, analyzers {(clock.Elapsed - declarationsChecked).TotalSeconds:0.00} s)"));
 
         // An analyzer that throws is AD0001, an error in a build: never hide it behind a clean result.
-        return diagnostics.Concat(crashes)
+        return diagnostics.ToList().Concat(crashes)
             .Where(d => !d.IsSuppressed && d.Severity >= minimumSeverity)
             .Where(d => d.Location.IsInSource || d.Location == Location.None)
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
@@ -94,4 +143,7 @@ internal sealed class SolutionAnalysis(ShippedRules rules, DiagnosticSeverity mi
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
     }
+
+    /// <summary>The namespace of the provider type: a document that names it in a project where it does not resolve was not restored.</summary>
+    private static readonly string ProviderNamespace = DiagnosticContract.ProviderTypeMetadataName[..DiagnosticContract.ProviderTypeMetadataName.LastIndexOf('.')];
 }

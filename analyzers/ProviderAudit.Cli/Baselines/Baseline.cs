@@ -5,11 +5,19 @@ using ProviderAudit.Cli.Analysis;
 
 namespace ProviderAudit.Cli.Baselines;
 
-/// <summary>One recorded finding: its identity (see <see cref="FindingIdentity"/>), never its line.</summary>
-internal sealed record BaselineEntry(string RuleId, string File, string Member, string Expression, string Fingerprint, int Occurrence)
+/// <summary>
+/// One recorded finding: its identity (see <see cref="FindingIdentity"/>), never its line. <see cref="File"/> says where
+/// it was when recorded (for people; matching ignores it); <see cref="Context"/> is absent in baselines recorded before
+/// it was added, which then match identical checks by order alone.
+/// </summary>
+internal sealed record BaselineEntry(string RuleId, string File, string Member, string Expression, string Fingerprint, int Occurrence, string? Context = null)
 {
     public static BaselineEntry From(Finding finding) => new(
-        finding.RuleId, finding.Identity.File, finding.Identity.Member, finding.Identity.Expression, finding.Identity.Fingerprint, finding.Identity.Occurrence);
+        finding.RuleId, finding.Identity.File, finding.Identity.Member, finding.Identity.Expression, finding.Identity.Fingerprint, finding.Identity.Occurrence, finding.Identity.Context);
+
+    /// <summary>What matching compares: computed from the fields, so a baseline written by an older version still matches.</summary>
+    [JsonIgnore]
+    public string Key => FindingIdentities.Fingerprint(RuleId, Member, Expression);
 }
 
 /// <summary>
@@ -39,12 +47,7 @@ internal sealed record Baseline(string Schema, int Version, IReadOnlyList<Baseli
             .ThenBy(e => e.Occurrence)
             .ToList());
 
-    public void Write(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json).ReplaceLineEndings("\n") + "\n");
-    }
+    public string ToJson() => JsonSerializer.Serialize(this, Json).ReplaceLineEndings("\n") + "\n";
 
     public static Baseline Read(string path)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Baselines;
+using ProviderAudit.Cli.Files;
 using ProviderAudit.Cli.Reports;
 
 namespace ProviderAudit.Cli.Commands;
@@ -8,12 +9,12 @@ namespace ProviderAudit.Cli.Commands;
 /// <summary><c>provider-audit audit PATH</c>: every finding, the exact replacement its fix would make, in one format.</summary>
 internal static class AuditCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "text (compiler-style lines), json (docs/cli.md#json-report), sarif (SARIF 2.1.0 with fixes) or markdown (one pull-request comment).",
+            Description = "text (compiler-style lines), json (docs/cli.md#json), sarif (SARIF 2.1.0 with fixes, for code scanning), markdown (one pull-request comment) or github-review (the JSON body of GitHub's create-a-review call: line comments with one-click suggestions).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -41,6 +42,36 @@ internal static class AuditCommand
             }
         });
 
+        var category = new Option<string>("--category")
+        {
+            Description = "SARIF: the analysis's category (automationDetails.id), so code scanning keeps this run apart from other SARIF uploads; one per distinct run over the same repository (e.g. one per solution).",
+            DefaultValueFactory = _ => AuditReport.DefaultCategory,
+        };
+        category.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--category must not be empty (e.g. --category provider-audit/MyApp).");
+            }
+        });
+
+        var maxComments = new Option<int>("--max-comments")
+        {
+            Description = "With github-review: at most this many line comments; the rest are listed in the review's body.",
+            DefaultValueFactory = _ => GitHubReview.DefaultMaxComments,
+        };
+        maxComments.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--max-comments must be 0 or more.");
+            }
+        });
+        var diff = new Option<string?>("--diff")
+        {
+            Description = "With github-review: the pull request's unified diff (e.g. `git diff origin/main...HEAD > pr.diff`); findings on lines outside it go in the review's body, since GitHub rejects a review with a comment outside the diff.",
+        };
+
         var command = new Command("audit", "Report every ProviderAudit finding with the exact replacement its fix would make.");
         common.AddTo(command);
         command.Options.Add(format);
@@ -49,8 +80,11 @@ internal static class AuditCommand
         command.Options.Add(baseline);
         command.Options.Add(failOn);
         command.Options.Add(markdownLimit);
+        command.Options.Add(category);
+        command.Options.Add(maxComments);
+        command.Options.Add(diff);
 
-        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), interruption, async log =>
         {
             var baselineFile = parse.GetValue(baseline);
             var failOnValue = parse.GetValue(failOn) switch
@@ -65,7 +99,12 @@ internal static class AuditCommand
                 throw new UsageException("--fail-on new needs --baseline FILE (record one with `provider-audit baseline PATH -o FILE`).");
             }
 
-            var extraReports = (parse.GetValue(reports) ?? []).Select(ParseReport).ToList();
+            // Every file this run will write is checked now, not after a long analysis.
+            var outputFile = parse.GetValue(output) is { } outputPath ? OutputFile.Check("--output", outputPath) : null;
+            var extraReports = (parse.GetValue(reports) ?? []).Select(ParseReport)
+                .Select(r => (r.Format, File: OutputFile.Check($"--report {r.Format}:{r.File}", r.File)))
+                .ToList();
+            var diffLines = parse.GetValue(diff) is { } diffFile ? ReadDiff(diffFile) : null;
             var recorded = baselineFile is null ? null : Baseline.Read(baselineFile);
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
@@ -79,13 +118,17 @@ internal static class AuditCommand
                 findings,
                 analyzed.Rules.Descriptors,
                 recorded is null ? null : new BaselineComparison(recorded, findings),
-                failOnValue);
+                failOnValue)
+            {
+                Category = parse.GetValue(category)!.TrimEnd('/'),
+                Automation = AutomationDetails.For(parse.GetValue(category)!.TrimEnd('/'), EnvironmentVariables(), log.Error),
+                LoadWarnings = analyzed.Loaded.Warnings,
+            };
 
-            var outputFile = parse.GetValue(output);
-            AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit)));
+            AuditPipeline.WriteOutput(outputFile, stdout, Render(parse.GetValue(format)!, report, parse.GetValue(markdownLimit), parse.GetValue(maxComments), diffLines));
             foreach (var (extraFormat, file) in extraReports)
             {
-                AuditPipeline.WriteOutput(file, stdout, Render(extraFormat, report, parse.GetValue(markdownLimit)));
+                AuditPipeline.WriteOutput(file, stdout, Render(extraFormat, report, parse.GetValue(markdownLimit), parse.GetValue(maxComments), diffLines));
             }
 
             if (outputFile is not null || parse.GetValue(format) != "text")
@@ -98,7 +141,23 @@ internal static class AuditCommand
         return command;
     }
 
-    private static readonly string[] Formats = ["text", "json", "sarif", "markdown"];
+    private static Dictionary<string, string?> EnvironmentVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+
+    private static readonly string[] Formats = ["text", "json", "sarif", "markdown", "github-review"];
+
+    private static DiffLines ReadDiff(string file)
+    {
+        try
+        {
+            return DiffLines.Parse(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--diff '{file}' cannot be read: {e.Message}");
+        }
+    }
 
     private static (string Format, string File) ParseReport(string value)
     {
@@ -112,8 +171,9 @@ internal static class AuditCommand
         return (reportFormat, value[(colon + 1)..]);
     }
 
-    private static string Render(string reportFormat, AuditReport report, int markdownLimit) => reportFormat switch
+    private static string Render(string reportFormat, AuditReport report, int markdownLimit, int maxComments, DiffLines? diffLines) => reportFormat switch
     {
+        "github-review" => Serialize(GitHubReview.Build(report, maxComments, diffLines)),
         "json" => Serialize(JsonReport.Build(report)),
         "sarif" => Serialize(SarifReport.Build(report)),
         "markdown" => MarkdownReport.Build(report, markdownLimit),

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using ProviderAudit.Cli.Analysis;
+using ProviderAudit.Cli.Files;
 using ProviderAudit.Cli.Loading;
 using ProviderAudit.Cli.Rules;
 
@@ -24,11 +25,15 @@ internal static class AuditPipeline
         var rules = ShippedRules.Load();
         var analysis = new SolutionAnalysis(rules, minimum, log);
         var diagnostics = await log.TimeAsync("analyze", () => analysis.RunAsync(loaded, cancellationToken)).ConfigureAwait(false);
+        loaded.ThrowIfSourcesUnreadable();
         return new AnalyzedSolution(loaded, rules, diagnostics);
     }
 
-    /// <summary>Runs a command body, mapping the tool's failures to their exit codes with the message on stderr.</summary>
-    public static async Task<int> RunAsync(TextWriter error, bool quiet, Func<ProgressLog, Task<int>> body)
+    /// <summary>
+    /// Runs a command body, mapping the tool's failures to their exit codes with a one-line message on stderr (never
+    /// a stack trace for a failure the user can act on).
+    /// </summary>
+    public static async Task<int> RunAsync(TextWriter error, bool quiet, Interruption interruption, Func<ProgressLog, Task<int>> body)
     {
         var log = new ProgressLog(error, quiet);
         try
@@ -47,26 +52,33 @@ internal static class AuditPipeline
             log.Error("error: " + e.Message);
             return ExitCodes.LoadFailure;
         }
+        catch (FileAccessException e)
+        {
+            log.Error("error: " + e.Message);
+            return ExitCodes.FileAccess;
+        }
+        catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
+        {
+            log.Error("interrupted before anything was written.");
+            return interruption.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Error("error: " + e.Message);
+            return ExitCodes.FileAccess;
+        }
     }
 
-    /// <summary>Writes <paramref name="text"/> to FILE (folders created, UTF-8 without BOM) or to stdout.</summary>
-    public static void WriteOutput(string? file, TextWriter stdout, string text)
+    /// <summary>Writes <paramref name="text"/> to FILE (checked before the analysis) or to stdout.</summary>
+    public static void WriteOutput(OutputFile? file, TextWriter stdout, string text)
     {
         if (file is null)
         {
             stdout.Write(text);
-            return;
         }
-
-        try
+        else
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(file, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--output '{file}' cannot be written: {e.Message}");
+            file.Write(text);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Baselines;
+using ProviderAudit.Cli.Files;
 
 namespace ProviderAudit.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal static class BaselineCommand
 {
     public const string DefaultFile = "provider-audit.baseline.json";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
         var common = new CommonOptions();
         var output = new Option<string>("--output", "-o")
@@ -22,22 +23,14 @@ internal static class BaselineCommand
         common.AddTo(command);
         command.Options.Add(output);
 
-        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), interruption, async log =>
         {
+            var file = OutputFile.Check("--output", parse.GetValue(output)!);
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
             var findings = await new FindingBuilder(analyzed.Loaded, fixes: null).BuildAsync(analyzed.Diagnostics, cancellationToken).ConfigureAwait(false);
-            var file = parse.GetValue(output)!;
-            try
-            {
-                Baseline.Of(findings).Write(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"--output '{file}' cannot be written: {e.Message}");
-            }
-
-            stdout.WriteLine($"recorded {findings.Count} finding(s) in {file}");
+            file.Write(Baseline.Of(findings).ToJson());
+            stdout.WriteLine($"recorded {findings.Count} finding(s) in {file.Path}");
             return ExitCodes.Success;
         }));
         return command;

@@ -8,7 +8,7 @@ internal sealed class CommonOptions
 {
     public Argument<string> Path { get; } = new("PATH")
     {
-        Description = "A solution (.sln, .slnx), a C# project (.csproj), or a folder holding exactly one of them. A project is audited with the projects it references, as `dotnet build` compiles them. Restore it first (`dotnet restore` or a build).",
+        Description = "A solution (.sln, .slnx) or solution filter (.slnf), a C# project (.csproj), or a folder holding exactly one solution or project. A project is audited with the projects it references, as `dotnet build` compiles them. Restore it first (`dotnet restore` or a build).",
         DefaultValueFactory = _ => ".",
     };
 

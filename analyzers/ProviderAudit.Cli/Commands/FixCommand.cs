@@ -1,5 +1,6 @@
 using System.CommandLine;
-using System.Text;
+using ProviderAudit.Cli.Analysis;
+using ProviderAudit.Cli.Files;
 using ProviderAudit.Cli.Fixing;
 
 namespace ProviderAudit.Cli.Commands;
@@ -7,7 +8,7 @@ namespace ProviderAudit.Cli.Commands;
 /// <summary><c>provider-audit fix PATH</c>: applies the shipped fixes (Fix All per document), or shows them as a diff.</summary>
 internal static class FixCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Interruption interruption)
     {
         var common = new CommonOptions();
         var ambiguous = new Option<string>("--ambiguous")
@@ -21,22 +22,39 @@ internal static class FixCommand
             Description = "Change nothing: print the fixes as a unified diff (apply it with `git apply` from the audit root: the git work tree, or the folder of PATH).",
         };
 
+        // Test hook, hidden from --help: behave as if Ctrl-C came right after the Nth file was written.
+        var cancelAfterWrites = new Option<int?>("--test-cancel-after-writes") { Hidden = true };
+
         var command = new Command("fix", "Apply the ProviderAudit code fixes; a file whose fixed version would not compile is not written.");
         common.AddTo(command);
         command.Options.Add(ambiguous);
         command.Options.Add(dryRun);
+        command.Options.Add(cancelAfterWrites);
 
-        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, cancellationToken) => AuditPipeline.RunAsync(stderr, parse.GetValue(common.Quiet), interruption, async log =>
         {
             var policy = AmbiguousPolicies.Parse(parse.GetValue(ambiguous)!);
             var analyzed = await AuditPipeline.LoadAndAnalyzeAsync(
                 parse.GetValue(common.Path)!, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log, cancellationToken).ConfigureAwait(false);
             var fixer = new SolutionFixer(analyzed.Rules, analyzed.Loaded.Input, policy, log);
-            var outcome = await log.TimeAsync("fix", () => fixer.FixAsync(analyzed.Loaded.Solution, analyzed.Diagnostics, cancellationToken)).ConfigureAwait(false);
+            var analysis = new SolutionAnalysis(analyzed.Rules, CommonOptions.ParseSeverity(parse.GetValue(common.Severity)!), log);
+            var outcome = await log.TimeAsync("fix", () => fixer.FixAsync(
+                analyzed.Loaded.Solution,
+                analyzed.Diagnostics,
+                (solution, projects, token) => analysis.RunAsync(analyzed.Loaded with { Solution = solution, Projects = projects }, token),
+                cancellationToken)).ConfigureAwait(false);
 
             var isDryRun = parse.GetValue(dryRun);
+            var written = outcome.Fixed;
+            var notWritten = (IReadOnlyList<FixedFile>)[];
             if (isDryRun)
             {
+                if (outcome.Fixed.FirstOrDefault(f => !analyzed.Loaded.Input.IsUnderRoot(f.FullPath)) is { } outside)
+                {
+                    throw new UsageException(
+                        $"--dry-run: '{outside.FullPath}' is outside '{analyzed.Loaded.Input.Root}', the folder the patch is relative to (the git work tree, or the working directory outside git); run provider-audit from a folder that holds every project (e.g. the solution's folder).");
+                }
+
                 var diff = new StringWriter { NewLine = "\n" };
                 foreach (var file in outcome.Fixed)
                 {
@@ -47,10 +65,13 @@ internal static class FixCommand
             }
             else
             {
-                await log.TimeAsync("write", () => WriteAsync(outcome, cancellationToken)).ConfigureAwait(false);
+                var writer = new SourceFileWriter(f => f.File) { CancelAfterWrites = parse.GetValue(cancelAfterWrites) };
+                var summary = await log.TimeAsync("write", () => Task.FromResult(writer.Write(outcome.Fixed, interruption.Source))).ConfigureAwait(false);
+                written = summary.Written;
+                notWritten = summary.NotWritten;
             }
 
-            Report(isDryRun ? log.Info : stdout.WriteLine, outcome, analyzed.Diagnostics.Count, isDryRun);
+            Report(isDryRun ? log.Info : stdout.WriteLine, outcome with { Fixed = written }, analyzed.Diagnostics.Count, isDryRun, notWritten.Sum(f => f.Findings));
             foreach (var rejected in outcome.Rejected)
             {
                 log.Error($"not written: {rejected.File} ({rejected.Findings} finding(s)): its fixed version does not compile:");
@@ -60,12 +81,23 @@ internal static class FixCommand
                 }
             }
 
+            if (notWritten.Count > 0)
+            {
+                log.Error($"interrupted: {notWritten.Count} file(s) not written, each left exactly as it was; the {written.Count} written are complete. Run `provider-audit fix` again for the rest:");
+                foreach (var file in notWritten)
+                {
+                    log.Error($"  {file.File} ({file.Findings})");
+                }
+
+                return interruption.ExitCode;
+            }
+
             return outcome.Rejected.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
         }));
         return command;
     }
 
-    private static void Report(Action<string> write, FixOutcome outcome, int findings, bool dryRun)
+    private static void Report(Action<string> write, FixOutcome outcome, int findings, bool dryRun, int notWrittenFindings)
     {
         var verb = dryRun ? "would fix" : "fixed";
         var fixedFindings = outcome.Fixed.Sum(f => f.Findings);
@@ -75,24 +107,10 @@ internal static class FixCommand
             write($"  {file.File} ({file.Findings})");
         }
 
-        var left = findings - fixedFindings - outcome.Rejected.Sum(r => r.Findings);
+        var left = findings - fixedFindings - outcome.Rejected.Sum(r => r.Findings) - notWrittenFindings;
         if (left > 0)
         {
             write($"{left} finding(s) have no automatic fix here (ambiguous with --ambiguous skip, or no fix offered): see `provider-audit audit`.");
         }
-    }
-
-    private static async Task<int> WriteAsync(FixOutcome outcome, CancellationToken cancellationToken)
-    {
-        foreach (var file in outcome.Fixed)
-        {
-            // The file's own encoding (BOM or not), as the IDE and `dotnet format` write it.
-            var encoding = file.Before.Encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            Directory.CreateDirectory(Path.GetDirectoryName(file.FullPath)!);
-            await using var writer = new StreamWriter(file.FullPath, append: false, encoding);
-            file.After.Write(writer, cancellationToken);
-        }
-
-        return outcome.Fixed.Count;
     }
 }

@@ -1,12 +1,15 @@
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
+using ProviderAudit.Cli.Files;
 
 namespace ProviderAudit.Cli.Fixing;
 
 /// <summary>
 /// Writes fixed files as a unified diff that <c>git apply</c> and <c>patch -p1</c> accept (paths <c>a/…</c>,
 /// <c>b/…</c> relative to the audit root, three lines of context). The hunks come from the exact text changes the
-/// fixes made, widened to whole lines, so no diff algorithm is involved.
+/// fixes made, widened to whole lines, so no diff algorithm is involved. Lines are the file's bytes: line endings
+/// as they are, and a UTF-8 byte order mark at the start of line 1 when the file has one (both tools compare line 1
+/// with it, and reject a patch without it).
 /// </summary>
 internal static class UnifiedDiff
 {
@@ -24,7 +27,8 @@ internal static class UnifiedDiff
         writer.Write(isNew ? "--- /dev/null\n" : $"--- a/{file.File}\n");
         writer.Write($"+++ b/{file.File}\n");
 
-        foreach (var hunk in Hunks(file.Before, file.After, file.Changes))
+        var bom = isNew ? file.After.Encoding?.GetPreamble().Length > 0 : FileBytes.StartsWithUtf8Bom(file.FullPath);
+        foreach (var hunk in Hunks(file.Before, file.After, file.Changes, bom))
         {
             writer.Write(hunk);
         }
@@ -81,7 +85,7 @@ internal static class UnifiedDiff
         return text.Lines.GetLineFromPosition(end - 1).LineNumber;
     }
 
-    private static IEnumerable<string> Hunks(SourceText before, SourceText after, IReadOnlyList<TextChange> changes)
+    private static IEnumerable<string> Hunks(SourceText before, SourceText after, IReadOnlyList<TextChange> changes, bool bom)
     {
         var regions = Regions(before, after, changes);
         var oldLineCount = CountLines(before);
@@ -106,17 +110,17 @@ internal static class UnifiedDiff
             {
                 for (; line < regions[k].OldFirst; line++, oldCount++, newCount++)
                 {
-                    AppendLine(body, ' ', before, line);
+                    AppendLine(body, ' ', before, line, bom);
                 }
 
                 for (var l = regions[k].OldFirst; l <= regions[k].OldLast; l++, oldCount++)
                 {
-                    AppendLine(body, '-', before, l);
+                    AppendLine(body, '-', before, l, bom);
                 }
 
                 for (var l = regions[k].NewFirst; l <= regions[k].NewLast; l++, newCount++)
                 {
-                    AppendLine(body, '+', after, l);
+                    AppendLine(body, '+', after, l, bom);
                 }
 
                 line = regions[k].OldLast + 1;
@@ -124,7 +128,7 @@ internal static class UnifiedDiff
 
             for (; line <= oldTo; line++, oldCount++, newCount++)
             {
-                AppendLine(body, ' ', before, line);
+                AppendLine(body, ' ', before, line, bom);
             }
 
             yield return $"@@ -{Range(oldFrom, oldCount)} +{Range(newFrom, newCount)} @@\n" + body;
@@ -142,10 +146,16 @@ internal static class UnifiedDiff
         return count > 0 && text.Lines[count - 1].SpanIncludingLineBreak.Length == 0 && count > 1 ? count - 1 : (text.Length == 0 ? 0 : count);
     }
 
-    private static void AppendLine(StringBuilder body, char marker, SourceText text, int line)
+    private static void AppendLine(StringBuilder body, char marker, SourceText text, int line, bool bom)
     {
         var textLine = text.Lines[line];
-        body.Append(marker).Append(text.ToString(textLine.SpanIncludingLineBreak));
+        body.Append(marker);
+        if (line == 0 && bom)
+        {
+            body.Append('\uFEFF');
+        }
+
+        body.Append(text.ToString(textLine.SpanIncludingLineBreak));
         if (textLine.EndIncludingLineBreak == textLine.End)
         {
             // The file's last line has no line break.

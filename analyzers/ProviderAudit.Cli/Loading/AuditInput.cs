@@ -3,8 +3,9 @@ namespace ProviderAudit.Cli.Loading;
 /// <summary>
 /// What the user pointed the tool at: a solution, a project, or a folder holding exactly one of them (as
 /// <c>dotnet build</c> resolves a folder). <see cref="Root"/> is the folder every reported path is relative to: the
-/// enclosing git work tree when there is one, so reports and baselines name the same file the same way whether the
-/// tool was given the solution or one project.
+/// enclosing git work tree when there is one, so reports, patches and baselines name the same file the same way
+/// whether the tool was given the solution or one project; outside git, the working directory, where
+/// <c>git apply</c> and <c>patch -p1</c> apply a patch.
 /// </summary>
 internal sealed record AuditInput(string FullPath, bool IsSolution, string Root)
 {
@@ -61,7 +62,9 @@ internal sealed record AuditInput(string FullPath, bool IsSolution, string Root)
         };
     }
 
-    private static string FindRoot(string start)
+    private static string FindRoot(string start) => GitWorkTree(start) ?? System.IO.Directory.GetCurrentDirectory();
+
+    private static string? GitWorkTree(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
@@ -73,9 +76,16 @@ internal sealed record AuditInput(string FullPath, bool IsSolution, string Root)
             }
         }
 
-        return start;
+        return null;
     }
 
     /// <summary><paramref name="path"/> relative to <see cref="Root"/>, with forward slashes (as SARIF, git and GitHub write paths).</summary>
     public string RelativePath(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+
+    /// <summary>True when <paramref name="path"/> is inside <see cref="Root"/> (so a patch can name it).</summary>
+    public bool IsUnderRoot(string path)
+    {
+        var relative = Path.GetRelativePath(Root, path);
+        return !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
 }

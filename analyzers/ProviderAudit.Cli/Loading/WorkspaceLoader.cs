@@ -68,14 +68,20 @@ internal static class WorkspaceLoader
             throw new LoadFailureException($"could not load '{input.RelativePath(input.FullPath)}': {e.Message}");
         }
 
-        if (failures.Count > 0)
+        // MSBuildWorkspace reports restore warnings (NU1603 …) as failures too. A failure about a project that was
+        // evaluated (it has an output path) is a warning; one about a project that is missing from the solution or that
+        // MSBuild could not evaluate (a project file it cannot read is still added, empty) means it could not be loaded.
+        var loadedPaths = solution.Projects.Where(p => p.OutputFilePath is not null).Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var fatal = failures.Distinct().Where(f => !loadedPaths.Any(path => f.Contains(path, StringComparison.Ordinal))).ToList();
+        if (fatal.Count > 0)
         {
             // Also ends its build host process, so a retry starts a fresh one.
             workspace.Dispose();
-            throw new LoadFailureException("could not load the projects:" + string.Concat(failures.Distinct().Select(f => Environment.NewLine + "  " + f)));
+            throw new LoadFailureException("could not load the projects:" + string.Concat(fatal.Select(f => Environment.NewLine + "  " + f)));
         }
 
-        foreach (var warning in warnings.Distinct())
+        var loadWarnings = failures.Concat(warnings).Distinct(StringComparer.Ordinal).Select(w => Relative(input, loadedPaths, w)).ToList();
+        foreach (var warning in loadWarnings)
         {
             log.Info("warning while loading: " + warning);
         }
@@ -96,8 +102,12 @@ internal static class WorkspaceLoader
             }
         }
 
-        return new LoadedSolution(input, solution, projects);
+        return new LoadedSolution(input, solution, projects, loadWarnings);
     }
+
+    /// <summary>The message with the loaded projects' full paths written relative to the audit root.</summary>
+    private static string Relative(AuditInput input, IEnumerable<string> paths, string message) =>
+        paths.OrderByDescending(p => p.Length).Aggregate(message, (text, path) => text.Replace(path, input.RelativePath(path), StringComparison.Ordinal));
 
     private static bool IsCSharp(Project project) => project.Language == LanguageNames.CSharp;
 

@@ -20,7 +20,10 @@ internal enum FailOn
     None,
 }
 
-/// <summary>Everything an <c>audit</c> report shows, whatever its format.</summary>
+/// <summary>
+/// Everything an <c>audit</c> report shows, whatever its format. <see cref="Category"/> names the analysis for code
+/// scanning (SARIF <c>automationDetails.id</c>); <see cref="LoadWarnings"/> is what MSBuild said while loading.
+/// </summary>
 internal sealed record AuditReport(
     AuditInput Input,
     IReadOnlyList<string> Projects,
@@ -29,8 +32,24 @@ internal sealed record AuditReport(
     BaselineComparison? Baseline,
     FailOn FailOn)
 {
+    public const string ToolName = "provider-audit";
+
+    public const string DefaultCategory = "provider-audit";
+
+    public const string InformationUri = "https://github.com/provider-audit/provider-audit/blob/main/docs/cli.md";
+
     public static readonly string ToolVersion =
         typeof(AuditReport).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    public string Category { get; init; } = DefaultCategory;
+
+    /// <summary>SARIF <c>automationDetails</c>: the category, or an Azure Pipelines job's identity.</summary>
+    public AutomationDetails Automation { get; init; } = new(DefaultCategory + "/", []);
+
+    public IReadOnlyList<string> LoadWarnings { get; init; } = [];
+
+    /// <summary>The findings the report lists one by one: only the new ones against a baseline, else all.</summary>
+    public IReadOnlyList<Finding> Shown => Baseline is null ? Findings : Findings.Where(Baseline.IsNew).ToList();
 
     /// <summary>The findings that count for <see cref="FailOn"/>.</summary>
     public int Failing => FailOn switch

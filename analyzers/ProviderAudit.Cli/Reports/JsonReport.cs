@@ -19,6 +19,7 @@ internal static class JsonReport
         ["tool"] = new JsonObject { ["name"] = "provider-audit", ["version"] = AuditReport.ToolVersion },
         ["input"] = report.Input.RelativePath(report.Input.FullPath),
         ["projects"] = new JsonArray([.. report.Projects.Select(p => (JsonNode)p)]),
+        ["loadWarnings"] = new JsonArray([.. report.LoadWarnings.Select(w => (JsonNode)w)]),
         ["summary"] = Summary(report),
         ["rules"] = new JsonArray([.. report.Rules.Values.Select(r => (JsonNode)new JsonObject
         {
@@ -87,6 +88,7 @@ internal static class JsonReport
             ["fingerprint"] = finding.Identity.Fingerprint,
             ["occurrence"] = finding.Identity.Occurrence,
             ["helpUri"] = report.Rules.TryGetValue(finding.RuleId, out var rule) ? rule.HelpLinkUri : null,
+            ["fixableAfter"] = finding.FixableAfter,
             ["fixes"] = new JsonArray([.. finding.Fixes.Select(fix => (JsonNode)new JsonObject
             {
                 ["title"] = fix.Title,
@@ -95,6 +97,7 @@ internal static class JsonReport
                 ["changes"] = new JsonArray([.. fix.Changes.Select(c => (JsonNode)new JsonObject
                 {
                     ["file"] = c.File,
+                    ["shared"] = c.Shared,
                     ["startLine"] = c.FirstLine,
                     ["endLine"] = c.LastLine,
                     ["oldLines"] = new JsonArray([.. c.OldLines.Select(l => (JsonNode)l)]),

@@ -20,22 +20,24 @@ internal static partial class MarkdownReport
     public static string Build(AuditReport report, int openLimit)
     {
         var md = new StringBuilder();
-        md.Append("### provider-audit: ").Append(Count(report.Findings.Count, "finding")).Append('\n').Append('\n');
-        if (report.Findings.Count == 0)
+        var shown = report.Shown;
+        md.Append("### provider-audit: ").Append(Heading(report, shown)).Append('\n').Append('\n');
+        if (shown.Count == 0)
         {
-            md.Append("No comparison with the first-party provider left. ").Append(Escape(TextReport.Summary(report))).Append('\n');
+            md.Append(report.Findings.Count == 0 ? "No comparison with the first-party provider left. " : "Nothing new against the baseline. ")
+                .Append(Escape(TextReport.Summary(report))).Append('\n');
             return md.ToString();
         }
 
-        AppendSummaryTable(md, report);
+        AppendSummaryTable(md, shown);
 
-        var shown = report.Baseline is null ? report.Findings : report.Findings.Where(report.Baseline.IsNew).ToList();
         if (report.Baseline is { } baseline)
         {
             md.Append('\n').Append($"Against the baseline: **{baseline.NewCount} new** (below), {baseline.BaselinedCount} baselined, {baseline.Gone.Count} gone.").Append('\n');
         }
 
         var omitted = 0;
+        var sharedShown = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < shown.Count; i++)
         {
             if (i == openLimit)
@@ -43,7 +45,7 @@ internal static partial class MarkdownReport
                 md.Append('\n').Append($"<details><summary>{Count(shown.Count - openLimit, "more finding")}</summary>").Append('\n');
             }
 
-            var site = Site(report, shown[i]);
+            var site = Site(report, shown[i], sharedShown);
             if (md.Length + site.Length > MaxLength)
             {
                 omitted = shown.Count - i;
@@ -66,16 +68,24 @@ internal static partial class MarkdownReport
         return md.ToString();
     }
 
-    private static void AppendSummaryTable(StringBuilder md, AuditReport report)
+    /// <summary>What the comment lists, counted: "3 findings", or against a baseline "1 new finding (21 baselined)".</summary>
+    private static string Heading(AuditReport report, IReadOnlyList<Finding> shown) =>
+        report.Baseline is { } baseline
+            ? $"{(shown.Count == 0 ? "no new findings" : Count(shown.Count, "new finding"))} ({baseline.BaselinedCount} baselined)"
+            : Count(shown.Count, "finding");
+
+    private static void AppendSummaryTable(StringBuilder md, IReadOnlyList<Finding> shown)
     {
         md.Append("| Concern | Findings | Fix |").Append('\n');
         md.Append("| --- | ---: | --- |").Append('\n');
-        foreach (var group in report.Findings.GroupBy(f => f.Concern ?? "").OrderBy(g => ConcernOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in shown.GroupBy(f => f.Concern ?? "").OrderBy(g => ConcernOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var inferred = group.SelectMany(f => f.Fixes).Where(f => f.Inferred).Select(f => f.Title).Distinct().ToList();
             var offered = group.SelectMany(f => f.Fixes).Select(f => f.Title).Distinct().ToList();
+            var enabling = group.Where(f => f.Fixes.Count == 0 && f.FixableAfter is not null).Select(f => f.FixableAfter!).Distinct().Order(StringComparer.Ordinal).ToList();
             var fix = inferred.Count > 0 ? string.Join("; ", inferred)
                 : offered.Count > 0 ? "review: " + string.Join(" or ", offered)
+                : enabling.Count > 0 ? $"after {string.Join(", ", enabling)}'s mapping (`provider-audit fix` does both)"
                 : "by hand (" + string.Join(", ", group.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal)) + ")";
             md.Append($"| {AuditReport.ConcernLabel(group.Key)} | {group.Count()} | {Escape(fix)} |").Append('\n');
         }
@@ -89,7 +99,7 @@ internal static partial class MarkdownReport
         _ => 3,
     };
 
-    private static string Site(AuditReport report, Finding finding)
+    private static string Site(AuditReport report, Finding finding, HashSet<string> sharedShown)
     {
         var md = new StringBuilder();
         var where = finding.HasLocation ? $"`{finding.File}` line {finding.Line}" : $"`{finding.File}`";
@@ -102,7 +112,9 @@ internal static partial class MarkdownReport
 
         if (finding.Fixes.Count == 0)
         {
-            md.Append('\n').Append("No automatic fix: change it by hand.").Append('\n');
+            md.Append('\n').Append(finding.FixableAfter is { } enabler
+                ? $"No automatic fix yet: it becomes fixable once {enabler}'s capability mapping is added; `provider-audit fix` adds the mapping and then fixes this in one run."
+                : "No automatic fix: change it by hand.").Append('\n');
         }
 
         foreach (var fix in finding.Fixes)
@@ -112,7 +124,8 @@ internal static partial class MarkdownReport
                 md.Append('\n').Append($"**{Escape(fix.Title)}**").Append('\n');
             }
 
-            foreach (var change in fix.Changes)
+            // A change several findings share (the using directive) is suggested once, with the first of them.
+            foreach (var change in fix.Changes.Where(c => !c.Shared || sharedShown.Add($"{c.File}:{c.FirstLine}:{string.Join('\n', c.NewLines)}")))
             {
                 var lines = change.FirstLine == change.LastLine ? $"line {change.FirstLine}" : $"lines {change.FirstLine}–{change.LastLine}";
                 if (change.File != finding.File || change.FirstLine != finding.Line || change.LastLine != finding.Line)
@@ -135,23 +148,23 @@ internal static partial class MarkdownReport
     }
 
     /// <summary>Three backticks, or one more than the longest run inside the block.</summary>
-    private static string Fence(IEnumerable<string> lines)
+    internal static string Fence(IEnumerable<string> lines)
     {
         var longest = lines.SelectMany(l => Backticks().Matches(l)).Select(m => m.Length).DefaultIfEmpty(0).Max();
         return new string('`', Math.Max(3, longest + 1));
     }
 
     /// <summary>The help link ends every PA0001 message; the heading links the rule instead.</summary>
-    private static string WithoutHelpLink(string message) => HelpLink().Replace(message, "");
+    internal static string WithoutHelpLink(string message) => HelpLink().Replace(message, "");
 
     /// <summary>Markdown table cells and GitHub's HTML sanitizer: pipes and angle brackets are literal text.</summary>
-    private static string Escape(string text) =>
+    internal static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("|", "\\|", StringComparison.Ordinal);
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     [GeneratedRegex("`+")]
     private static partial Regex Backticks();

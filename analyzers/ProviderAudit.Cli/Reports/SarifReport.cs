@@ -2,18 +2,21 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using ProviderAudit.Cli.Analysis;
+using ProviderAudit.Cli.Rules;
 
 namespace ProviderAudit.Cli.Reports;
 
 /// <summary>
-/// <c>--format sarif</c>: SARIF 2.1.0. Each result carries its location (relative to <c>%SRCROOT%</c>, the audit
-/// root), a <c>partialFingerprints</c> entry (the baseline identity), and its fixes as <c>artifactChanges</c> with
-/// <c>replacements</c> (UTF-16 offsets and line/column regions), so a SARIF-reading review tool can offer the change;
-/// each rule carries its title, description, default level and <c>helpUri</c>.
+/// <c>--format sarif</c>: SARIF 2.1.0 as GitHub code scanning and Azure DevOps Advanced Security take it. Each result
+/// carries its location (relative to <c>%SRCROOT%</c>, the audit root), a <c>partialFingerprints</c> entry (the
+/// baseline identity), and its fixes as <c>artifactChanges</c> with <c>replacements</c> (UTF-16 offsets and
+/// line/column regions), each fix complete on its own (the <c>using</c> it needs included); each rule carries a
+/// readable <c>name</c>, its title, description, default level, <c>helpUri</c> and <c>help</c> (its docs/rules
+/// page); the run carries <c>automationDetails.id</c> (<c>--category</c>) and the driver's <c>fullName</c>.
 /// </summary>
 internal static class SarifReport
 {
-    public const string FingerprintKey = "providerAudit/v1";
+    public const string FingerprintKey = "providerAudit/v2";
     private const string RootId = "SRCROOT";
 
     public static JsonObject Build(AuditReport report)
@@ -26,13 +29,17 @@ internal static class SarifReport
             {
                 ["driver"] = new JsonObject
                 {
-                    ["name"] = "provider-audit",
+                    ["name"] = AuditReport.ToolName,
+                    ["fullName"] = $"{AuditReport.ToolName} {AuditReport.ToolVersion}",
                     ["version"] = AuditReport.ToolVersion,
                     ["semanticVersion"] = AuditReport.ToolVersion,
-                    ["informationUri"] = "https://github.com/provider-audit/provider-audit",
+                    ["informationUri"] = AuditReport.InformationUri,
                     ["rules"] = new JsonArray([.. rules.Select(r => (JsonNode)Rule(r))]),
                 },
             },
+            // GitHub keeps one analysis per category (the id up to its last '/'); Azure DevOps wants the pipeline's identity.
+            ["automationDetails"] = report.Automation.ToJson(),
+            ["invocations"] = new JsonArray(Invocation(report)),
             ["originalUriBaseIds"] = new JsonObject
             {
                 [RootId] = new JsonObject { ["uri"] = new Uri(report.Input.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri },
@@ -49,15 +56,35 @@ internal static class SarifReport
         };
     }
 
-    private static JsonObject Rule(DiagnosticDescriptor rule) => new()
+    private static JsonObject Rule(DiagnosticDescriptor rule)
     {
-        ["id"] = rule.Id,
-        ["name"] = rule.Id,
-        ["shortDescription"] = new JsonObject { ["text"] = rule.Title.ToString(CultureInfo.InvariantCulture) },
-        ["fullDescription"] = new JsonObject { ["text"] = rule.Description.ToString(CultureInfo.InvariantCulture) },
-        ["helpUri"] = rule.HelpLinkUri,
-        ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity), ["enabled"] = rule.IsEnabledByDefault },
-        ["properties"] = new JsonObject { ["category"] = rule.Category },
+        var node = new JsonObject
+        {
+            ["id"] = rule.Id,
+            ["name"] = RuleDocumentation.Name(rule),
+            ["shortDescription"] = new JsonObject { ["text"] = rule.Title.ToString(CultureInfo.InvariantCulture) },
+            ["fullDescription"] = new JsonObject { ["text"] = rule.Description.ToString(CultureInfo.InvariantCulture) },
+            ["helpUri"] = rule.HelpLinkUri,
+        };
+        var page = RuleDocumentation.Page(rule);
+        var markdown = page is null
+            ? $"{rule.Description.ToString(CultureInfo.InvariantCulture)}\n\nSee [{rule.Id}]({rule.HelpLinkUri}).\n"
+            : RuleDocumentation.Markdown(rule, page);
+        node["help"] = new JsonObject { ["text"] = RuleDocumentation.Text(markdown), ["markdown"] = markdown };
+        node["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity), ["enabled"] = rule.IsEnabledByDefault };
+        node["properties"] = new JsonObject { ["category"] = rule.Category };
+        return node;
+    }
+
+    /// <summary>The run's invocation: it completed; what MSBuild warned about while loading, as notifications.</summary>
+    private static JsonObject Invocation(AuditReport report) => new()
+    {
+        ["executionSuccessful"] = true,
+        ["toolExecutionNotifications"] = new JsonArray([.. report.LoadWarnings.Select(w => (JsonNode)new JsonObject
+        {
+            ["level"] = "warning",
+            ["message"] = new JsonObject { ["text"] = w },
+        })]),
     };
 
     private static JsonObject Result(AuditReport report, Finding finding, IReadOnlyDictionary<string, int> ruleIndex)
@@ -96,9 +123,20 @@ internal static class SarifReport
             result["baselineState"] = state == "new" ? "new" : "unchanged";
         }
 
-        if (finding.Concern is not null)
+        if (finding.Concern is not null || finding.FixableAfter is not null)
         {
-            result["properties"] = new JsonObject { ["concern"] = finding.Concern };
+            var properties = new JsonObject();
+            if (finding.Concern is not null)
+            {
+                properties["concern"] = finding.Concern;
+            }
+
+            if (finding.FixableAfter is not null)
+            {
+                properties["fixableAfter"] = finding.FixableAfter;
+            }
+
+            result["properties"] = properties;
         }
 
         return result;
@@ -107,10 +145,11 @@ internal static class SarifReport
     private static JsonObject Fix(ProposedFix fix) => new()
     {
         ["description"] = new JsonObject { ["text"] = fix.Inferred ? fix.Title + " (inferred)" : fix.Title },
-        ["artifactChanges"] = new JsonArray([.. fix.Changes.Select(c => (JsonNode)new JsonObject
+        // One artifactChange per file, all of the fix's replacements in it (a using directive and the rewrite).
+        ["artifactChanges"] = new JsonArray([.. fix.Changes.GroupBy(c => c.File, StringComparer.Ordinal).Select(file => (JsonNode)new JsonObject
         {
-            ["artifactLocation"] = Artifact(c.File),
-            ["replacements"] = new JsonArray([.. c.Edits.Select(e => (JsonNode)new JsonObject
+            ["artifactLocation"] = Artifact(file.Key),
+            ["replacements"] = new JsonArray([.. file.SelectMany(c => c.Edits).OrderBy(e => e.Offset).Select(e => (JsonNode)new JsonObject
             {
                 ["deletedRegion"] = new JsonObject
                 {

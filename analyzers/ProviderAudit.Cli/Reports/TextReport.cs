@@ -16,6 +16,11 @@ internal static class TextReport
             var state = report.BaselineState(finding) is { } s ? $" [{s}]" : "";
             var concern = finding.Concern is null ? "" : $" [concern: {AuditReport.ConcernLabel(finding.Concern)}]";
             writer.WriteLine($"{location}: {finding.SeverityName} {finding.RuleId}: {finding.Message}{concern}{state}");
+            if (finding.Fixes.Count == 0 && finding.FixableAfter is { } enabler)
+            {
+                writer.WriteLine($"    no fix yet: fixable once {enabler}'s capability mapping is added (`provider-audit fix` adds it and then fixes this in one run)");
+            }
+
             foreach (var fix in finding.Fixes)
             {
                 writer.WriteLine($"    fix{(fix.Inferred ? " (inferred)" : "")}: {fix.Title}");

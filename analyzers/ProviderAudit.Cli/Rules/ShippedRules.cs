@@ -40,9 +40,6 @@ internal sealed class ShippedRules
         return new ShippedRules(analyzers, fixers);
     }
 
-    public IEnumerable<CodeFixProvider> FixersFor(string diagnosticId) =>
-        Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnosticId));
-
     private static ImmutableArray<T> Instances<T>(IEnumerable<string> assemblyNames, Func<Type, bool> exported)
         where T : class =>
         assemblyNames

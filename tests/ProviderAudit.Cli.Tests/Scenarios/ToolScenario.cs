@@ -59,6 +59,8 @@ public abstract class ToolScenario : IDisposable
 
     public string MarkdownReportPath => Report("audit.md");
 
+    public string ReviewReportPath => Report("audit.review.json");
+
     /// <summary>A file in the scenario's reports folder (outside the work tree, so reports never show as changes).</summary>
     public string Report(string name) => _reports.Combine(name);
 
@@ -93,7 +95,7 @@ public abstract class ToolScenario : IDisposable
             return;
         }
 
-        Audit = Tool.Run(Root, "audit", Target, "--format", "json", "-o", JsonReportPath, "--report", $"sarif:{SarifReportPath}", "--report", $"markdown:{MarkdownReportPath}");
+        Audit = Tool.Run(Root, "audit", Target, "--format", "json", "-o", JsonReportPath, "--report", $"sarif:{SarifReportPath}", "--report", $"markdown:{MarkdownReportPath}", "--report", $"github-review:{ReviewReportPath}");
 
         DryRun = Tool.Run(Root, "fix", Target, "--dry-run", "--quiet");
         StatusAfterDryRun = Git.Status();

@@ -27,11 +27,22 @@ internal sealed class ConfiguredProject
 
     /// <summary>A project of <paramref name="kind"/> (a sample is a console program) compiled against <paramref name="references"/>.</summary>
     public ConfiguredProject(string editorConfig, OutputKind kind, ImmutableArray<MetadataReference> references, params (string Name, string Source)[] sources)
+        : this(editorConfig, kind, references, LanguageVersion.Latest, NullableContextOptions.Enable, sources)
+    {
+    }
+
+    /// <summary>
+    /// A project at <paramref name="languageVersion"/> with the project-wide <paramref name="nullable"/> context, as a
+    /// netstandard2.0/net462 library (C# 7.3, nullable off) or a project that turned nullable off compiles.
+    /// </summary>
+    public ConfiguredProject(
+        string editorConfig, OutputKind kind, ImmutableArray<MetadataReference> references, LanguageVersion languageVersion, NullableContextOptions nullable,
+        params (string Name, string Source)[] sources)
     {
         var project = _workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(), VersionStamp.Default, "Host", "Host", LanguageNames.CSharp,
-            compilationOptions: FixRunner.CompilationOptions.WithOutputKind(kind),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            compilationOptions: FixRunner.CompilationOptions.WithOutputKind(kind).WithNullableContextOptions(nullable),
+            parseOptions: new CSharpParseOptions(languageVersion),
             metadataReferences: references));
         _projectId = project.Id;
         foreach (var (name, source) in sources)

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using ProviderAudit.Analyzers;
@@ -29,16 +30,23 @@ internal static class Verify
 
     /// <summary>
     /// Applies the fix with <paramref name="equivalenceKey"/> to every marked site and compares with
-    /// <paramref name="fixedSource"/> (one fix at a time, then Fix All in document, project and solution scope).
-    /// Then applies the other fix one site at a time and expects the same code with the other capability, so every
-    /// shape is checked with both fixes.
+    /// <paramref name="fixedSource"/> (one fix at a time), then runs Fix All in document, project and solution scope and
+    /// compares with <paramref name="fixAllSource"/>. Then applies the other fix one site at a time and expects the same code
+    /// with the other capability, so every shape is checked with both fixes.
     /// </summary>
-    public static async Task FixAsync(string source, string fixedSource, string equivalenceKey, int? codeActionIndex = null, string? editorConfig = null)
+    /// <param name="fixAllSource">
+    /// Fix All's result: each site with its documented fix (the inferred concern, the model-ID format for an ambiguous
+    /// site), whatever fix it is started from. When null, the sites' documented fixes are read from the analyzer: all the
+    /// same one, Fix All's result is <paramref name="fixedSource"/> with that capability; different ones need it stated.
+    /// </param>
+    public static async Task FixAsync(
+        string source, string fixedSource, string equivalenceKey, int? codeActionIndex = null, string? editorConfig = null, string? fixAllSource = null)
     {
         var test = new FixTest
         {
             TestCode = source,
             FixedCode = fixedSource,
+            BatchFixedCode = fixAllSource ?? await FixAllExpectationAsync(source, fixedSource, equivalenceKey, editorConfig),
             CodeActionEquivalenceKey = equivalenceKey,
         };
         if (codeActionIndex is { } index)
@@ -53,7 +61,7 @@ internal static class Verify
 
         await test.RunAsync();
 
-        // Fix All keeps inferred capabilities (see FixAllTests), so the other fix is checked site by site only.
+        // Fix All gives every site its documented fix (see FixAllTests), so the other fix is checked site by site only.
         var other = new FixTest
         {
             TestCode = source,
@@ -67,6 +75,34 @@ internal static class Verify
         }
 
         await other.RunAsync();
+    }
+
+    /// <summary>
+    /// <paramref name="fixedSource"/> as Fix All writes it: with the documented fix of the sites (the first fix each one
+    /// offers), which must be the same for all of them.
+    /// </summary>
+    private static async Task<string> FixAllExpectationAsync(string source, string fixedSource, string equivalenceKey, string? editorConfig)
+    {
+        var code = Markup.Remove(source);
+        var kind = CSharpSyntaxTree.ParseText(code).GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any()
+            ? OutputKind.ConsoleApplication
+            : OutputKind.DynamicallyLinkedLibrary;
+        var project = new ConfiguredProject(editorConfig ?? string.Empty, kind, TestReferences.All, ("Test0.cs", code));
+        var documented = new HashSet<string?>();
+        foreach (var diagnostic in (await project.AnalyzeAsync()).Where(d => d.Id == DiagnosticContract.FirstPartyComparisonId))
+        {
+            if ((await project.ActionsAsync(new FirstPartyComparisonCodeFixProvider(), diagnostic)).FirstOrDefault() is { } first)
+            {
+                documented.Add(first.EquivalenceKey);
+            }
+        }
+
+        return documented.Count switch
+        {
+            1 => documented.Single() == equivalenceKey ? fixedSource : SwapCapabilities(fixedSource),
+            0 => fixedSource,
+            _ => throw new InvalidOperationException("The sites have different documented fixes; state Fix All's result (fixAllSource)."),
+        };
     }
 
     private static string SwapCapabilities(string code) => code

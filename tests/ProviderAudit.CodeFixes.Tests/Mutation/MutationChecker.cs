@@ -230,6 +230,8 @@ internal sealed class MutationChecker
             seed.EditorConfig ?? string.Empty,
             seed.Kind,
             seed.Documents.Length > 1 ? TestReferences.WithRuntimeDependencies : TestReferences.All,
+            seed.LanguageVersion,
+            seed.Nullable,
             [.. seed.Documents]);
         var project = configured.Project;
         return (project.Solution, project.Documents.Single(d => d.Name == seed.Documents[seed.MutatedDocument].Path).Id);

@@ -78,17 +78,29 @@ public sealed class MutationSuiteTests(ITestOutputHelper output)
     /// <summary>
     /// A seed program, then one to three mutations (one most often: a single slip keeps more programs compiling, and only
     /// programs that compile cleanly exercise the "no fix adds an error" property). One program in ten starts from a seed
-    /// whose .editorconfig sets <c>provider_audit.*</c> options (samples/AdoptionHost, before and after its mapping): few
-    /// among hundreds of snippets, but the only seeds where a host's own enum, its mapping and its string ids meet.
+    /// whose .editorconfig sets <c>provider_audit.*</c> options (samples/AdoptionHost, before and after its mapping, and the
+    /// test snippets that carry one): few among hundreds of snippets, but the only seeds where a host's own enum, its mapping
+    /// and its string ids meet. Two in ten start from a <see cref="FormSeeds"/> program — real-world enum names, lower-case
+    /// and tuple-held string ids, followed constants — half of them compiled as C# 7.3 with nullable off.
     /// </summary>
     private static Gen<Mutant> Mutants(ImmutableArray<SeedProgram> seeds, ImmutableArray<TokenProgram> programs)
     {
         var configured = Enumerable.Range(0, seeds.Length)
             .Where(i => seeds[i].EditorConfig?.Contains("provider_audit.", StringComparison.Ordinal) == true)
             .ToArray();
-        var seedIndex = configured.Length == 0
-            ? Gen.Int[0, programs.Length - 1]
-            : Gen.Frequency((9, Gen.Int[0, programs.Length - 1]), (1, Gen.OneOf(configured)));
+        var forms = Enumerable.Range(0, seeds.Length).Where(i => seeds[i].Name.StartsWith(FormSeeds.Prefix, StringComparison.Ordinal)).ToArray();
+        var weighted = new List<(int, Gen<int>)> { (7, Gen.Int[0, programs.Length - 1]) };
+        if (configured.Length > 0)
+        {
+            weighted.Add((1, Gen.OneOf(configured)));
+        }
+
+        if (forms.Length > 0)
+        {
+            weighted.Add((2, Gen.OneOf(forms)));
+        }
+
+        var seedIndex = Gen.Frequency([.. weighted]);
         var perSeed = programs.Select(program => Gen.Frequency(
                 (6, Mutation(program).Array[1]),
                 (3, Mutation(program).Array[2]),
@@ -133,7 +145,7 @@ public sealed class MutationSuiteTests(ITestOutputHelper output)
     }
 
     private static bool IsCheckToken(string text) => text is "FirstParty" or "ApiProvider" or "\"firstParty\"" or "Contains" or "Equals"
-        or "Anthropic" or "Backend" or "GetApiProvider"
+        or "Anthropic" or "Backend" or "GetApiProvider" or "ProviderType" or "\"anthropic\"" or "\"Anthropic\"" or "Split" or "GetProvider" or "provider"
         or "==" or "!=" or "is" or "case" or "switch" or "not" or "or";
 
     private static async Task<string> ReportAsync(ulong seed, ImmutableArray<SeedProgram> seeds, MutationChecker checker, ConcurrentBag<Failure> failures)

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using ProviderAudit.Analyzers;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
@@ -79,6 +80,32 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
         output.WriteLine($"{configured.Count} configured seeds from {file}");
         Assert.NotEmpty(configured);
         Assert.All(configured, s => Assert.Contains(setting, s.EditorConfig!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("real-world-enum")]
+    [InlineData("real-world-enum-mapped")]
+    [InlineData("adoption")]
+    [InlineData("string-ids")]
+    [InlineData("string-id-shapes")]
+    [InlineData("followed-constants")]
+    [InlineData("every-shape")]
+    public async Task EachNewFormIsASeedThatCompilesCleanlyWithFindingsAtTheLatestCSharpAndAtCSharp73(string form)
+    {
+        foreach (var prefix in new[] { FormSeeds.Prefix, FormSeeds.CSharp73 })
+        {
+            var seeds = SeedPrograms.All.Where(s => s.Name.StartsWith(prefix + form + "/", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(seeds);
+            Assert.All(seeds, s => Assert.Equal(prefix == FormSeeds.CSharp73 ? LanguageVersion.CSharp7_3 : LanguageVersion.Latest, s.LanguageVersion));
+
+            var checker = new MutationChecker();
+            var seed = seeds[0];
+            Assert.Empty(await checker.ProblemsAsync(seed, seed.MutatedText));
+            var findings = await checker.FindingsAsync(seed, seed.MutatedText);
+            Assert.Contains(findings, d => d.Id == DiagnosticContract.FirstPartyComparisonId);
+            var result = await checker.CheckAsync(seed, seed.MutatedText);
+            Assert.True(result.Violation is null, $"{seed.Name}: {result.Violation}");
+        }
     }
 
     [Fact]

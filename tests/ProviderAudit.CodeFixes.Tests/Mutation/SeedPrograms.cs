@@ -14,7 +14,8 @@ namespace ProviderAudit.CodeFixes.Tests.Mutation;
 /// (null: none).
 /// </summary>
 internal sealed record SeedProgram(
-    string Name, ImmutableArray<(string Path, string Text)> Documents, int MutatedDocument, OutputKind Kind, string? EditorConfig = null)
+    string Name, ImmutableArray<(string Path, string Text)> Documents, int MutatedDocument, OutputKind Kind, string? EditorConfig = null,
+    LanguageVersion LanguageVersion = LanguageVersion.Latest, NullableContextOptions Nullable = NullableContextOptions.Enable)
 {
     public string MutatedText => Documents[MutatedDocument].Text;
 }
@@ -122,6 +123,7 @@ internal static partial class SeedPrograms
             }
         }
 
+        seeds.AddRange(FormSeeds.All());
         return seeds.ToImmutable();
     }
 
@@ -130,9 +132,15 @@ internal static partial class SeedPrograms
     /// file), as a team adopting the audit has it after the first step; null when the sample reports no PA0003.
     /// </summary>
     private static ImmutableArray<(string Path, string Text)>? WithMappingAdded(ImmutableArray<(string Path, string Text)> documents, string editorConfig) =>
+        WithMappingAdded(documents, editorConfig, OutputKind.ConsoleApplication, TestReferences.WithRuntimeDependencies, LanguageVersion.Latest, NullableContextOptions.Enable);
+
+    /// <inheritdoc cref="WithMappingAdded(ImmutableArray{ValueTuple{string, string}}, string)"/>
+    internal static ImmutableArray<(string Path, string Text)>? WithMappingAdded(
+        ImmutableArray<(string Path, string Text)> documents, string editorConfig, OutputKind kind, ImmutableArray<MetadataReference> references,
+        LanguageVersion languageVersion, NullableContextOptions nullable) =>
         Task.Run(async () =>
         {
-            var project = new ConfiguredProject(editorConfig, OutputKind.ConsoleApplication, TestReferences.WithRuntimeDependencies, [.. documents]);
+            var project = new ConfiguredProject(editorConfig, kind, references, languageVersion, nullable, [.. documents]);
             var missingMapping = (await project.AnalyzeAsync()).FirstOrDefault(d => d.Id == DiagnosticContract.MissingProviderMappingId);
             if (missingMapping is null)
             {
@@ -170,8 +178,9 @@ internal static partial class SeedPrograms
         var names = editorConfig is null
             ? []
             : ConfiguredNames().Matches(editorConfig)
-                .SelectMany(match => match.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                .Select(name => name.Split('.', '+')[^1])
+                .SelectMany(match => match.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    // A type's simple name (MyApp.Backend → Backend); a member's name (Split.provider → Split).
+                    .Select(name => match.Groups[1].Value == "string_provider_members" ? name.Split('.')[0] : name.Split('.', '+')[^1]))
                 .ToList();
         foreach (var literal in literals)
         {
@@ -228,7 +237,7 @@ internal static partial class SeedPrograms
             .GetDiagnostics()
             .Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    private static string WithoutMarkup(string text) => Markup().Replace(text, string.Empty);
+    private static string WithoutMarkup(string text) => Markup.Remove(text);
 
     private static bool IsWholeProgram(string text) => WholeProgram().IsMatch(text);
 
@@ -247,10 +256,6 @@ internal static partial class SeedPrograms
         }
 
         """;
-
-    /// <summary><c>{|PA0001:</c>, <c>{|#0:</c>, <c>|}</c>, <c>[|</c>, <c>|]</c>: the testing library's span markup.</summary>
-    [GeneratedRegex(@"\{\|[^:|{}\s]*:|\|\}|\[\||\|\]")]
-    private static partial Regex Markup();
 
     /// <summary>An .editorconfig line naming a host's provider enums or string id members (the names in group <c>names</c>).</summary>
     [GeneratedRegex(@"^\s*provider_audit\.(additional_provider_types|string_provider_members)\s*=\s*(?<names>.+?)\s*$", RegexOptions.Multiline)]

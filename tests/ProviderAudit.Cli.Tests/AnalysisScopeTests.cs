@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace ProviderAudit.Cli.Tests;
+
+/// <summary>
+/// The audit binds only the members that can hold a comparison with the first-party constant; these are the forms
+/// whose member names neither <c>FirstParty</c> nor the provider type, which it must still find.
+/// </summary>
+[Collection(InstalledToolCollection.Name)]
+public sealed class AnalysisScopeTests(InstalledTool tool)
+{
+    private const string FarFile = "App/Far.cs";
+
+    private const string ConstantsFile = "App/Constants.cs";
+
+    [Fact]
+    public void Comparisons_whose_member_names_neither_first_party_nor_the_provider_type_are_found()
+    {
+        using var project = new StandInProject();
+        project.AssertRestored();
+        File.WriteAllText(project.Combine(ConstantsFile), """
+            using ProviderAudit.Runtime;
+
+            namespace App;
+
+            public static class Constants
+            {
+                public const ApiProvider Anthropic = ApiProvider.FirstParty;
+
+                public const int NoProvider = 0;
+            }
+
+            public sealed record Holder(ApiProvider Provider);
+
+            """.ReplaceLineEndings("\n"));
+        File.WriteAllText(project.Combine(FarFile), """
+            namespace App;
+
+            public static class Far
+            {
+                public static bool ByNumber(Holder holder) => (int)holder.Provider == 0;
+
+                public static bool ByZero(Holder holder) => holder.Provider == 0;
+
+                public static bool ByDefault(Holder holder) => holder.Provider == default;
+
+                public static bool ByConstant(Holder holder) => holder.Provider == Constants.Anthropic;
+
+                public static bool ByZeroConstant(Holder holder) => (int)holder.Provider == Constants.NoProvider;
+
+                public static bool InALambda(Holder holder) => Check(holder, p => p is 0);
+
+                public static int NotAProvider(int count) => count % 2 == 0 ? 1 : 0;
+
+                private static bool Check(Holder holder, System.Func<ProviderAudit.Runtime.ApiProvider, bool> test) => test(holder.Provider);
+            }
+
+            """.ReplaceLineEndings("\n"));
+        var report = Path.Combine(tool.WorkDirectory, $"scope-{Guid.NewGuid():N}.json");
+
+        var audit = tool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "json", "-o", report);
+
+        Assert.Equal(1, audit.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var lines = Reports.Findings(json).Where(f => f.File == FarFile).Select(f => f.Line).Order().ToList();
+        Assert.Equal([5, 7, 9, 11, 13, 15], lines);
+    }
+}
