@@ -2,6 +2,9 @@ using Anthropic;
 using Anthropic.Core;
 using ProviderAudit.GatewayEmulator;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
 namespace ProviderAudit.Benchmarks.Transport;
 

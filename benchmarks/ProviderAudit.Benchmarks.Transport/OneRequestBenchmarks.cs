@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using ProviderAudit.GatewayEmulator;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Requests;
 
 namespace ProviderAudit.Benchmarks.Transport;
 

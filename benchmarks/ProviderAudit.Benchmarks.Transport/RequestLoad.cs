@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Anthropic.Models.Messages;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Requests;
 
 namespace ProviderAudit.Benchmarks.Transport;
 

@@ -1,4 +1,6 @@
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Settings;
+using ProviderAudit.Runtime.Status;
 
 namespace ProviderHost;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Settings;
+using ProviderAudit.Runtime.Status;
 using ProviderHost.Commands;
 
 namespace ProviderHost;

@@ -1,4 +1,8 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Processes;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Runs the host's <c>awsAuthRefresh</c> command (e.g. <c>aws sso login --profile cc</c>) when AWS
@@ -10,6 +14,10 @@ namespace ProviderAudit.Runtime.Aws;
 /// </summary>
 internal sealed class AwsAuthRefreshCoordinator
 {
+    /// <summary>"Run `cmd`" when settings configure an <c>awsAuthRefresh</c> command: the action status offers for missing or expired AWS credentials.</summary>
+    public static IReadOnlyList<string> Actions(HostSettings settings) =>
+        settings.AwsAuthRefresh is { } command ? [$"Run `{command}`"] : [];
+
     private const int MessageTailLines = 5;
 
     private readonly string _command;
@@ -70,10 +78,13 @@ internal sealed class AwsAuthRefreshCoordinator
     /// <summary>How many times the command was started (by this coordinator).</summary>
     public int Runs => Volatile.Read(ref _runs);
 
-    /// <summary>Redacts the secrets of <paramref name="auth"/> from the command's output from now on.</summary>
-    public void RedactSecretsOf(ClaudePlatformAwsAuth auth)
+    /// <summary>Redacts <paramref name="secrets"/> (a request's credentials) from the command's output from now on.</summary>
+    public void RedactSecrets(params string?[] secrets)
     {
-        _redaction.Add(auth.RevealApiKey()).Add(auth.Aws?.SecretAccessKey).Add(auth.Aws?.SessionToken);
+        foreach (var secret in secrets)
+        {
+            _redaction.Add(secret);
+        }
     }
 
     /// <summary>Raised after a successful run, before <see cref="Epoch"/> moves on (credential caches drop their entries here).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// One <c>awsAuthRefresh</c> per machine: a lock file beside the AWS config file

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>What one run of the <c>awsAuthRefresh</c> command did.</summary>
 /// <param name="Succeeded">True when it exited with 0 in time.</param>

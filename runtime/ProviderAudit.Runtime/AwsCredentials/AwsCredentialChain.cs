@@ -1,4 +1,9 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Processes;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>How the chain runs host commands, tells time, sees files and bounds network sources.</summary>
 internal sealed record AwsCredentialChainOptions
@@ -105,7 +110,7 @@ internal sealed class AwsCredentialChain
                 throw new AwsCredentialException(AwsCredentialProblem.Invalid, plan.Problems[0].Variable, Scrub(plan.Problems[0].Message));
             }
 
-            var provider = plan.Provider ?? throw new AwsCredentialException(AwsCredentialProblem.Missing, EnvironmentVariableNames.AwsProfile,
+            var provider = plan.Provider ?? throw new AwsCredentialException(AwsCredentialProblem.Missing, AwsVariables.AwsProfile,
                 "No AWS credentials: set AWS_PROFILE (e.g. an SSO profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
                 + "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN, or the awsCredentialExport setting." + plan.LookedAt);
             Interlocked.Increment(ref _resolutions);

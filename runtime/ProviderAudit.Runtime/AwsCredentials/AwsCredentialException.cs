@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Requests;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>Why no usable AWS (or Claude Platform on AWS) credential could be obtained.</summary>
 internal enum AwsCredentialProblem

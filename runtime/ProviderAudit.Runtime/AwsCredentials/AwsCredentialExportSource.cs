@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Processes;
+using ProviderAudit.Runtime.Secrets;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Runs the host's <c>awsCredentialExport</c> command silently (its output is credentials), parses it,

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// What the chain would use, found without any network call: the one source (with its provider), or the problems

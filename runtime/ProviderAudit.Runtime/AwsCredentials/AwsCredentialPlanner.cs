@@ -1,10 +1,11 @@
 using Amazon.Runtime;
 using Amazon.Util;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
-using static EnvironmentVariableNames;
-using static AwsTransportVariables;
+using static AwsVariables;
 
 /// <summary>
 /// Decides which AWS credential source the chain uses, reading only the runtime's environment dictionary, host settings

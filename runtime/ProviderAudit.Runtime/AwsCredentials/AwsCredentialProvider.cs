@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>One AWS credential source the chain chose: what it is, which setting names it, how to fix it, and how to fetch.</summary>
 internal abstract class AwsCredentialProvider(AwsCredentialSource source, string setting, string fix)

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>The AWS credential sources, in the order the runtime's one chain tries them.</summary>
 public enum AwsCredentialSourceKind

@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// The shared credentials and config files the runtime's environment names, located as the AWS CLI locates them and
@@ -49,23 +52,23 @@ internal sealed class AwsFiles
     public static AwsFiles? Load(IReadOnlyDictionary<string, string> environment, Func<string, bool> fileExists)
     {
         var home = environment.Raw("HOME") ?? environment.Raw("USERPROFILE");
-        var credentials = Locate(environment, EnvironmentVariableNames.AwsSharedCredentialsFile, home, "credentials");
-        var config = Locate(environment, EnvironmentVariableNames.AwsConfigFile, home, "config");
+        var credentials = Locate(environment, AwsVariables.AwsSharedCredentialsFile, home, "credentials");
+        var config = Locate(environment, AwsVariables.AwsConfigFile, home, "config");
         if (credentials is null && config is null)
         {
             return null;
         }
 
         var problems = new List<ConfigurationProblem>();
-        var credentialsFile = Read(credentials, EnvironmentVariableNames.AwsSharedCredentialsFile, "the AWS credentials file", fileExists, problems);
-        var configFile = Read(config, EnvironmentVariableNames.AwsConfigFile, "the AWS config file", fileExists, problems);
+        var credentialsFile = Read(credentials, AwsVariables.AwsSharedCredentialsFile, "the AWS credentials file", fileExists, problems);
+        var configFile = Read(config, AwsVariables.AwsConfigFile, "the AWS config file", fileExists, problems);
         return new AwsFiles(credentials?.Path ?? "(none)", config?.Path ?? "(none)", credentialsFile, configFile, problems);
     }
 
     /// <summary>The config file's path <paramref name="environment"/> names (it may not exist), or null when it names none.</summary>
     /// <exception cref="AwsCredentialException">The path cannot be expanded or is not a usable path.</exception>
     public static string? LocateConfig(IReadOnlyDictionary<string, string> environment) =>
-        Locate(environment, EnvironmentVariableNames.AwsConfigFile, environment.Raw("HOME") ?? environment.Raw("USERPROFILE"), "config")?.Path;
+        Locate(environment, AwsVariables.AwsConfigFile, environment.Raw("HOME") ?? environment.Raw("USERPROFILE"), "config")?.Path;
 
     /// <summary>
     /// <paramref name="value"/> with a leading <c>~</c> expanded as the AWS CLI (Python's <c>expanduser</c>) does for the

@@ -1,6 +1,7 @@
 using System.Text;
+using ProviderAudit.Runtime.Secrets;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>A <c>[section]</c> line of an AWS config or credentials file.</summary>
 /// <param name="Line">1-based line number.</param>

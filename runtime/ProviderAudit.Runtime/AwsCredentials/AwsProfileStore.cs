@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime.CredentialManagement;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>One setting of a profile: its value and where it was written.</summary>
 internal sealed record AwsSetting(string Key, string Value, AwsIniFile File, int Line)
@@ -161,8 +162,8 @@ internal sealed partial class AwsProfileStore(AwsFiles files) : ICredentialProfi
 
     private static string VariableOf(AwsIniFile file) =>
         file.Setting.StartsWith("AWS_", StringComparison.Ordinal) ? file.Setting
-        : file.Setting.EndsWith("config", StringComparison.Ordinal) ? EnvironmentVariableNames.AwsConfigFile
-        : EnvironmentVariableNames.AwsSharedCredentialsFile;
+        : file.Setting.EndsWith("config", StringComparison.Ordinal) ? AwsVariables.AwsConfigFile
+        : AwsVariables.AwsSharedCredentialsFile;
 
     private static IReadOnlyList<ConfigurationProblem> FileLevelProblems(AwsFiles files)
     {
@@ -189,7 +190,7 @@ internal sealed partial class AwsProfileStore(AwsFiles files) : ICredentialProfi
 
             if (reasons.Count > 0)
             {
-                problems.Add(Problem(file, $"The AWS {(VariableOf(file) == EnvironmentVariableNames.AwsConfigFile ? "config" : "credentials")} file {file.Shown} cannot be read: "
+                problems.Add(Problem(file, $"The AWS {(VariableOf(file) == AwsVariables.AwsConfigFile ? "config" : "credentials")} file {file.Shown} cannot be read: "
                     + string.Join("; ", reasons) + ". The content is not shown; fix those lines (sections `[name]` or `[profile name]`, then `key = value` lines)"));
             }
         }

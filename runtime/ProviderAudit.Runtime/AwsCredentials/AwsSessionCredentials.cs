@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// AWS credentials resolved for SigV4: access key id, secret, optional session token and expiration.

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Amazon.Runtime;
+using ProviderAudit.Runtime.Processes;
+using ProviderAudit.Runtime.Secrets;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// A profile's <c>credential_process</c>, as AWSSDK.Core's <see cref="RefreshingAWSCredentials"/> (its caching and

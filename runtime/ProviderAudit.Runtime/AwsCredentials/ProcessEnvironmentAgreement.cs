@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// For the AWSSDK.Core sources that read their settings only from this process's environment (container credentials,

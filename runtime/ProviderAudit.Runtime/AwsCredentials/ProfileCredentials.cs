@@ -1,7 +1,8 @@
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Turns one profile of the shared files into AWSSDK.Core credentials, choosing what a profile means the way the AWS
@@ -229,7 +230,7 @@ internal sealed class ProfileCredentials(AwsProfileStore store, StsClients sts, 
             var keys = planner.KeysFromEnvironment();
             if (keys is null)
             {
-                return Problem(EnvironmentVariableNames.AwsAccessKeyId,
+                return Problem(AwsVariables.AwsAccessKeyId,
                     $"Profile [{profileName}] has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set: set them, or change credential_source.");
             }
 
@@ -240,7 +241,7 @@ internal sealed class ProfileCredentials(AwsProfileStore store, StsClients sts, 
         }
         else if (name.Equals("EcsContainer", StringComparison.OrdinalIgnoreCase))
         {
-            if (planner.ContainerCredentials(EnvironmentVariableNames.AwsContainerCredentialsFullUri, out source) is { } problem)
+            if (planner.ContainerCredentials(AwsVariables.AwsContainerCredentialsFullUri, out source) is { } problem)
             {
                 return new(null, problem.Problems[0], "", null);
             }

@@ -1,8 +1,9 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// Makes AWSSDK.SecurityToken clients from the runtime's environment dictionary: region from <c>AWS_REGION</c> /
@@ -16,11 +17,11 @@ namespace ProviderAudit.Runtime.Aws;
 internal sealed class StsClients(IReadOnlyDictionary<string, string> environment, RegionEndpoint? profileRegion)
 {
     /// <summary>The STS endpoint override, if any (for messages).</summary>
-    public string? Endpoint => (environment.Raw(AwsTransportVariables.AwsEndpointUrlSts) ?? environment.Raw(AwsTransportVariables.AwsEndpointUrl))?.Trim();
+    public string? Endpoint => (environment.Raw(AwsVariables.AwsEndpointUrlSts) ?? environment.Raw(AwsVariables.AwsEndpointUrl))?.Trim();
 
     /// <summary>The region STS requests are signed for.</summary>
-    public string Region => environment.Raw(EnvironmentVariableNames.AwsRegion)?.Trim()
-        ?? environment.Raw(EnvironmentVariableNames.AwsDefaultRegion)?.Trim()
+    public string Region => environment.Raw(AwsVariables.AwsRegion)?.Trim()
+        ?? environment.Raw(AwsVariables.AwsDefaultRegion)?.Trim()
         ?? profileRegion?.SystemName
         ?? RegionEndpoint.USEast1.SystemName;
 

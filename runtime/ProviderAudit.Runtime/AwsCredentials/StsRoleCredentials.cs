@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.SharedInterfaces;
 
-namespace ProviderAudit.Runtime.Aws;
+namespace ProviderAudit.Runtime.AwsCredentials;
 
 /// <summary>
 /// AWSSDK.Core's <see cref="AssumeRoleAWSCredentials"/> (profiles with <c>role_arn</c> and <c>source_profile</c> or

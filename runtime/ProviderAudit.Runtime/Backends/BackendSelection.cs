@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>Which backend a launch target uses, why, and what the other selectors that lost were.</summary>
 public sealed class BackendSelection

@@ -1,6 +1,9 @@
+using Anthropic.Exceptions;
 using System.Diagnostics.CodeAnalysis;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Requests;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Backends;
 
 /// <summary>
 /// A backend's identity: a stable id, labels for people and telemetry, its two capabilities, and what the runtime does
@@ -61,6 +64,14 @@ public sealed class RuntimeBackend
     /// <exception cref="RequestClientException">The inputs do not validate, or the client cannot be built from them.</exception>
     public IRequestClient CreateRequestClient(TransportInputs inputs, RequestClientOptions? options = null) =>
         Transport.CreateRequestClient(inputs, options);
+
+    /// <summary>
+    /// What to do about <paramref name="error"/>, a refusal of this backend's service, as a sentence naming the fix (never a
+    /// secret), or null when the backend knows nothing beyond the answer itself. Claude Platform on AWS reads its gateway's
+    /// refusals (a wrong secret, an expired token, a skewed clock, another region, missing IAM permissions, an unknown
+    /// workspace, a refused key: docs/transport.md).
+    /// </summary>
+    public string? AdviceFor(AnthropicApiException error, TransportInputs inputs) => Transport.RefusalAdvice(error, inputs);
 
     /// <summary>The id to send for a catalog model, e.g. <c>anthropic.claude-opus-4-5-20251101-v1:0</c> for Bedrock.</summary>
     public string ToWireId(CatalogModel model) => ModelIds.ToWireId(model);

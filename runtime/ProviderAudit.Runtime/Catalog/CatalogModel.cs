@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Catalog;
 
 /// <summary>A model in first-party id form; each backend's <see cref="IModelIdFormat"/> turns it into a wire id.</summary>
 public sealed class CatalogModel

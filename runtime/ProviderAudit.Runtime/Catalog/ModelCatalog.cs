@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+
+namespace ProviderAudit.Runtime.Catalog;
 
 /// <summary>
 /// Models in first-party id form. Wire ids, availability and beta/tool support per backend come from the backend's

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Launch;
 
 /// <summary>Which variables each launch target may receive, before backend variables are added.</summary>
 internal static class LaunchAllowlists

@@ -1,6 +1,11 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-using static EnvironmentVariableNames;
+namespace ProviderAudit.Runtime.Launch;
+
+using static ProviderAudit.Runtime.Settings.EnvironmentVariableNames;
 
 /// <summary>
 /// The child-process environment for a launch target: an allowlist per target, the resolved backend's own variables,
@@ -63,13 +68,12 @@ public sealed class LaunchEnvironment
     private static void ApplyBackend(IReadOnlyDictionary<string, string> env, RuntimeBackend backend, Dictionary<string, string> result)
     {
         // Every backend's variables go first, so nothing of another backend survives (first-party keys in a CPA
-        // launch, a stray CLAUDE_CODE_USE_ANTHROPIC_AWS in a first-party one); then the chosen backend's come back.
+        // launch, a stray CLAUDE_CODE_USE_ANTHROPIC_AWS in a first-party one, AWS variables in a Vertex one); then the
+        // chosen backend's come back.
         foreach (var name in result.Keys.ToArray())
         {
             if (name.StartsWith(SelectorPrefix, StringComparison.Ordinal)
-                || name.StartsWith(AnthropicAwsPrefix, StringComparison.Ordinal)
-                || name.StartsWith("AWS_", StringComparison.Ordinal)
-                || RuntimeBackends.All.Any(b => b.Transport.OwnedVariables.Contains(name)))
+                || RuntimeBackends.All.Any(b => b.Transport.OwnedVariables.Contains(name) || StartsWithAny(name, b.Transport.ReservedVariablePrefixes)))
             {
                 result.Remove(name);
             }
@@ -86,25 +90,22 @@ public sealed class LaunchEnvironment
             }
         }
 
-        // Custom headers go where requests carry them, judged as status judged them: all valid ones to a first-party
-        // launch, on Claude Platform on AWS all but auth, host and workspace headers (CustomHeaders).
+        // Custom headers go where requests carry them, judged as status judged them: the valid ones the backend sends
+        // (first party all, Claude Platform on AWS all but auth, host and workspace headers, the others none).
         result.Remove(AnthropicCustomHeaders);
         if (env.TryGetValue(AnthropicCustomHeaders, out var customHeaders)
-            && CustomHeaders.Parse(customHeaders).LaunchValue(backend.AuthTransport.Kind, customHeaders) is { } launched)
+            && CustomHeaders.Parse(customHeaders).LaunchValue(backend.Transport.SendsCustomHeader, customHeaders) is { } launched)
         {
             result[AnthropicCustomHeaders] = launched;
         }
 
-        // The child's AWS SDK resolves credentials itself: per-service endpoints (AWS_ENDPOINT_URL_STS, _SSO, …) go
-        // with the other AWS variables, to AWS-authenticated backends only.
-        if (AwsTransportVariables.UsesAwsCredentials(backend.AuthTransport.Kind))
+        // Variables the backend owns by prefix: the child's AWS SDK resolves credentials itself, so per-service endpoints
+        // (AWS_ENDPOINT_URL_STS, _SSO, …) go with the other AWS variables, to AWS-authenticated backends only.
+        foreach (var (name, value) in env)
         {
-            foreach (var (name, value) in env)
+            if (StartsWithAny(name, backend.Transport.OwnedVariablePrefixes))
             {
-                if (AwsTransportVariables.Prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
-                {
-                    SetAsRead(env, result, name, value);
-                }
+                SetAsRead(env, result, name, value);
             }
         }
 
@@ -127,13 +128,16 @@ public sealed class LaunchEnvironment
             return;
         }
 
-        if (name is AwsConfigFile or AwsSharedCredentialsFile && Aws.AwsFiles.ExpandHome(read, env.Raw("HOME") ?? env.Raw("USERPROFILE")) is { } expanded)
+        if (name is AwsVariables.AwsConfigFile or AwsVariables.AwsSharedCredentialsFile && AwsFiles.ExpandHome(read, env.Raw("HOME") ?? env.Raw("USERPROFILE")) is { } expanded)
         {
             read = expanded;
         }
 
         result[name] = read;
     }
+
+    private static bool StartsWithAny(string name, IReadOnlyCollection<string> prefixes) =>
+        prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>Names only: the values include credentials.</summary>
     public override string ToString() =>

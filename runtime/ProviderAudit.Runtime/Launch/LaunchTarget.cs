@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Launch;
 
 /// <summary>What the host launches (or, for <see cref="ClaudeCode"/>, also what its own API requests act as).</summary>
 public enum LaunchTarget

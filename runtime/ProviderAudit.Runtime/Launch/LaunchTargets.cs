@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Launch;
 
 /// <summary>Command-line names of launch targets and what kind of target each is.</summary>
 public static class LaunchTargets

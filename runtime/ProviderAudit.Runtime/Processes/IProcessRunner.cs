@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Processes;
 
 /// <summary>Runs a host-configured command (<c>awsAuthRefresh</c>, <c>awsCredentialExport</c>).</summary>
 public interface IProcessRunner

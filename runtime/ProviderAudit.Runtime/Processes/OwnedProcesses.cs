@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Processes;
 
 /// <summary>
 /// The process trees the runtime started and that are still running (host commands: <c>credential_process</c>,

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Processes;
 
 /// <summary>
 /// Runs commands through <c>/bin/sh -c</c> (<c>cmd.exe /c</c> on Windows) as an owned process tree: the child gets

@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Text;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>One header of <c>ANTHROPIC_CUSTOM_HEADERS</c>.</summary>
 /// <param name="Line">Its 1-based line in the variable.</param>
@@ -18,10 +19,9 @@ internal sealed record CustomHeader(int Line, string Name, string Value);
 /// A line is invalid — a named problem, so the backend is not ready — when it has no <c>:</c>, when its name is not an
 /// RFC 9110 <c>token</c>, when its value has a control or non-ASCII character, when the name is a content header .NET
 /// only sets on a body (<c>Content-Type</c>, …), when the same name (in any case) comes twice, or when .NET's HTTP
-/// stack refuses the pair (a typed header such as <c>Date</c> with a value it cannot parse). Valid headers are sent
-/// by first-party requests and launches. On Claude Platform on AWS the auth, host and workspace headers
-/// (<see cref="IsWithheldOnClaudePlatformAws"/>) are never sent — the gateway takes exactly one auth and the configured
-/// workspace — and status warns about each; the others are sent (and signed) there too.
+/// stack refuses the pair (a typed header such as <c>Date</c> with a value it cannot parse). Which valid headers a
+/// backend's requests and launches carry is the backend's answer (<see cref="SentBy"/>): first party sends them all,
+/// Claude Platform on AWS all but its auth, host and workspace headers, the other backends none.
 /// </remarks>
 internal sealed class CustomHeaders
 {
@@ -32,12 +32,6 @@ internal sealed class CustomHeaders
     {
         "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length", "Content-Location", "Content-MD5",
         "Content-Range", "Content-Type", "Expires", "Last-Modified",
-    };
-
-    // The gateway authenticates every request with exactly one of these and serves one workspace; Host is signed.
-    private static readonly HashSet<string> WithheldOnCpa = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Authorization", "Proxy-Authorization", "x-api-key", "anthropic-workspace-id", "Host", "Cookie",
     };
 
     private CustomHeaders(IReadOnlyList<CustomHeader> headers, IReadOnlyList<ConfigurationProblem> problems)
@@ -148,29 +142,17 @@ internal sealed class CustomHeaders
         return false;
     }
 
-    /// <summary>True for the headers Claude Platform on AWS requests never carry from this variable.</summary>
-    public static bool IsWithheldOnClaudePlatformAws(string name) =>
-        WithheldOnCpa.Contains(name) || name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The headers requests through <paramref name="transport"/> carry.</summary>
-    public IReadOnlyList<CustomHeader> SentBy(AuthTransportKind transport) => transport switch
-    {
-        AuthTransportKind.FirstParty => Headers,
-        AuthTransportKind.ClaudePlatformAws => Headers.Where(h => !IsWithheldOnClaudePlatformAws(h.Name)).ToArray(),
-        _ => [],
-    };
-
-    /// <summary>The headers Claude Platform on AWS withholds (each named in a status warning).</summary>
-    public IReadOnlyList<CustomHeader> WithheldOnClaudePlatformAws => Headers.Where(h => IsWithheldOnClaudePlatformAws(h.Name)).ToArray();
+    /// <summary>The valid headers a backend's requests carry: those <paramref name="sends"/> (the backend's answer) keeps.</summary>
+    public IReadOnlyList<CustomHeader> SentBy(Func<string, bool> sends) => Headers.Where(h => sends(h.Name)).ToArray();
 
     /// <summary>
-    /// The variable's value for a launch through <paramref name="transport"/>: <paramref name="raw"/> itself when every
-    /// header in it is valid and sent, else exactly the headers its requests carry, one per line; null when none (the
-    /// variable is then not passed at all).
+    /// The variable's value for a launch of a backend that <paramref name="sends"/> these headers: <paramref name="raw"/>
+    /// itself when every header in it is valid and sent, else exactly the headers its requests carry, one per line; null
+    /// when none (the variable is then not passed at all).
     /// </summary>
-    public string? LaunchValue(AuthTransportKind transport, string raw)
+    public string? LaunchValue(Func<string, bool> sends, string raw)
     {
-        var sent = SentBy(transport);
+        var sent = SentBy(sends);
         if (Problems.Count == 0 && sent.Count == Headers.Count && sent.Count > 0)
         {
             return raw;
@@ -188,21 +170,6 @@ internal sealed class CustomHeaders
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>The status warning for headers Claude Platform on AWS withholds, or null.</summary>
-    public string? WithheldWarning()
-    {
-        var withheld = WithheldOnClaudePlatformAws;
-        if (withheld.Count == 0)
-        {
-            return null;
-        }
-
-        var names = string.Join(", ", withheld.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Name} (line {h.Line})")));
-        return $"{Variable} sets {names}: Claude Platform on AWS requests and launches never carry auth, host or workspace headers from it " +
-            "(the gateway takes exactly one auth, from ANTHROPIC_AWS_API_KEY or SigV4, and the ANTHROPIC_AWS_WORKSPACE_ID workspace), so "
-            + (withheld.Count == 1 ? "it is" : "they are") + " left out; remove " + (withheld.Count == 1 ? "it" : "them") + " from the variable.";
     }
 
     // RFC 9110 §5.6.2: token = 1*tchar.

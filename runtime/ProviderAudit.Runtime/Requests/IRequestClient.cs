@@ -1,6 +1,7 @@
 using Anthropic;
+using ProviderAudit.Runtime.Backends;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>
 /// Sends requests for one backend through its official SDK client (built by

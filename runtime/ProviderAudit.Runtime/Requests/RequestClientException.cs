@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>
 /// A request client cannot be built or has no usable credential. The message names the variable or setting and
@@ -19,4 +22,8 @@ public sealed class RequestClientException : Exception
 
     /// <summary>True when running the host's <c>awsAuthRefresh</c> command could fix it.</summary>
     public bool RefreshMightHelp { get; }
+
+    /// <summary>The exception for an input problem, its message scrubbed of the secrets of <paramref name="environment"/>.</summary>
+    internal static RequestClientException For(ConfigurationProblem problem, IReadOnlyDictionary<string, string> environment) =>
+        new(problem.Variable, SecretScrubber.Scrub(problem.Message, environment));
 }

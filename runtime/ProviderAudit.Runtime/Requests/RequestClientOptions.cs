@@ -1,4 +1,7 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.AwsCredentials;
+using ProviderAudit.Runtime.Processes;
+
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>How request clients run host commands and talk HTTP; defaults suit a real host.</summary>
 public sealed record RequestClientOptions
@@ -22,14 +25,14 @@ public sealed record RequestClientOptions
     /// The overall deadline for resolving AWS credentials from a network source (STS, SSO portal, container endpoint,
     /// instance metadata): past it, status is "not ready" naming the source, instead of a host that hangs. Default 10 s.
     /// </summary>
-    public TimeSpan CredentialResolutionTimeout { get; init; } = Aws.AwsCredentialChain.DefaultResolutionTimeout;
+    public TimeSpan CredentialResolutionTimeout { get; init; } = AwsCredentialChain.DefaultResolutionTimeout;
 
     /// <summary>
     /// The deadline for container credentials and EC2 instance metadata (never longer than
     /// <see cref="CredentialResolutionTimeout"/>). Default 5 s, one request timeout of AWSSDK.Core's own IMDS client:
     /// these link-local endpoints answer in milliseconds where they exist, and nothing answers elsewhere.
     /// </summary>
-    public TimeSpan MetadataCredentialResolutionTimeout { get; init; } = Aws.AwsCredentialChain.DefaultMetadataResolutionTimeout;
+    public TimeSpan MetadataCredentialResolutionTimeout { get; init; } = AwsCredentialChain.DefaultMetadataResolutionTimeout;
 
     /// <summary>The clock credential expirations are compared with.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Anthropic;
-using ProviderAudit.Runtime.Aws;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Requests;
 
 /// <summary>
 /// A request client around one official SDK client. <paramref name="prepare"/> resolves its credentials (Bedrock SigV4:

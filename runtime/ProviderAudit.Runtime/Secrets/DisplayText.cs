@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Secrets;
 
 /// <summary>
 /// How values from the environment are shown in text a person reads: never with a raw control character (a CR/LF in

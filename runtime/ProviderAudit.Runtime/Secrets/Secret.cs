@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Secrets;
 
 /// <summary>
 /// A credential value (API key, token, secret access key). Printing it, interpolating it or serializing it through

@@ -2,8 +2,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Settings;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Secrets;
 
 /// <summary>
 /// The runtime's one scrubber for text that leaves it: status messages, warnings, problems, details, exception
@@ -49,15 +52,15 @@ public sealed partial class SecretScrubber
     private readonly List<(string Form, string Redacted)> _forms = [];
     private readonly HashSet<(ulong, ulong)> _fragments = [];
 
-    /// <summary>Variables whose values are credentials (the one list; ANTHROPIC_CUSTOM_HEADERS counts per header value).</summary>
+    /// <summary>
+    /// Variables whose values are credentials (the one list): every backend's credential variables, as its transport
+    /// declares them, then <c>ANTHROPIC_CUSTOM_HEADERS</c> (counted per header value) and the other launch targets' keys.
+    /// </summary>
     public static IReadOnlyList<string> SecretVariables { get; } =
-    [
-        EnvironmentVariableNames.AnthropicApiKey, EnvironmentVariableNames.AnthropicAuthToken, EnvironmentVariableNames.ClaudeCodeOAuthToken,
-        EnvironmentVariableNames.AnthropicCustomHeaders, EnvironmentVariableNames.AnthropicAwsApiKey, EnvironmentVariableNames.AwsSecretAccessKey,
-        AwsTransportVariables.AwsSecretKeyLegacy, EnvironmentVariableNames.AwsSessionToken, EnvironmentVariableNames.AwsContainerAuthorizationToken,
-        EnvironmentVariableNames.BedrockBearerToken,
-        EnvironmentVariableNames.FoundryApiKey, "AZURE_CLIENT_SECRET", "OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY",
-    ];
+        RuntimeBackends.All.SelectMany(b => b.Transport.CredentialVariables)
+            .Concat([EnvironmentVariableNames.AnthropicCustomHeaders, "OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY"])
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>The names of the shapes <see cref="Apply"/> redacts wherever they appear (docs/runtime.md lists them).</summary>
     public static IReadOnlyList<string> TokenShapes { get; } =

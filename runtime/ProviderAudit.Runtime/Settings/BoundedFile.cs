@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using ProviderAudit.Runtime.Secrets;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>What a path names, as <c>stat</c> sees it (links followed).</summary>
 internal enum FileKind

@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>
 /// The environment the runtime decides from: the process environment with the settings' <c>env</c> block applied on

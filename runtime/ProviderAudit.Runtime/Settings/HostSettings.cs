@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>
 /// The parts of a Claude Code–style <c>settings.json</c> the runtime uses. Its <see cref="Env"/> block applies on top of

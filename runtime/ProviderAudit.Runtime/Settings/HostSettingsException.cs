@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>A settings file that cannot be used: missing, unreadable, malformed JSON, or a setting of the wrong type.</summary>
 public sealed class HostSettingsException : Exception

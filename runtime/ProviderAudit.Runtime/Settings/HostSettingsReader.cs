@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>Reads Claude Code–style settings JSON. Unknown keys are ignored (Claude Code settings have many).</summary>
 public static class HostSettingsReader

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Settings;
 
 /// <summary>
 /// Model pins (<c>ANTHROPIC_DEFAULT_{OPUS,SONNET,HAIKU}_MODEL</c>): wire ids the user chose per model family,

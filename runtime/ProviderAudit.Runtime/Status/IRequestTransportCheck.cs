@@ -1,4 +1,6 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>
 /// The seam between "the inputs validate" and "a request would work": asked only after the backend's transport

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>The request transport checks this build has.</summary>
 public static class RequestTransportChecks

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>The request transport's verdict: ready, or the reason it is not plus what to do.</summary>
 public sealed class RequestTransportReadiness

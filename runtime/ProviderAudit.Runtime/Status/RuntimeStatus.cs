@@ -1,4 +1,8 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>
 /// Whether a launch target can be used as configured, in words a person can act on. Computed by
@@ -10,7 +14,7 @@ public sealed class RuntimeStatus
     /// The action (in <see cref="Actions"/>) that connects an Anthropic account: a UI shows it as a button. Only the
     /// first-party transport offers it, when it has no credential.
     /// </summary>
-    public const string ConnectAnthropicAction = FirstPartyTransport.ConnectAnthropicAction;
+    public const string ConnectAnthropicAction = "Connect Anthropic";
 
     internal RuntimeStatus(
         LaunchTarget target,

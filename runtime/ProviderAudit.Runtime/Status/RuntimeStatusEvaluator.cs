@@ -1,4 +1,10 @@
-namespace ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
+
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>Computes <see cref="RuntimeStatus"/>: selection, then the transport's validation, then the request transport check.</summary>
 public static class RuntimeStatusEvaluator

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Runtime;
+namespace ProviderAudit.Runtime.Status;
 
 /// <summary>The replaceable parts of a status computation.</summary>
 public sealed class RuntimeStatusOptions

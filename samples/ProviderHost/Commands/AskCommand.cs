@@ -4,6 +4,12 @@ using System.Globalization;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Requests;
+using ProviderAudit.Runtime.Secrets;
+using ProviderAudit.Runtime.Settings;
 
 namespace ProviderHost.Commands;
 
@@ -110,14 +116,10 @@ public sealed class AskCommand : IHostCommand
         {
             context.Stderr.WriteLine(Scrub($"{backend.DisplayName} is not ready: {e.Message}"));
         }
-        catch (AnthropicApiException e) when (backend.AuthTransport.Kind is AuthTransportKind.ClaudePlatformAws)
-        {
-            var mode = ClaudePlatformAwsSettings.TryRead(inputs, out var cpa, out _) ? cpa.AuthMode : ClaudePlatformAwsAuthMode.SigV4;
-            context.Stderr.WriteLine(Scrub(ClaudePlatformAwsProbeAdvice.For(e, mode, inputs).Reason!));
-        }
         catch (AnthropicApiException e)
         {
-            context.Stderr.WriteLine(Scrub($"{backend.DisplayName} answered {(int)e.StatusCode}: {e.ResponseBody}"));
+            // The backend's advice where it has some (Claude Platform on AWS reads its gateway's refusals), else the answer.
+            context.Stderr.WriteLine(Scrub(backend.AdviceFor(e, inputs) ?? $"{backend.DisplayName} answered {(int)e.StatusCode}: {e.ResponseBody}"));
         }
         catch (AnthropicIOException e)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
 
 namespace ProviderHost.Commands;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Status;
 
 namespace ProviderHost.Commands;
 

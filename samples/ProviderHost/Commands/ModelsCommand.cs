@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Settings;
 
 namespace ProviderHost.Commands;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Status;
 
 namespace ProviderHost.Commands;
 

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Launch;
+using ProviderAudit.Runtime.Status;
 
 namespace ProviderHost.Commands;
 

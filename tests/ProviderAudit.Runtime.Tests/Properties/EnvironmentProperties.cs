@@ -81,7 +81,7 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
             Assert.True(backend.Id is "first-party" or "claude-platform-aws" || !child.ContainsKey("ANTHROPIC_CUSTOM_HEADERS"));
             if (backend.Id == "claude-platform-aws" && child.TryGetValue("ANTHROPIC_CUSTOM_HEADERS", out var sent))
             {
-                Assert.DoesNotContain(CustomHeaders.Parse(sent).Headers, h => CustomHeaders.IsWithheldOnClaudePlatformAws(h.Name));
+                Assert.DoesNotContain(CustomHeaders.Parse(sent).Headers, h => ClaudePlatformAwsCustomHeaders.IsWithheld(h.Name));
             }
 
             Assert.DoesNotContain(child.Keys, OtherToolsCredentials.Contains);
@@ -98,11 +98,11 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
     {
         if (name == "ANTHROPIC_CUSTOM_HEADERS")
         {
-            return CustomHeaders.Parse(value).LaunchValue(backend.AuthTransport.Kind, value)!;
+            return CustomHeaders.Parse(value).LaunchValue(backend.Transport.SendsCustomHeader, value)!;
         }
 
         var owned = backend.Transport.OwnedVariables.Contains(name)
-            || (AwsTransportVariables.UsesAwsCredentials(backend.AuthTransport.Kind) && name.StartsWith("AWS_ENDPOINT_URL_", StringComparison.Ordinal));
+            || (backend.Id is "claude-platform-aws" or "bedrock" && name.StartsWith("AWS_ENDPOINT_URL_", StringComparison.Ordinal));
         if (!owned)
         {
             return value;
@@ -110,7 +110,7 @@ public sealed class LaunchScopingProperty(CaseFiles files, ITestOutputHelper out
 
         var read = value.Trim();
         return name is "AWS_CONFIG_FILE" or "AWS_SHARED_CREDENTIALS_FILE"
-            ? ProviderAudit.Runtime.Aws.AwsFiles.ExpandHome(read, effective.GetValueOrDefault("HOME")) ?? read
+            ? ProviderAudit.Runtime.AwsCredentials.AwsFiles.ExpandHome(read, effective.GetValueOrDefault("HOME")) ?? read
             : read;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ProviderAudit.Runtime.Aws;
 using ProviderHost;
 
 namespace ProviderAudit.Runtime.Tests.Properties;

@@ -18,9 +18,10 @@ internal enum VariableKind
 }
 
 /// <summary>
-/// Every variable the runtime reads: the names spelled in <see cref="EnvironmentVariableNames"/> (so a new one joins the
-/// suite by being declared there), every transport's owned variables, the scrubber's secret list, and the host
-/// variables other targets use. Each is classified here, independently of the runtime's own checks.
+/// Every variable the runtime reads: the names spelled in <see cref="EnvironmentVariableNames"/> and in each backend's and
+/// the AWS credentials' <c>…Variables</c> class (so a new one joins the suite by being declared there), every transport's
+/// owned variables, the scrubber's secret list, and the host variables other targets use. Each is classified here,
+/// independently of the runtime's own checks.
 /// </summary>
 internal static class RuntimeVariables
 {
@@ -66,8 +67,9 @@ internal static class RuntimeVariables
 
     private static IReadOnlyList<string> Collect()
     {
-        var declared = typeof(EnvironmentVariableNames)
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
+        var declared = typeof(EnvironmentVariableNames).Assembly.GetTypes()
+            .Where(t => t == typeof(EnvironmentVariableNames) || (t.IsAbstract && t.IsSealed && t.Name.EndsWith("Variables", StringComparison.Ordinal)))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .Where(name => !name.EndsWith('_')); // prefixes, not variables

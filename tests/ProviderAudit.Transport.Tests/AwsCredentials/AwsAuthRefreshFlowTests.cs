@@ -1,6 +1,5 @@
 using Anthropic.Models.Messages;
 using ProviderAudit.GatewayEmulator;
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Emulator;
 using ProviderAudit.Transport.Tests.Support;
 

@@ -1,4 +1,3 @@
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Support;
 
 namespace ProviderAudit.Transport.Tests.AwsCredentials;

@@ -1,4 +1,3 @@
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.ChildProcess;
 using ProviderAudit.Transport.Tests.Emulator;
 using ProviderAudit.Transport.Tests.Support;

@@ -2,7 +2,6 @@ using Anthropic.Aws;
 using Anthropic.Core;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Emulator;
 
 namespace ProviderAudit.Transport.Tests.ChildProcess;

@@ -1,4 +1,3 @@
-using ProviderAudit.Runtime.Aws;
 
 namespace ProviderAudit.Transport.Tests.Transport;
 

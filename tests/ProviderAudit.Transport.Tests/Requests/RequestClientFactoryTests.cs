@@ -4,7 +4,6 @@ using Anthropic.Bedrock;
 using Anthropic.Foundry;
 using Anthropic.Models.Messages;
 using ProviderAudit.Runtime;
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Support;
 
 namespace ProviderAudit.Transport.Tests.Transport;

@@ -1,4 +1,3 @@
-using ProviderAudit.Runtime.Aws;
 using ProviderAudit.Transport.Tests.Emulator;
 
 namespace ProviderAudit.Transport.Tests.Support;
