@@ -157,7 +157,7 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
             case ("POST", "/v1/messages/count_tokens"):
                 return ParseMessagesBody(request, out var body, out var error) ? Answer.Json(GatewayResponses.CountTokens(GatewayResponses.EstimateInputTokens(body))) : Answer.Of(error!);
             case ("GET", "/v1/models"):
-                return ModelPage(request.Query);
+                return ModelPage(request.RawQuery);
             case ("GET", _) when path.StartsWith("/v1/models/", StringComparison.Ordinal):
                 var id = Uri.UnescapeDataString(path["/v1/models/".Length..]);
                 return Volatile.Read(ref _models).Contains(id)
