@@ -61,12 +61,22 @@ public static partial class ModelPinChecks
             if (other.ModelIdFormat.Kind != backend.ModelIdFormat.Kind && other.TryParseWireId(id, out var firstPartyId))
             {
                 var model = ModelCatalog.Default.Find(firstPartyId) ?? CatalogModel.FromFirstPartyId(firstPartyId);
-                var instead = known is { IsBackendList: true } && known.Availability(model.Id) is { Available: true, WireId: { } listed }
-                    ? listed
-                    : backend.ToWireId(model);
+                var spelled = backend.ToWireId(model);
+                string instead, note = "";
+                if (known is { IsBackendList: true } && known.Availability(model.Id) is { } listed)
+                {
+                    // The same model, if this backend lists it; else its newest listed model of the same family.
+                    instead = listed.WireId ?? Suggest(model.Id, backend, known) ?? spelled;
+                    note = listed.Available ? "" : $" ({spelled} itself is not offered there)";
+                }
+                else
+                {
+                    instead = spelled;
+                }
+
                 return new(source, value, ModelPinVerdictKind.OtherFormat,
-                    $"{shown} is a {other.DisplayName} model id ({other.ModelIdFormat.Kind} format), but {backend.DisplayName} takes " +
-                    $"{backend.ModelIdFormat.Kind} ids: set {source} to {instead}.", instead);
+                    $"{shown} is in {other.DisplayName}'s model-id format ({other.ModelIdFormat.Kind}), but {backend.DisplayName} takes " +
+                    $"{backend.ModelIdFormat.Kind} ids: set {source} to {instead}{note}.", instead);
             }
         }
 
