@@ -169,7 +169,7 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
     }
 
     // Cursor paging as the API does it: `limit` (1–1000, default 20), `after_id` (the page after that model), capped by
-    // ModelPageSize; an unknown after_id is a 400.
+    // ModelPageSize; an unknown after_id gives an empty last page.
     private Answer ModelPage(string query)
     {
         var parameters = System.Web.HttpUtility.ParseQueryString(query);
@@ -184,12 +184,7 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
         if (parameters["after_id"] is { } after)
         {
             var index = models.ToList().IndexOf(after);
-            if (index < 0)
-            {
-                return Answer.Of(GatewayError.InvalidRequest($"after_id: '{after}' is not a model in this list"));
-            }
-
-            start = index + 1;
+            start = index < 0 ? models.Count : index + 1;
         }
 
         var size = Math.Min(limit, _options.ModelPageSize ?? limit);

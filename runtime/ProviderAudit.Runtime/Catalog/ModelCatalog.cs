@@ -25,9 +25,10 @@ public sealed class ModelCatalog
     /// </summary>
     public static ModelCatalog Default { get; } = new(
     [
-        new CatalogModel("claude-opus-5-5", null, "opus", "Claude Opus 5.5",
-            [new(InterleavedThinking, TransportFeature.Messages), new(FastMode, TransportFeature.FastMode)]),
         new CatalogModel("claude-opus-4-5", "20251101", "opus", "Claude Opus 4.5",
+            [new(InterleavedThinking, TransportFeature.Messages), new(FastMode, TransportFeature.FastMode)]),
+        // After opus 4.5, which stays first: `status --probe` and id examples use the first model.
+        new CatalogModel("claude-opus-5-5", null, "opus", "Claude Opus 5.5",
             [new(InterleavedThinking, TransportFeature.Messages), new(FastMode, TransportFeature.FastMode)]),
         new CatalogModel("claude-sonnet-4-6", null, "sonnet", "Claude Sonnet 4.6",
             [new(InterleavedThinking, TransportFeature.Messages), new(Context1M, TransportFeature.AnthropicApiBetas)]),
