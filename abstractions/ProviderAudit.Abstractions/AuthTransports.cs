@@ -20,11 +20,11 @@ public static class AuthTransports
         AuthTransportKind.Foundry, isFirstParty: false, TransportFeature.Messages, TransportFeature.ToolUse, TransportFeature.CountTokens);
 
     /// <summary>
-    /// The Claude Platform on AWS gateway: Anthropic's API, betas included, but not fast mode, Anthropic OAuth sign-in or
-    /// the Admin API.
+    /// The Claude Platform on AWS gateway: Anthropic's API, betas and server tools included, but not fast mode or the
+    /// account-bound features (Anthropic OAuth sign-in, settings sync, the Admin API).
     /// </summary>
     public static IAuthTransport ClaudePlatformAws { get; } = new AuthTransport(
         AuthTransportKind.ClaudePlatformAws, isFirstParty: false,
         ((TransportFeature[])Enum.GetValues(typeof(TransportFeature)))
-            .Except([TransportFeature.FastMode, TransportFeature.OAuthSignIn, TransportFeature.AdminApi]).ToArray());
+            .Except([TransportFeature.FastMode, TransportFeature.OAuthSignIn, TransportFeature.SettingsSync, TransportFeature.AdminApi]).ToArray());
 }

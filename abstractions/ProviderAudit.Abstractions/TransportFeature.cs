@@ -23,4 +23,8 @@ public enum TransportFeature
     OAuthSignIn,
     /// <summary>The Admin API.</summary>
     AdminApi,
+    /// <summary>Settings synced through a claude.ai account (account-bound, like <see cref="OAuthSignIn"/>).</summary>
+    SettingsSync,
+    /// <summary>Tools Anthropic runs on its own servers (web search, web fetch, code execution).</summary>
+    ServerTools,
 }

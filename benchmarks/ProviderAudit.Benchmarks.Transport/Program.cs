@@ -28,5 +28,9 @@ var costRequests = new Option<int>("--requests") { DefaultValueFactory = _ => 2_
 var cost = new Command("cost", "The microbenchmark's request in loops, clients rotating: CPU time, wall time and allocations per request, ratios to first party.") { costRounds, costRequests };
 cost.SetAction((parse, _) => RequestCostBenchmark.RunAsync(parse.GetValue(costRounds), parse.GetValue(costRequests)));
 
-var root = new RootCommand("ProviderAudit's transport benchmarks; see docs/performance.md.") { requests, micro, loop, cost };
+var catalogRuns = new Option<int>("--runs") { DefaultValueFactory = _ => 5, Description = "`ask` runs per mode." };
+var catalog = new Command("catalog", "Requests per `ProviderHost ask` at the emulator with and without the live model catalog (cold, then warm cache).") { catalogRuns };
+catalog.SetAction((parse, _) => CatalogRequestCount.RunAsync(parse.GetValue(catalogRuns)));
+
+var root = new RootCommand("ProviderAudit's transport benchmarks; see docs/performance.md.") { requests, micro, loop, cost, catalog };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using ProviderAudit.Runtime;
+using ProviderAudit.Runtime.Catalog;
 using ProviderAudit.Runtime.Settings;
 using ProviderAudit.Runtime.Status;
 
@@ -43,9 +44,13 @@ public sealed class HostContext(
         {
             FileExists = StatusOptions.FileExists,
             Clock = StatusOptions.Clock,
+            Models = StatusOptions.Models,
             RequestTransportCheck = new RequestClientCheck(options, probe || check.Probe),
         };
     }
+
+    /// <summary>Where model lists are asked for and cached (<see cref="RuntimeStatusOptions.Models"/>); null: the static catalog only.</summary>
+    public LiveModelCatalog? Models => StatusOptions.Models;
 
     /// <summary>Settings from <c>--settings</c>, or none.</summary>
     /// <exception cref="HostSettingsException">The file is missing or malformed.</exception>

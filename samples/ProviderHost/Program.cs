@@ -1,4 +1,6 @@
 using System.Collections;
+using ProviderAudit.Runtime.Catalog;
+using ProviderAudit.Runtime.Status;
 using ProviderHost;
 
 // The only place that reads the real process environment; everything below works on this dictionary.
@@ -8,4 +10,10 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
     environment[(string)entry.Key] = (string?)entry.Value ?? "";
 }
 
-return ProviderHostCli.Run(args, environment, Console.Out, Console.Error);
+// Model lists are kept between runs (so a warm `ask` sends no listing request): $XDG_CACHE_HOME/provider-audit/models,
+// else ~/.cache/provider-audit/models (docs/runtime.md, "Model catalog").
+var statusOptions = new RuntimeStatusOptions
+{
+    Models = new LiveModelCatalog(new LiveModelCatalogOptions { CacheDirectory = LiveModelCatalog.DefaultCacheDirectory(environment) }),
+};
+return ProviderHostCli.Run(args, environment, Console.Out, Console.Error, statusOptions: statusOptions);

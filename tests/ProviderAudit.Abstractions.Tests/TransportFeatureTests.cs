@@ -2,12 +2,12 @@ using ProviderAudit.Runtime;
 
 namespace ProviderAudit.Abstractions.Tests;
 
-/// <summary>Which features each transport carries: first party all; Claude Platform on AWS all but three; the clouds three.</summary>
+/// <summary>Which features each transport carries: first party all; Claude Platform on AWS all but fast mode and the account-bound ones; the clouds three.</summary>
 public class TransportFeatureTests
 {
     private static readonly TransportFeature[] CloudFeatures = [TransportFeature.Messages, TransportFeature.ToolUse, TransportFeature.CountTokens];
 
-    private static readonly TransportFeature[] FirstPartyOnly = [TransportFeature.FastMode, TransportFeature.OAuthSignIn, TransportFeature.AdminApi];
+    private static readonly TransportFeature[] FirstPartyOnly = [TransportFeature.FastMode, TransportFeature.OAuthSignIn, TransportFeature.SettingsSync, TransportFeature.AdminApi];
 
     private static TransportFeature[] Every => (TransportFeature[])Enum.GetValues(typeof(TransportFeature));
 
@@ -18,7 +18,7 @@ public class TransportFeatureTests
     }
 
     [Fact]
-    public void Claude_Platform_on_AWS_carries_every_feature_but_fast_mode_OAuth_sign_in_and_the_Admin_API()
+    public void Claude_Platform_on_AWS_carries_every_feature_but_fast_mode_and_the_account_bound_ones()
     {
         Assert.Equal(Every.Except(FirstPartyOnly), Every.Where(AuthTransports.ClaudePlatformAws.Supports));
     }

@@ -21,11 +21,13 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
     private LoopbackHttpServer _server = null!;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _failure;
+    private IReadOnlyList<string> _models;
     private int _messageCounter;
 
     private CpaGatewayEmulator(GatewayEmulatorOptions options)
     {
         _options = options;
+        _models = options.Models;
         Authenticator = new GatewayAuthenticator(options);
     }
 
@@ -40,6 +42,15 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The requests to <c>/v1/models</c> (listing, every page) so far.</summary>
+    public IReadOnlyList<RecordedRequest> ModelListRequests => Requests.Where(r => r.Path == "/v1/models").ToArray();
+
+    /// <summary>The requests to <c>/v1/messages</c> so far (not <c>count_tokens</c>, not listing).</summary>
+    public IReadOnlyList<RecordedRequest> MessageRequests => Requests.Where(r => r.Path == "/v1/messages").ToArray();
+
+    /// <summary>The model ids <c>/v1/models</c> lists from now on.</summary>
+    public void SetModels(IReadOnlyList<string> models) => Volatile.Write(ref _models, models.ToArray());
 
     /// <summary>A failure every authenticated request is answered with from now on.</summary>
     public GatewayFailure Failure
@@ -103,6 +114,14 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
         }
 
         var workspaces = request.Values("anthropic-workspace-id").ToList();
+        if (!_options.RequireWorkspace)
+        {
+            var firstPartyAuth = Authenticator.Authenticate(request);
+            return firstPartyAuth.Error is not null ? (firstPartyAuth, Answer.Of(firstPartyAuth.Error))
+                : GatewayError.For(Failure) is { } firstPartyFailure ? (firstPartyAuth, Answer.Of(firstPartyFailure))
+                : (firstPartyAuth, Route(request, path));
+        }
+
         if (workspaces.Count != 1 || string.IsNullOrWhiteSpace(workspaces[0]))
         {
             // Auth is still classified so recordings show what the client sent.
@@ -138,15 +157,39 @@ public sealed partial class CpaGatewayEmulator : IAsyncDisposable
             case ("POST", "/v1/messages/count_tokens"):
                 return ParseMessagesBody(request, out var body, out var error) ? Answer.Json(GatewayResponses.CountTokens(GatewayResponses.EstimateInputTokens(body))) : Answer.Of(error!);
             case ("GET", "/v1/models"):
-                return Answer.Json(GatewayResponses.ModelList(_options.Models));
+                return ModelPage(request.RawQuery);
             case ("GET", _) when path.StartsWith("/v1/models/", StringComparison.Ordinal):
                 var id = Uri.UnescapeDataString(path["/v1/models/".Length..]);
-                return _options.Models.Contains(id)
+                return Volatile.Read(ref _models).Contains(id)
                     ? Answer.Json(JsonSerializer.Serialize(GatewayResponses.ModelInfo(id)))
                     : Answer.Of(GatewayError.NotFound($"model: {id}"));
             default:
                 return Answer.Of(GatewayError.NotFound($"Not found: {request.Method} {path}"));
         }
+    }
+
+    // Cursor paging as the API does it: `limit` (1–1000, default 20), `after_id` (the page after that model), capped by
+    // ModelPageSize; an unknown after_id gives an empty last page.
+    private Answer ModelPage(string query)
+    {
+        var parameters = System.Web.HttpUtility.ParseQueryString(query);
+        var models = Volatile.Read(ref _models);
+        var limit = int.TryParse(parameters["limit"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked) ? asked : 20;
+        if (limit is < 1 or > 1000)
+        {
+            return Answer.Of(GatewayError.InvalidRequest("limit: must be between 1 and 1000"));
+        }
+
+        var start = 0;
+        if (parameters["after_id"] is { } after)
+        {
+            var index = models.ToList().IndexOf(after);
+            start = index < 0 ? models.Count : index + 1;
+        }
+
+        var size = Math.Min(limit, _options.ModelPageSize ?? limit);
+        var page = models.Skip(start).Take(size).ToArray();
+        return Answer.Json(GatewayResponses.ModelList(page, hasMore: start + page.Length < models.Count));
     }
 
     // Bedrock's runtime API: the model is in the path (a Bedrock id), the body is a Messages body without it.

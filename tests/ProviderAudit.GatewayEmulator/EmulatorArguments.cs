@@ -11,7 +11,7 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
                                              [--access-key-id ID --secret SECRET] [--api-key KEY]
                                              [--reject-bearer] [--aws-errors]
                                              [--fail federation-disabled|iam-denied|expired|signature-mismatch|unknown-key|clock-skew]
-                                             [--reply TEXT]
+                                             [--reply TEXT] [--models ID,ID,…] [--model-page-size N]
           --port 0 picks a free port; --secret without --access-key-id uses AKIDEMULATOR.
         """;
 
@@ -21,6 +21,8 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
         var port = 0;
         string region = "us-east-1", workspace = "wrkspc_emulator";
         string? accessKeyId = null, secret = null, apiKey = null, reply = null;
+        string[]? models = null;
+        int? pageSize = null;
         var bearer = BearerApiKeyPolicy.Accept;
         var awsErrors = false;
         var failure = GatewayFailure.None;
@@ -65,6 +67,15 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
                 case "--secret": secret = value; break;
                 case "--api-key": apiKey = value; break;
                 case "--reply": reply = value; break;
+                case "--models": models = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--model-page-size":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
+                    {
+                        return Fail($"--model-page-size must be a positive number, got '{value}'.");
+                    }
+
+                    pageSize = size;
+                    break;
                 case "--fail":
                     failure = value switch
                     {
@@ -107,6 +118,8 @@ public sealed record EmulatorArguments(GatewayEmulatorOptions? Options, int Port
             BearerApiKeys = bearer,
             AwsErrorShape = awsErrors,
             ReplyText = reply ?? new GatewayEmulatorOptions().ReplyText,
+            Models = models ?? new GatewayEmulatorOptions().Models,
+            ModelPageSize = pageSize,
         };
         return new(options, port, failure, false, null);
     }

@@ -74,8 +74,20 @@ public sealed class GatewayEmulatorOptions
     /// <summary>The assistant text every Messages answer carries.</summary>
     public string ReplyText { get; init; } = "Hello from the Claude Platform on AWS gateway emulator.";
 
-    /// <summary>The model ids <c>/v1/models</c> lists (first-party ids, as CPA uses).</summary>
+    /// <summary>The model ids <c>/v1/models</c> lists (first-party ids, as CPA uses), newest first; change them while running with <see cref="CpaGatewayEmulator.SetModels"/>.</summary>
     public IReadOnlyList<string> Models { get; init; } = ["claude-opus-4-5-20251101", "claude-sonnet-4-6", "claude-haiku-4-5-20251001"];
+
+    /// <summary>
+    /// The most models one <c>/v1/models</c> page holds, whatever <c>limit</c> the client asks for (null: the client's
+    /// <c>limit</c>, default 20, as the API pages). Small values make tests follow several pages.
+    /// </summary>
+    public int? ModelPageSize { get; init; }
+
+    /// <summary>
+    /// Require the <c>anthropic-workspace-id</c> header (Claude Platform on AWS). Off, the emulator stands in for first
+    /// party's API: no workspace, and an <c>x-api-key</c> from <see cref="ApiKeys"/> authenticates.
+    /// </summary>
+    public bool RequireWorkspace { get; init; } = true;
 
     /// <summary>
     /// Whether <see cref="CpaGatewayEmulator.Requests"/> keeps every request (on by default). Benchmarks turn it off:

@@ -63,12 +63,12 @@ public static class GatewayResponses
     /// <summary>A count_tokens answer.</summary>
     public static string CountTokens(int inputTokens) => JsonSerializer.Serialize(new { input_tokens = inputTokens });
 
-    /// <summary>A <c>/v1/models</c> page listing every model.</summary>
-    public static string ModelList(IReadOnlyList<string> models) =>
+    /// <summary>A <c>/v1/models</c> page holding <paramref name="models"/>.</summary>
+    public static string ModelList(IReadOnlyList<string> models, bool hasMore = false) =>
         JsonSerializer.Serialize(new
         {
             data = models.Select(ModelInfo).ToArray(),
-            has_more = false,
+            has_more = hasMore,
             first_id = models.FirstOrDefault(),
             last_id = models.LastOrDefault(),
         });

@@ -73,4 +73,15 @@ internal interface IBackendTransport
     /// </summary>
     Task<RequestTransportReadiness> ProbeAsync(IRequestClient client, RuntimeBackend backend, TransportInputs inputs, CancellationToken cancellationToken) =>
         Task.FromResult(RequestTransportReadiness.Available);
+
+    /// <summary>
+    /// What, besides the backend and its base URL, decides which models a list from this transport holds, in words
+    /// (Claude Platform on AWS: "workspace wrkspc_…, region us-east-1"): part of the model list cache key and of
+    /// "not offered" reasons. Null when nothing does, or the inputs do not validate.
+    /// </summary>
+    string? ModelListScope(TransportInputs inputs) => null;
+
+    /// <summary>A refusal the backend answered a request with, as a sentence naming the fix (not scrubbed yet).</summary>
+    string ExplainRefusal(AnthropicApiException error, RuntimeBackend backend, TransportInputs inputs) =>
+        $"{backend.DisplayName} answered {(int)error.StatusCode}: {error.ResponseBody}";
 }

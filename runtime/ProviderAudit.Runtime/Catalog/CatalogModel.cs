@@ -51,4 +51,13 @@ public sealed class CatalogModel
 
     /// <inheritdoc />
     public override string ToString() => Id;
+
+    /// <summary>A model the catalog does not know, from its first-party id (a trailing <c>-yyyyMMdd</c> is its date).</summary>
+    internal static CatalogModel FromFirstPartyId(string id)
+    {
+        var dated = id.Length > 9 && id[^9] == '-' && id[^8..].All(char.IsAsciiDigit);
+        var name = dated ? id[..^9] : id;
+        var family = new[] { "opus", "sonnet", "haiku" }.FirstOrDefault(f => name.Contains(f, StringComparison.Ordinal)) ?? "unknown";
+        return new CatalogModel(name, dated ? id[^8..] : null, family, id);
+    }
 }

@@ -18,10 +18,17 @@ public sealed class ModelCatalog
         Models = models.ToArray();
     }
 
-    /// <summary>The static catalog (a fallback when <c>/v1/models</c> cannot be asked).</summary>
+    /// <summary>
+    /// The static catalog: only the fallback when a backend's own list cannot be had (<see cref="LiveModelCatalog"/>), and
+    /// where betas and tool support per model are kept. Kept current with the ids a current Claude Code sends
+    /// (2.1.331 sends <c>claude-opus-5-5</c>, observed; see docs/runtime.md "Model catalog").
+    /// </summary>
     public static ModelCatalog Default { get; } = new(
     [
         new CatalogModel("claude-opus-4-5", "20251101", "opus", "Claude Opus 4.5",
+            [new(InterleavedThinking, TransportFeature.Messages), new(FastMode, TransportFeature.FastMode)]),
+        // After opus 4.5, which stays first: `status --probe` and id examples use the first model.
+        new CatalogModel("claude-opus-5-5", null, "opus", "Claude Opus 5.5",
             [new(InterleavedThinking, TransportFeature.Messages), new(FastMode, TransportFeature.FastMode)]),
         new CatalogModel("claude-sonnet-4-6", null, "sonnet", "Claude Sonnet 4.6",
             [new(InterleavedThinking, TransportFeature.Messages), new(Context1M, TransportFeature.AnthropicApiBetas)]),
@@ -46,7 +53,11 @@ public sealed class ModelCatalog
     public CatalogModel? FromWireId(string wireId, RuntimeBackend backend) =>
         backend.TryParseWireId(wireId, out var firstPartyId) ? Find(firstPartyId) : null;
 
-    /// <summary>Whether requests to <paramref name="backend"/> can use <paramref name="model"/>.</summary>
+    /// <summary>
+    /// Whether requests to <paramref name="backend"/> can name <paramref name="model"/> at all (its transport carries
+    /// Messages and its format spells the id). Whether this workspace or region offers it is
+    /// <see cref="BackendModels.IsAvailable"/>'s answer, from the backend's own list.
+    /// </summary>
     public static bool IsAvailable(CatalogModel model, RuntimeBackend backend) =>
         backend.AuthTransport.Supports(TransportFeature.Messages) && backend.TryParseWireId(backend.ToWireId(model), out _);
 

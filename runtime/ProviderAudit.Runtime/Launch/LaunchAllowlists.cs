@@ -20,7 +20,7 @@ internal static class LaunchAllowlists
     {
         LaunchTarget.ClaudeCode => (
             [
-                EnvironmentVariableNames.ClaudeConfigDir, "ANTHROPIC_MODEL", "ANTHROPIC_SMALL_FAST_MODEL",
+                EnvironmentVariableNames.ClaudeConfigDir, EnvironmentVariableNames.AnthropicModel, EnvironmentVariableNames.SmallFastModel,
                 EnvironmentVariableNames.DefaultOpusModel, EnvironmentVariableNames.DefaultSonnetModel, EnvironmentVariableNames.DefaultHaikuModel,
                 "DISABLE_TELEMETRY", "DISABLE_ERROR_REPORTING", "DISABLE_AUTOUPDATER", "MAX_THINKING_TOKENS",
             ],

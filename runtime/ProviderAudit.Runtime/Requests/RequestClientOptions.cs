@@ -43,6 +43,12 @@ public sealed record RequestClientOptions
     /// <summary>Makes the innermost HTTP handler (null: the SDK/runtime default).</summary>
     public Func<HttpMessageHandler>? PrimaryHandler { get; init; }
 
+    /// <summary>
+    /// Told, in a sentence naming it, of each <c>anthropic-beta</c> value or tool a request carried that the backend's
+    /// transport does not support and that was therefore dropped before sending; null: dropped silently.
+    /// </summary>
+    public Action<string>? OnCapabilityWarning { get; init; }
+
     /// <summary>The headers the SDK injects from <c>ANTHROPIC_CUSTOM_HEADERS</c>; null: this process's.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? InjectedHeaders { get; init; }
 }

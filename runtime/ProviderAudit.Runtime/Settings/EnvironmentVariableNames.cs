@@ -14,6 +14,9 @@ public static class EnvironmentVariableNames
     public const string AnthropicCustomHeaders = "ANTHROPIC_CUSTOM_HEADERS";
     public const string ClaudeConfigDir = "CLAUDE_CONFIG_DIR";
 
+    public const string AnthropicModel = "ANTHROPIC_MODEL";
+    public const string SmallFastModel = "ANTHROPIC_SMALL_FAST_MODEL";
+    public const string SubagentModel = "CLAUDE_CODE_SUBAGENT_MODEL";
     public const string DefaultOpusModel = "ANTHROPIC_DEFAULT_OPUS_MODEL";
     public const string DefaultSonnetModel = "ANTHROPIC_DEFAULT_SONNET_MODEL";
     public const string DefaultHaikuModel = "ANTHROPIC_DEFAULT_HAIKU_MODEL";

@@ -75,7 +75,8 @@ public static class HostSettingsReader
                 OptionalString(root, "awsAuthRefresh", sourceName, "a shell command such as \"aws sso login --profile cc\""),
                 OptionalString(root, "awsCredentialExport", sourceName, "a shell command that prints AWS credentials as JSON"),
                 ReadEnv(root, sourceName),
-                sourceName);
+                sourceName,
+                OptionalString(root, "model", sourceName, "a model id such as \"claude-sonnet-4-6\" or an alias such as \"opus\""));
         }
     }
 

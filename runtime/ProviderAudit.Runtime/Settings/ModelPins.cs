@@ -1,25 +1,62 @@
 namespace ProviderAudit.Runtime.Settings;
 
-/// <summary>
-/// Model pins (<c>ANTHROPIC_DEFAULT_{OPUS,SONNET,HAIKU}_MODEL</c>): wire ids the user chose per model family,
-/// in the format of the backend they are meant for.
-/// </summary>
-public sealed record ModelPins(string? Opus, string? Sonnet, string? Haiku)
+using static EnvironmentVariableNames;
+
+/// <summary>One model pin: where it was set and its value as written.</summary>
+/// <param name="Source">The variable (e.g. <c>ANTHROPIC_MODEL</c>) or <see cref="ModelPins.SettingsModelSource"/>.</param>
+/// <param name="Value">The value, whole (not trimmed).</param>
+public sealed record ModelPin(string Source, string Value)
 {
     /// <summary>
-    /// Reads the pins from an environment (or a settings <c>env</c> block), each whole, as a launched tool receives it:
-    /// a pin with a line break or padding is not a model id, and is checked (and warned about) as written.
+    /// Whether Claude Code also takes a model alias here (<c>opus</c>, <c>sonnet</c>, <c>haiku</c>, <c>opusplan</c>,
+    /// <c>default</c>, …): <c>ANTHROPIC_MODEL</c>, <c>CLAUDE_CODE_SUBAGENT_MODEL</c> and the settings' <c>model</c> do; the
+    /// per-family pins and <c>ANTHROPIC_SMALL_FAST_MODEL</c> take model ids.
     /// </summary>
-    public static ModelPins From(IReadOnlyDictionary<string, string> env) => new(
-        env.Raw(EnvironmentVariableNames.DefaultOpusModel),
-        env.Raw(EnvironmentVariableNames.DefaultSonnetModel),
-        env.Raw(EnvironmentVariableNames.DefaultHaikuModel));
+    public bool AcceptsAliases => Source is AnthropicModel or SubagentModel or ModelPins.SettingsModelSource;
+}
 
-    /// <summary>The set pins with the variable each came from.</summary>
-    public IEnumerable<(string Variable, string WireId)> Set()
+/// <summary>
+/// Every model pin a launched Claude Code reads: <c>ANTHROPIC_MODEL</c>, <c>ANTHROPIC_SMALL_FAST_MODEL</c>,
+/// <c>ANTHROPIC_DEFAULT_{OPUS,SONNET,HAIKU}_MODEL</c>, <c>CLAUDE_CODE_SUBAGENT_MODEL</c> and the settings file's
+/// <c>model</c>: ids (or aliases) in the format of the backend they are meant for.
+/// </summary>
+public sealed record ModelPins(
+    string? Model = null,
+    string? SmallFast = null,
+    string? Opus = null,
+    string? Sonnet = null,
+    string? Haiku = null,
+    string? Subagent = null,
+    string? SettingsModel = null)
+{
+    /// <summary>How the settings file's <c>model</c> is named as a pin's source.</summary>
+    public const string SettingsModelSource = "settings \"model\"";
+
+    /// <summary>Every pin variable, in the order status lists them.</summary>
+    public static IReadOnlyList<string> Variables { get; } = [AnthropicModel, SmallFastModel, DefaultOpusModel, DefaultSonnetModel, DefaultHaikuModel, SubagentModel];
+
+    /// <summary>
+    /// Reads the pins from an environment (or a settings <c>env</c> block), each whole, as a launched tool receives it:
+    /// a pin with a line break or padding is not a model id, and is checked (and warned about) as written. With
+    /// <paramref name="settings"/>, its <c>model</c> too.
+    /// </summary>
+    public static ModelPins From(IReadOnlyDictionary<string, string> env, HostSettings? settings = null) => new(
+        env.Raw(AnthropicModel),
+        env.Raw(SmallFastModel),
+        env.Raw(DefaultOpusModel),
+        env.Raw(DefaultSonnetModel),
+        env.Raw(DefaultHaikuModel),
+        env.Raw(SubagentModel),
+        settings?.Model);
+
+    /// <summary>The set pins, each with where it was set.</summary>
+    public IEnumerable<ModelPin> Set()
     {
-        if (Opus is not null) yield return (EnvironmentVariableNames.DefaultOpusModel, Opus);
-        if (Sonnet is not null) yield return (EnvironmentVariableNames.DefaultSonnetModel, Sonnet);
-        if (Haiku is not null) yield return (EnvironmentVariableNames.DefaultHaikuModel, Haiku);
+        (string Source, string? Value)[] all =
+        [
+            (AnthropicModel, Model), (SmallFastModel, SmallFast), (DefaultOpusModel, Opus), (DefaultSonnetModel, Sonnet),
+            (DefaultHaikuModel, Haiku), (SubagentModel, Subagent), (SettingsModelSource, SettingsModel),
+        ];
+        return all.Where(p => p.Value is not null).Select(p => new ModelPin(p.Source, p.Value!));
     }
 }

@@ -1,4 +1,5 @@
 using ProviderAudit.Runtime.Backends;
+using ProviderAudit.Runtime.Catalog;
 using ProviderAudit.Runtime.Launch;
 using ProviderAudit.Runtime.Settings;
 
@@ -25,8 +26,12 @@ public sealed class RuntimeStatus
         IReadOnlyList<string> warnings,
         IReadOnlyList<ConfigurationProblem> problems,
         IReadOnlyList<KeyValuePair<string, string>> details,
-        Uri? baseUri)
+        Uri? baseUri,
+        IReadOnlyList<ModelPinVerdict>? pins = null,
+        IReadOnlyList<string>? unavailableFeatures = null)
     {
+        Pins = pins ?? [];
+        UnavailableFeatures = unavailableFeatures ?? [];
         Target = target;
         Backend = backend;
         Ready = ready;
@@ -61,6 +66,18 @@ public sealed class RuntimeStatus
 
     /// <summary>Non-secret facts (workspace, region, base URL, auth mode with redacted key).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Details { get; }
+
+    /// <summary>
+    /// Every model pin set (the <c>ANTHROPIC_*MODEL</c> variables, <c>CLAUDE_CODE_SUBAGENT_MODEL</c>, the settings'
+    /// <c>model</c>) and its verdict for the backend; the problems are also <see cref="Warnings"/>.
+    /// </summary>
+    public IReadOnlyList<ModelPinVerdict> Pins { get; }
+
+    /// <summary>
+    /// Account-bound features (claude.ai sign-in, settings sync, the Admin API) this backend's transport does not carry,
+    /// each a sentence; empty for first party.
+    /// </summary>
+    public IReadOnlyList<string> UnavailableFeatures { get; }
 
     /// <summary>Where requests would go, when known.</summary>
     public Uri? BaseUri { get; }

@@ -38,7 +38,9 @@ public static class RuntimeStatusEvaluator
         var inputs = new TransportInputs(env, settings, options.FileExists, target, options.Clock);
         var validation = backend.Validate(inputs);
         warnings.AddRange(validation.Warnings);
-        warnings.AddRange(PinWarnings(env, backend));
+        var pins = ModelPinChecks.Check(ModelPins.From(env, settings), backend, options.Models?.Known(backend, inputs));
+        warnings.AddRange(pins.Where(p => p.IsProblem).Select(p => p.Message));
+        var unavailable = TransportFacts.UnavailableAccountFeatures(backend.AuthTransport, backend.DisplayName);
 
         if (!validation.InputsValid)
         {
@@ -47,7 +49,7 @@ public static class RuntimeStatusEvaluator
             return Scrubbed(processEnvironment, env, new RuntimeStatus(
                 target, backend, false,
                 $"{backend.DisplayName} is not ready ({selection.Reason}): {first.Message}{more}",
-                validation.Actions, warnings, validation.Problems, validation.Details, validation.BaseUri));
+                validation.Actions, warnings, validation.Problems, validation.Details, validation.BaseUri, pins, unavailable));
         }
 
         var readiness = options.RequestTransportCheck.Check(backend, inputs, validation);
@@ -57,32 +59,14 @@ public static class RuntimeStatusEvaluator
                 target, backend, false,
                 $"{backend.DisplayName} is not ready ({selection.Reason}): {readiness.Reason}",
                 validation.Actions.Concat(readiness.Actions).Distinct(StringComparer.Ordinal).ToArray(),
-                warnings, [], validation.Details, validation.BaseUri));
+                warnings, [], validation.Details, validation.BaseUri, pins, unavailable));
         }
 
         var auth = validation.Details.FirstOrDefault(d => d.Key == "auth").Value;
         return Scrubbed(processEnvironment, env, new RuntimeStatus(
             target, backend, true,
             $"Ready: {backend.DisplayName} ({selection.Reason}){(auth is null ? "" : $", auth: {auth}")}; requests go to {validation.BaseUri}.",
-            validation.Actions, warnings, [], validation.Details, validation.BaseUri));
-    }
-
-    // A pin written for another backend's format would be sent as-is and fail at request time; say so now.
-    private static IEnumerable<string> PinWarnings(IReadOnlyDictionary<string, string> env, RuntimeBackend backend)
-    {
-        foreach (var (variable, wireId) in ModelPins.From(env).Set())
-        {
-            if (InputChecks.HasWhitespaceOrControl(wireId))
-            {
-                yield return $"{variable}={DisplayText.Quote(wireId)} has whitespace or control characters (a line break from copying?): the launched tool " +
-                    "receives the pin as written, so its requests would name no model; set it to the model id alone, on one line.";
-            }
-            else if (!backend.TryParseWireId(wireId, out _))
-            {
-                yield return $"{variable}={DisplayText.Quote(wireId)} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format); " +
-                    $"set it to an id such as {backend.ToWireId(ModelCatalog.Default.Models[0])}.";
-            }
-        }
+            validation.Actions, warnings, [], validation.Details, validation.BaseUri, pins, unavailable));
     }
 
     // The exit point of every status: whatever a message quoted, nothing secret and no raw control character leaves.
@@ -96,7 +80,9 @@ public static class RuntimeStatusEvaluator
             status.Warnings.Select(S).ToArray(),
             status.Problems.Select(p => p with { Message = S(p.Message) }).ToArray(),
             status.Details.Select(d => new KeyValuePair<string, string>(d.Key, S(d.Value))).ToArray(),
-            ScrubbedUri(status.BaseUri, S));
+            ScrubbedUri(status.BaseUri, S),
+            status.Pins.Select(p => p with { Value = S(p.Value), Message = S(p.Message) }).ToArray(),
+            status.UnavailableFeatures);
     }
 
     // A base URL can carry a pasted secret in its path; then only its scrubbed form is kept.

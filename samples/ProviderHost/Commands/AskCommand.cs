@@ -76,15 +76,17 @@ public sealed class AskCommand : IHostCommand
         var backend = BackendResolver.Resolve(context.Environment, settings, target).Backend!;
         var env = HostEnvironment.For(context.Environment, settings, target);
         var inputs = new TransportInputs(env, settings, context.StatusOptions.FileExists);
-        var model = WireModel(requestedModel, backend, env);
         string Scrub(string text) => SecretScrubber.Scrub(text, env);
+        var requestOptions = RequestClientOptions.Default with
+        {
+            OnRefreshOutput = output => context.Stderr.WriteLine(Scrub(output)),
+            OnCapabilityWarning = warning => context.Stderr.WriteLine(Scrub($"warning: {warning}")),
+        };
+        var model = await WireModelAsync(context, requestedModel, backend, env, inputs, requestOptions).ConfigureAwait(false);
 
         try
         {
-            using var client = backend.CreateRequestClient(inputs, RequestClientOptions.Default with
-            {
-                OnRefreshOutput = output => context.Stderr.WriteLine(Scrub(output)),
-            });
+            using var client = backend.CreateRequestClient(inputs, requestOptions);
             await client.PrepareAsync().ConfigureAwait(false);
             var request = new MessageCreateParams { Model = model, MaxTokens = maxTokens, Messages = [new UserMessageParam(prompt)] };
             if (stream)
@@ -134,17 +136,34 @@ public sealed class AskCommand : IHostCommand
         return ExitCodes.NotReady;
     }
 
-    // A catalog name or alias becomes this backend's wire id; a wire id already in the backend's format is kept.
-    private static string WireModel(string? requested, RuntimeBackend backend, IReadOnlyDictionary<string, string> env)
+    // A catalog name or alias becomes this backend's wire id; a wire id already in the backend's format is kept. With a
+    // model catalog, the backend's own list decides (a cached one costs no request): a model it does not offer is refused
+    // here, before anything is sent, naming what it offers.
+    private static async Task<string> WireModelAsync(
+        HostContext context, string? requested, RuntimeBackend backend, IReadOnlyDictionary<string, string> env, TransportInputs inputs, RequestClientOptions options)
     {
+        var asked = requested is null ? "" : $"--model {requested}";
         if (requested is null)
         {
             // The pin is sent as written: one that is not an id of this backend (status warns about it) is not sent at all.
-            return ModelPins.From(env).Sonnet is not { } pinned ? ModelCatalog.WireId(ModelCatalog.Default.Find("claude-sonnet-4-6")!, backend)
-                : backend.TryParseWireId(pinned, out _) ? pinned
-                : throw new UsageException(
+            if (ModelPins.From(env).Sonnet is { } pinned && !backend.TryParseWireId(pinned, out _))
+            {
+                throw new UsageException(
                     $"{EnvironmentVariableNames.DefaultSonnetModel} is not a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format, the id alone on one line): " +
                     "fix it (`ProviderHost status` shows what is wrong), or choose the model with --model.");
+            }
+
+            requested = ModelPins.From(env).Sonnet ?? "claude-sonnet-4-6";
+            asked = ModelPins.From(env).Sonnet is null ? $"the default model {requested}" : $"{EnvironmentVariableNames.DefaultSonnetModel}={requested}";
+        }
+
+        if (context.Models is { } catalog)
+        {
+            var offered = await catalog.GetAsync(backend, inputs, options).ConfigureAwait(false);
+            var availability = offered.Availability(requested);
+            return availability.Available
+                ? availability.WireId!
+                : throw new UsageException(SecretScrubber.Scrub($"{asked} is not available, so nothing was sent: {availability.Reason}", env));
         }
 
         if (ModelCatalog.Default.Find(requested) is { } model)
@@ -155,7 +174,7 @@ public sealed class AskCommand : IHostCommand
         return backend.TryParseWireId(requested, out _)
             ? requested
             : throw new UsageException(
-                $"--model {requested} is neither a catalog model ({string.Join(", ", ModelCatalog.Default.Models.Select(m => m.Name))}) " +
+                $"{asked} is neither a catalog model ({string.Join(", ", ModelCatalog.Default.Models.Select(m => m.Name))}) " +
                 $"nor a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format).");
     }
 }

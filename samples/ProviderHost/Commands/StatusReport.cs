@@ -36,6 +36,8 @@ internal static class StatusReport
             modelIdFormat = status.Backend?.ModelIdFormat.Kind.ToString(),
             authTransport = status.Backend?.AuthTransport.Kind.ToString(),
             baseUrl = status.BaseUri?.ToString(),
+            pins = status.Pins.Select(p => new { source = p.Source, value = p.Value, verdict = p.Kind.ToString(), problem = p.IsProblem, message = p.Message, useInstead = p.UseInstead }),
+            unavailableFeatures = status.UnavailableFeatures,
         };
         output.WriteLine(JsonSerializer.Serialize(document, Json));
     }
@@ -61,6 +63,8 @@ internal static class StatusReport
         WriteList(output, "Problems", status.Problems.Skip(1).Select(p => p.Message).ToArray());
         WriteList(output, "Actions", status.Actions);
         WriteList(output, "Warnings", status.Warnings);
+        WriteList(output, "Model pins", status.Pins.Select(p => $"{(p.IsProblem ? "problem" : "ok")}: {p.Message}").ToArray());
+        WriteList(output, "Not available here", status.UnavailableFeatures);
     }
 
     public static void WriteList(TextWriter output, string title, IReadOnlyCollection<string> items)

@@ -148,3 +148,17 @@ public class ModelCatalogTests
         Assert.All(RuntimeBackends.All, b => Assert.False(ModelCatalog.SupportsBeta(ModelCatalog.Default.Find("claude-haiku-4-5")!, "context-1m-2025-08-07", b)));
     }
 }
+
+/// <summary>The static catalog is kept current: the ids a current Claude Code sends are in it (reference doc, observed 2.1.331).</summary>
+public class StaticCatalogCurrencyTests
+{
+    [Theory]
+    [InlineData("claude-opus-5-5")]
+    [InlineData("claude-sonnet-4-6")]
+    [InlineData("claude-opus-4-5-20251101")]
+    [InlineData("claude-haiku-4-5-20251001")]
+    public void The_ids_a_current_Claude_Code_sends_are_in_the_static_catalog(string id)
+    {
+        Assert.NotNull(ModelCatalog.Default.Find(id));
+    }
+}

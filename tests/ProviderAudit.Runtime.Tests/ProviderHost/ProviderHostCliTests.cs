@@ -202,7 +202,7 @@ public class ProviderHostCliTests
         var env = TestEnv.Of(("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey), ("ANTHROPIC_DEFAULT_SONNET_MODEL", "claude-sonnet-4-6\nReady: yes"));
         var (exit, output, _) = Run(env, null, "models");
         Assert.Equal(0, exit);
-        Assert.Contains("Pinned: ANTHROPIC_DEFAULT_SONNET_MODEL is not a", output, StringComparison.Ordinal);
+        Assert.Contains("problem  ANTHROPIC_DEFAULT_SONNET_MODEL=", output, StringComparison.Ordinal);
         Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("Ready: yes", StringComparison.Ordinal));
     }
 
@@ -215,6 +215,41 @@ public class ProviderHostCliTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.Contains("ANTHROPIC_DEFAULT_SONNET_MODEL is not a", error, StringComparison.Ordinal);
+    }
+
+    private sealed class StderrAtLaunch(StringWriter stderr) : IChildProcessRunner
+    {
+        public string? SeenBeforeStart { get; private set; }
+
+        public int Run(string command, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+        {
+            SeenBeforeStart = stderr.ToString();
+            return 0;
+        }
+    }
+
+    [Fact]
+    public void Launch_warns_about_a_pin_in_another_backends_format_before_starting_the_child()
+    {
+        var env = TestEnv.Of(("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey), ("ANTHROPIC_MODEL", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
+        var stderr = new StringWriter();
+        var runner = new StderrAtLaunch(stderr);
+
+        var exit = ProviderHostCli.Run(["launch", "claude-code", "--", "claude"], env, new StringWriter(), stderr, runner, TestEnv.NoFiles);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: ANTHROPIC_MODEL=", runner.SeenBeforeStart, StringComparison.Ordinal);
+        Assert.Contains("set ANTHROPIC_MODEL to claude-sonnet-4-5-20250929", runner.SeenBeforeStart, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Models_without_a_model_catalog_says_the_static_catalog_is_used_and_sends_nothing()
+    {
+        // No base URL: were anything asked, it would go to api.anthropic.com; with no catalog configured nothing is.
+        var (exit, output, _) = Run(TestEnv.Of(("ANTHROPIC_API_KEY", TestEnv.FirstPartyKey)), null, "models");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Models:  static catalog: this host asks no backend for its models", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class HostSettingsTests
         Assert.Equal("/usr/local/bin/export-creds", settings.AwsCredentialExport);
         Assert.Equal("cc", settings.Env["AWS_PROFILE"]);
         Assert.Equal("1", settings.Env["CLAUDE_CODE_USE_ANTHROPIC_AWS"]);
-        Assert.Equal(new ModelPins("claude-opus-4-5-20251101", "claude-sonnet-4-6", "claude-haiku-4-5-20251001"), settings.ModelPins);
+        Assert.Equal(new ModelPins(Opus: "claude-opus-4-5-20251101", Sonnet: "claude-sonnet-4-6", Haiku: "claude-haiku-4-5-20251001"), settings.ModelPins);
     }
 
     [Fact]
@@ -113,5 +113,21 @@ public class HostSettingsTests
         var settings = new HostSettings(env: TestEnv.Of(("AWS_REGION", "eu-west-1")));
         var env = HostEnvironment.For(TestEnv.Of(("AWS_REGION", "us-west-2")), settings, LaunchTarget.Gemini);
         Assert.Equal("us-west-2", env["AWS_REGION"]);
+    }
+}
+
+public class HostSettingsModelTests
+{
+    [Fact]
+    public void Reads_the_settings_model_as_written()
+    {
+        Assert.Equal("claude-sonnet-4-6\n", HostSettingsReader.Parse("""{ "model": "claude-sonnet-4-6\n" }""", "settings.json").Model);
+    }
+
+    [Fact]
+    public void A_settings_model_that_is_not_a_string_is_an_error_naming_it()
+    {
+        var ex = Assert.Throws<HostSettingsException>(() => HostSettingsReader.Parse("""{ "model": 4 }""", "settings.json"));
+        Assert.Contains("\"model\"", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -54,8 +54,14 @@ internal static class BedrockRequestClient
                 MaxRetries = options.MaxRetries,
                 BaseUrl = SdkBaseUrl.Of(validation.BaseUri!),
                 HttpClient = new HttpClient(primary(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan },
+                Handlers = [CapabilityGate.For(RuntimeBackends.Bedrock, options)],
             }
-            : new AnthropicBedrockClient(credentials) { MaxRetries = options.MaxRetries, BaseUrl = SdkBaseUrl.Of(validation.BaseUri!) };
+            : new AnthropicBedrockClient(credentials)
+            {
+                MaxRetries = options.MaxRetries,
+                BaseUrl = SdkBaseUrl.Of(validation.BaseUri!),
+                Handlers = [CapabilityGate.For(RuntimeBackends.Bedrock, options)],
+            };
 
         return new SdkRequestClient(transport.Kind, validation.BaseUri!, client, prepare, options.InjectedHeaders);
     }

@@ -40,7 +40,11 @@ internal static class ClaudePlatformAwsClientFactory
         var clientOptions = new ClientOptions
         {
             HttpClient = http,
-            Handlers = [new ClaudePlatformAwsSingleAuthHandler(endpoint.WorkspaceId, auth.RevealApiKey(), settings.InjectedHeaders ?? ProcessCustomHeaders.Current, settings.CustomHeaders)],
+            Handlers =
+            [
+                new ClaudePlatformAwsSingleAuthHandler(endpoint.WorkspaceId, auth.RevealApiKey(), settings.InjectedHeaders ?? ProcessCustomHeaders.Current, settings.CustomHeaders),
+                CapabilityGate.For(RuntimeBackends.ClaudePlatformAws, settings.OnCapabilityWarning),
+            ],
             MaxRetries = settings.MaxRetries,
             Timeout = settings.Timeout,
         };

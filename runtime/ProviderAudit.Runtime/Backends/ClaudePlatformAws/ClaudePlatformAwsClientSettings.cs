@@ -17,6 +17,9 @@ internal sealed class ClaudePlatformAwsClientSettings
     /// <summary>Headers the SDK injects from <c>ANTHROPIC_CUSTOM_HEADERS</c>; null means this process's (<see cref="ProcessCustomHeaders.Current"/>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? InjectedHeaders { get; init; }
 
+    /// <summary>Told of each beta or tool dropped because the transport does not carry it (<see cref="RequestClientOptions.OnCapabilityWarning"/>).</summary>
+    public Action<string>? OnCapabilityWarning { get; init; }
+
     /// <summary>The <c>ANTHROPIC_CUSTOM_HEADERS</c> headers CPA requests carry (judged from the effective environment).</summary>
     public IReadOnlyList<CustomHeader> CustomHeaders { get; init; } = [];
 }

@@ -74,6 +74,7 @@ internal sealed class ClaudePlatformAwsRequestClient : IRequestClient
                 PrimaryHandler = options.PrimaryHandler,
                 MaxRetries = options.MaxRetries,
                 InjectedHeaders = options.InjectedHeaders,
+                OnCapabilityWarning = options.OnCapabilityWarning,
                 CustomHeaders = CustomHeaders.From(env).SentBy(transport.SendsCustomHeader),
             });
     }

@@ -110,6 +110,19 @@ internal sealed class ClaudePlatformAwsTransport : IBackendTransport
         ClaudePlatformAwsProbe.ProbeAsync(client, backend, inputs, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>A workspace is bound to one region, and each lists its own models.</remarks>
+    public string? ModelListScope(TransportInputs inputs) =>
+        ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out _) ? $"workspace {settings.WorkspaceId}, region {settings.Region}" : null;
+
+    /// <inheritdoc />
+    /// <remarks>The gateway's known refusals (403 IAM, 401 expired, federation, signature) become the probe's advice.</remarks>
+    public string ExplainRefusal(AnthropicApiException error, RuntimeBackend backend, TransportInputs inputs)
+    {
+        var mode = ClaudePlatformAwsSettings.TryRead(inputs, out var settings, out _) ? settings.AuthMode : ClaudePlatformAwsAuthMode.SigV4;
+        return ClaudePlatformAwsProbeAdvice.For(error, mode, inputs).Reason ?? $"{backend.DisplayName} answered {(int)error.StatusCode}.";
+    }
+
+    /// <inheritdoc />
     public override string ToString() => "ClaudePlatformAws";
 
     private static Uri? PartialBaseUri(TransportInputs inputs)

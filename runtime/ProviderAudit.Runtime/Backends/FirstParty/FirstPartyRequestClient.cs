@@ -27,7 +27,11 @@ internal static class FirstPartyRequestClient
             // Explicitly none: the SDK would otherwise read ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN from this process.
             ApiKey = null,
             AuthToken = null,
-            Handlers = [new FirstPartyHeadersHandler(apiKey, token, CustomHeaders.From(env).SentBy(transport.SendsCustomHeader), injected)],
+            Handlers =
+            [
+                new FirstPartyHeadersHandler(apiKey, token, CustomHeaders.From(env).SentBy(transport.SendsCustomHeader), injected),
+                CapabilityGate.For(RuntimeBackends.FirstParty, options),
+            ],
         };
         if (options.PrimaryHandler is { } primary)
         {

@@ -17,7 +17,11 @@ internal static class FoundryRequestClient
         IAnthropicFoundryCredentials credentials = env.Raw(FoundryApiKey) is { } key
             ? new AnthropicFoundryApiKeyCredentials(key.Trim(), resource)
             : new AnthropicFoundryIdentityTokenCredentials(new Azure.Identity.DefaultAzureCredential(), resource);
-        var client = new AnthropicFoundryClient(credentials) { MaxRetries = options.MaxRetries, BaseUrl = SdkBaseUrl.Of(validation.BaseUri!) };
+        var client = new AnthropicFoundryClient(credentials) {
+            MaxRetries = options.MaxRetries,
+            BaseUrl = SdkBaseUrl.Of(validation.BaseUri!),
+            Handlers = [CapabilityGate.For(RuntimeBackends.Foundry, options)],
+        };
         return new SdkRequestClient(transport.Kind, validation.BaseUri!, client, injected: options.InjectedHeaders);
     }
 }

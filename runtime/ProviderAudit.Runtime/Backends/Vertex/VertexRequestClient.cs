@@ -19,6 +19,7 @@ internal static class VertexRequestClient
             {
                 MaxRetries = options.MaxRetries,
                 BaseUrl = SdkBaseUrl.Of(validation.BaseUri!),
+                Handlers = [CapabilityGate.For(RuntimeBackends.Vertex, options)],
             };
             return new SdkRequestClient(transport.Kind, validation.BaseUri!, client, injected: options.InjectedHeaders);
         }
