@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Baselines;
 using ProviderAudit.Cli.Files;
+using ProviderAudit.Cli.Fixing;
 using ProviderAudit.Cli.Reports;
 
 namespace ProviderAudit.Cli.Commands;
