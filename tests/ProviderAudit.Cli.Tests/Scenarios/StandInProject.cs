@@ -30,7 +30,12 @@ public sealed class StandInProject : IDisposable
 
     private readonly TemporaryDirectory _folder = new("cli-standin");
 
-    public StandInProject(bool git = true)
+    /// <param name="git">Make the folder a git work tree (its first commit the files as written).</param>
+    /// <param name="restore">
+    /// Restore the project, which every command that loads it needs; a test that only applies a patch, or that must stop
+    /// before anything is loaded, does without.
+    /// </param>
+    public StandInProject(bool git = true, bool restore = true)
     {
         Write(ProjectFile, """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -80,7 +85,7 @@ public sealed class StandInProject : IDisposable
                 """);
         }
 
-        Restore = DotnetCli.Run(Path, "restore", ProjectFile);
+        Restore = restore ? DotnetCli.Run(Path, "restore", ProjectFile) : null;
         if (git)
         {
             Git = GitWorkTree.Create(Path);
@@ -89,7 +94,8 @@ public sealed class StandInProject : IDisposable
 
     public string Path => _folder.Path;
 
-    public DotnetResult Restore { get; }
+    /// <summary>The restore's result; null when the project was not restored.</summary>
+    public DotnetResult? Restore { get; }
 
     public GitWorkTree? Git { get; }
 
@@ -97,7 +103,11 @@ public sealed class StandInProject : IDisposable
 
     public byte[] Read(string relativePath) => File.ReadAllBytes(Combine(relativePath));
 
-    public void AssertRestored() => Assert.True(Restore.Succeeded, Restore.ToString());
+    public void AssertRestored()
+    {
+        Assert.NotNull(Restore);
+        Assert.True(Restore.Succeeded, Restore.ToString());
+    }
 
     /// <summary>Every file under the folder except build output, by path relative to it, as bytes.</summary>
     public IReadOnlyDictionary<string, byte[]> Snapshot() =>
