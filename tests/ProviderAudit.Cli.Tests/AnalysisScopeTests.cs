@@ -6,8 +6,8 @@ namespace ProviderAudit.Cli.Tests;
 /// The audit binds only the members that can hold a comparison with the first-party constant; these are the forms
 /// whose member names neither <c>FirstParty</c> nor the provider type, which it must still find.
 /// </summary>
-[Collection(InstalledToolCollection.Name)]
-public sealed class AnalysisScopeTests(InstalledTool tool)
+[Collection(InProcessToolCollection.Name)]
+public sealed class AnalysisScopeTests
 {
     private const string FarFile = "App/Far.cs";
 
@@ -56,9 +56,10 @@ public sealed class AnalysisScopeTests(InstalledTool tool)
             }
 
             """.ReplaceLineEndings("\n"));
-        var report = Path.Combine(tool.WorkDirectory, $"scope-{Guid.NewGuid():N}.json");
+        using var reports = new TemporaryDirectory("cli-scope");
+        var report = reports.Combine("scope.json");
 
-        var audit = tool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "json", "-o", report);
+        var audit = InProcessTool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "json", "-o", report);
 
         Assert.Equal(1, audit.ExitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(report));

@@ -9,7 +9,7 @@ public sealed class ExitCodeTests(InstalledTool tool) : IDisposable
     [Fact]
     public void An_unknown_format_is_a_usage_error()
     {
-        var result = tool.Run(_folder.Path, "audit", ".", "--format", "xml");
+        var result = InProcessTool.Run(_folder.Path, "audit", ".", "--format", "xml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'xml'", result.StandardError, StringComparison.Ordinal);
@@ -18,7 +18,7 @@ public sealed class ExitCodeTests(InstalledTool tool) : IDisposable
     [Fact]
     public void A_missing_path_is_a_usage_error_naming_it()
     {
-        var result = tool.Run(_folder.Path, "audit", "no/such/App.sln");
+        var result = InProcessTool.Run(_folder.Path, "audit", "no/such/App.sln");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'no/such/App.sln' does not exist", result.StandardError, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class ExitCodeTests(InstalledTool tool) : IDisposable
     [Fact]
     public void Fail_on_new_without_a_baseline_is_a_usage_error()
     {
-        var result = tool.Run(_folder.Path, "audit", ".", "--fail-on", "new");
+        var result = InProcessTool.Run(_folder.Path, "audit", ".", "--fail-on", "new");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--fail-on new needs --baseline", result.StandardError, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class ExitCodeTests(InstalledTool tool) : IDisposable
     {
         File.WriteAllText(_folder.Combine("baseline.json"), "{\"findings\": 3}");
 
-        var result = tool.Run(_folder.Path, "audit", ".", "--baseline", "baseline.json");
+        var result = InProcessTool.Run(_folder.Path, "audit", ".", "--baseline", "baseline.json");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--baseline 'baseline.json'", result.StandardError, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ExitCodeTests(InstalledTool tool) : IDisposable
     {
         File.WriteAllText(_folder.Combine("Broken.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>\n");
 
-        var result = tool.Run(_folder.Path, "audit", "Broken.csproj");
+        var result = InProcessTool.Run(_folder.Path, "audit", "Broken.csproj");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Broken.csproj", result.StandardError, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class ExitCodeTests(InstalledTool tool) : IDisposable
             """);
         File.WriteAllText(_folder.Combine("Check.cs"), "using ProviderAudit.Runtime;\n\npublic static class Check\n{\n    public static bool IsFirst(ApiProvider p) => p == ApiProvider.FirstParty;\n}\n");
 
-        var result = tool.Run(_folder.Path, "audit", "Unrestored.csproj");
+        var result = InProcessTool.Run(_folder.Path, "audit", "Unrestored.csproj");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("does not compile", result.StandardError, StringComparison.Ordinal);

@@ -6,16 +6,13 @@ namespace ProviderAudit.Cli.Tests;
 /// `--format github-review`: the body of GitHub's create-a-review call, findings as line comments (suggestions are
 /// one-click only there), within GitHub's limits and, with `--diff`, only on lines of the pull request's diff.
 /// </summary>
-[Collection(InstalledToolCollection.Name)]
-public sealed class GitHubReviewTests(InstalledTool tool)
+[Collection(InProcessToolCollection.Name)]
+public sealed class GitHubReviewTests(GitHubReviewTests.AuditedStandIn standIn) : IClassFixture<GitHubReviewTests.AuditedStandIn>
 {
     [Fact]
     public void Each_finding_becomes_a_comment_on_the_lines_its_suggestion_replaces()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-
-        using var review = Review(project);
+        using var review = standIn.DefaultReview();
         var comments = review.RootElement.GetProperty("comments").EnumerateArray().ToList();
 
         Assert.Equal("COMMENT", review.RootElement.GetProperty("event").GetString());
@@ -31,10 +28,7 @@ public sealed class GitHubReviewTests(InstalledTool tool)
     [Fact]
     public void A_using_directive_two_fixes_share_is_suggested_once_in_a_comment_of_its_own()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-
-        using var review = Review(project);
+        using var review = standIn.DefaultReview();
         var inFile = review.RootElement.GetProperty("comments").EnumerateArray().Where(c => c.GetProperty("path").GetString() == StandInProject.BomFile).ToList();
 
         var usingComment = Assert.Single(inFile, c => c.GetProperty("body").GetString()!.Contains("using ProviderAudit.Runtime;", StringComparison.Ordinal));
@@ -45,10 +39,7 @@ public sealed class GitHubReviewTests(InstalledTool tool)
     [Fact]
     public void Past_max_comments_the_rest_of_the_findings_are_listed_in_the_review_body()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-
-        using var review = Review(project, "--max-comments", "1");
+        using var review = Review(standIn.Project, "--max-comments", "1");
         var root = review.RootElement;
 
         Assert.True(root.GetProperty("comments").GetArrayLength() <= 1);
@@ -59,12 +50,11 @@ public sealed class GitHubReviewTests(InstalledTool tool)
     [Fact]
     public void With_the_pull_requests_diff_only_findings_on_its_lines_get_comments()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-        var diff = Path.Combine(tool.WorkDirectory, $"pr-{Guid.NewGuid():N}.diff");
+        using var folder = new TemporaryDirectory("cli-review-diff");
+        var diff = folder.Combine("pr.diff");
         File.WriteAllText(diff, $"diff --git a/{StandInProject.ModelFiles[1]} b/{StandInProject.ModelFiles[1]}\n--- a/{StandInProject.ModelFiles[1]}\n+++ b/{StandInProject.ModelFiles[1]}\n@@ -5,4 +5,5 @@\n");
 
-        using var review = Review(project, "--diff", diff);
+        using var review = Review(standIn.Project, "--diff", diff);
         var comments = review.RootElement.GetProperty("comments").EnumerateArray().ToList();
 
         var comment = Assert.Single(comments);
@@ -72,10 +62,37 @@ public sealed class GitHubReviewTests(InstalledTool tool)
         Assert.Contains(StandInProject.ModelFiles[0], review.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
-    private JsonDocument Review(StandInProject project, params string[] options)
+    private static JsonDocument Review(StandInProject project, params string[] options)
     {
-        var audit = tool.Run(project.Path, ["audit", StandInProject.ProjectFile, "--format", "github-review", "--quiet", .. options]);
+        project.AssertRestored();
+        return Parse(InProcessTool.Run(project.Path, ["audit", StandInProject.ProjectFile, "--format", "github-review", "--quiet", .. options]));
+    }
+
+    private static JsonDocument Parse(DotnetResult audit)
+    {
         Assert.Equal(1, audit.ExitCode);
         return JsonDocument.Parse(audit.StandardOutput);
+    }
+
+    /// <summary>One stand-in project, which audits only read, and its review with the default options, run once.</summary>
+    public sealed class AuditedStandIn : IDisposable
+    {
+        private readonly Lazy<DotnetResult> _defaultReview;
+
+        public AuditedStandIn()
+        {
+            Project = new StandInProject();
+            _defaultReview = new(() => InProcessTool.Run(Project.Path, "audit", StandInProject.ProjectFile, "--format", "github-review", "--quiet"));
+        }
+
+        public StandInProject Project { get; }
+
+        public JsonDocument DefaultReview()
+        {
+            Project.AssertRestored();
+            return Parse(_defaultReview.Value);
+        }
+
+        public void Dispose() => Project.Dispose();
     }
 }

@@ -20,7 +20,7 @@ public sealed class LoadWarningTests(InstalledTool tool) : IDisposable
         Assert.Contains("NU1603", restore.Output, StringComparison.Ordinal);
         var report = _folder.Combine("..", Path.GetFileName(_folder.Path) + ".json");
 
-        var audit = tool.Run(_folder.Path, "audit", "Warns.csproj", "--format", "json", "-o", report);
+        var audit = InProcessTool.Run(_folder.Path, "audit", "Warns.csproj", "--format", "json", "-o", report);
 
         try
         {

@@ -3,15 +3,14 @@ using System.Text;
 namespace ProviderAudit.Cli.Tests;
 
 /// <summary>`fix --dry-run` prints a patch that `git apply` and `patch -p1` apply, giving exactly what `fix` writes.</summary>
-[Collection(InstalledToolCollection.Name)]
-public sealed class PatchTests(InstalledTool tool)
+[Collection(InProcessToolCollection.Name)]
+public sealed class PatchTests(PatchTests.PatchAndFix patchAndFix) : IClassFixture<PatchTests.PatchAndFix>
 {
     [Fact]
     public void A_patch_that_inserts_on_line_1_of_a_file_with_a_bom_applies_with_git_apply()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-        var (patch, expected) = PatchAndFix(project);
+        var (patch, expected) = patchAndFix.Saved();
+        using var project = new StandInProject(restore: false);
 
         var applied = project.Git!.Run("apply", "--whitespace=nowarn", patch);
 
@@ -22,9 +21,8 @@ public sealed class PatchTests(InstalledTool tool)
     [Fact]
     public void A_patch_that_inserts_on_line_1_of_a_file_with_a_bom_applies_with_patch_p1()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-        var (patch, expected) = PatchAndFix(project);
+        var (patch, expected) = patchAndFix.Saved();
+        using var project = new StandInProject(restore: false);
 
         var applied = DotnetCli.RunProgram("patch", project.Path, TimeSpan.FromMinutes(1), "-p1", "-i", patch);
 
@@ -35,10 +33,8 @@ public sealed class PatchTests(InstalledTool tool)
     [Fact]
     public void The_bom_line_of_the_patch_carries_the_bom_on_both_sides()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-
-        var patch = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--dry-run", "--quiet");
+        patchAndFix.Project.AssertRestored();
+        var patch = patchAndFix.DryRun;
 
         Assert.True(patch.Succeeded, patch.ToString());
         Assert.Contains("-\uFEFFnamespace App;\r\n", patch.StandardOutput, StringComparison.Ordinal);
@@ -53,7 +49,7 @@ public sealed class PatchTests(InstalledTool tool)
         var from = Path.GetDirectoryName(project.Path)!;
         var folder = Path.GetFileName(project.Path);
 
-        var patch = tool.Run(from, "fix", Path.Combine(folder, StandInProject.ProjectFile), "--dry-run", "--quiet");
+        var patch = InProcessTool.Run(from, "fix", Path.Combine(folder, StandInProject.ProjectFile), "--dry-run", "--quiet");
 
         Assert.True(patch.Succeeded, patch.ToString());
         Assert.Contains($"diff --git a/{folder}/{StandInProject.BomFile} b/{folder}/{StandInProject.BomFile}\n", patch.StandardOutput, StringComparison.Ordinal);
@@ -66,7 +62,7 @@ public sealed class PatchTests(InstalledTool tool)
         using var project = new StandInProject(git: false);
         project.AssertRestored();
         var patchFile = project.Combine("../" + Path.GetFileName(project.Path) + ".patch");
-        var patch = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--dry-run", "--quiet");
+        var patch = InProcessTool.Run(project.Path, "fix", StandInProject.ProjectFile, "--dry-run", "--quiet");
         Assert.True(patch.Succeeded, patch.ToString());
         File.WriteAllText(patchFile, patch.StandardOutput, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
@@ -91,26 +87,62 @@ public sealed class PatchTests(InstalledTool tool)
 
         Directory.CreateDirectory(project.Combine("tools"));
 
-        var patch = tool.Run(project.Combine("tools"), "fix", "../" + StandInProject.ProjectFile, "--dry-run", "--quiet");
+        var patch = InProcessTool.Run(project.Combine("tools"), "fix", "../" + StandInProject.ProjectFile, "--dry-run", "--quiet");
 
         Assert.Equal(2, patch.ExitCode);
         Assert.Contains("outside", patch.StandardError, StringComparison.Ordinal);
         Assert.Equal("", patch.StandardOutput);
     }
 
-    /// <summary>The dry-run patch (saved outside the work tree) and the BOM file's bytes as `fix` writes them; the tree is reset.</summary>
-    private (string Patch, byte[] Fixed) PatchAndFix(StandInProject project)
+    /// <summary>
+    /// One stand-in project's `fix --dry-run` patch and the BOM file's bytes as `fix` writes them (the tree reset
+    /// afterwards); the patch tests apply it to fresh copies of the same files.
+    /// </summary>
+    public sealed class PatchAndFix : IDisposable
     {
-        var dryRun = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--dry-run", "--quiet");
-        Assert.True(dryRun.Succeeded, dryRun.ToString());
-        var patch = Path.Combine(tool.WorkDirectory, $"standin-{Guid.NewGuid():N}.patch");
-        File.WriteAllText(patch, dryRun.StandardOutput, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        private readonly TemporaryDirectory _patches = new("cli-patch");
 
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--quiet");
-        Assert.True(fix.Succeeded, fix.ToString());
-        var expected = project.Read(StandInProject.BomFile);
-        Assert.True(expected.AsSpan().StartsWith(Encoding.UTF8.Preamble), "fix must keep the BOM");
-        project.Git!.Reset();
-        return (patch, expected);
+        public PatchAndFix()
+        {
+            Project = new StandInProject();
+            if (Project.Restore is not { Succeeded: true })
+            {
+                return;
+            }
+
+            DryRun = InProcessTool.Run(Project.Path, "fix", StandInProject.ProjectFile, "--dry-run", "--quiet");
+            File.WriteAllText(PatchFile, DryRun.StandardOutput, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            Fix = InProcessTool.Run(Project.Path, "fix", StandInProject.ProjectFile, "--quiet");
+            Fixed = Project.Read(StandInProject.BomFile);
+            Project.Git!.Reset();
+        }
+
+        public StandInProject Project { get; }
+
+        public DotnetResult DryRun { get; } = null!;
+
+        public DotnetResult Fix { get; } = null!;
+
+        /// <summary>The BOM file as `fix` wrote it.</summary>
+        public byte[] Fixed { get; } = [];
+
+        /// <summary>The dry-run's patch, saved outside the work tree.</summary>
+        public string PatchFile => _patches.Combine("fix.patch");
+
+        /// <summary>The saved patch and the BOM file's bytes as `fix` writes them, once both commands succeeded.</summary>
+        public (string Patch, byte[] Fixed) Saved()
+        {
+            Project.AssertRestored();
+            Assert.True(DryRun.Succeeded, DryRun.ToString());
+            Assert.True(Fix.Succeeded, Fix.ToString());
+            Assert.True(Fixed.AsSpan().StartsWith(Encoding.UTF8.Preamble), "fix must keep the BOM");
+            return (PatchFile, Fixed);
+        }
+
+        public void Dispose()
+        {
+            Project.Dispose();
+            _patches.Dispose();
+        }
     }
 }

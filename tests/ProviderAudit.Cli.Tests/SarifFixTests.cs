@@ -7,18 +7,16 @@ namespace ProviderAudit.Cli.Tests;
 /// Each SARIF result's fix is complete on its own (the using directive it needs included), and applying several
 /// results' fixes together (each distinct replacement once) still gives exactly what `fix` writes.
 /// </summary>
-[Collection(InstalledToolCollection.Name)]
-public sealed class SarifFixTests(InstalledTool tool)
+[Collection(InProcessToolCollection.Name)]
+public sealed class SarifFixTests(SarifFixTests.AuditAndFix standIn) : IClassFixture<SarifFixTests.AuditAndFix>
 {
     private const string UsingDirective = "using ProviderAudit.Runtime;";
 
     [Fact]
     public void Each_results_fix_applied_alone_adds_the_using_directive_its_rewrite_needs()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-        using var sarif = Audit(project);
-        var original = Encoding.UTF8.GetString(project.Read(StandInProject.BomFile).AsSpan(3));
+        using var sarif = standIn.Sarif();
+        var original = Encoding.UTF8.GetString(standIn.OriginalBomFile.AsSpan(3));
         var results = ResultsIn(sarif, StandInProject.BomFile);
         Assert.Equal(StandInProject.BomFileFindings, results.Count);
 
@@ -33,26 +31,64 @@ public sealed class SarifFixTests(InstalledTool tool)
     [Fact]
     public void All_results_fixes_applied_together_give_the_bytes_fix_writes()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-        using var sarif = Audit(project);
-        var original = project.Read(StandInProject.BomFile);
+        using var sarif = standIn.Sarif();
+        var original = standIn.OriginalBomFile;
         var together = ResultsIn(sarif, StandInProject.BomFile).SelectMany(r => r).Distinct().ToList();
 
         var applied = Apply(Encoding.UTF8.GetString(original.AsSpan(3)), together);
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--quiet");
 
-        Assert.True(fix.Succeeded, fix.ToString());
+        Assert.True(standIn.Fix.Succeeded, standIn.Fix.ToString());
         byte[] expected = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(applied)];
-        Assert.Equal(expected, project.Read(StandInProject.BomFile));
+        Assert.Equal(expected, standIn.FixedBomFile);
     }
 
-    private JsonDocument Audit(StandInProject project)
+    /// <summary>
+    /// One stand-in project audited to SARIF, then fixed (the tree reset afterwards): the BOM file's bytes before and
+    /// after `fix`, and the SARIF log.
+    /// </summary>
+    public sealed class AuditAndFix : IDisposable
     {
-        var path = Path.Combine(tool.WorkDirectory, $"standin-{Guid.NewGuid():N}.sarif");
-        var audit = tool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "sarif", "-o", path, "--quiet");
-        Assert.Equal(1, audit.ExitCode);
-        return JsonDocument.Parse(File.ReadAllText(path));
+        private readonly TemporaryDirectory _reports = new("cli-sarif-fix");
+
+        public AuditAndFix()
+        {
+            Project = new StandInProject();
+            if (Project.Restore is not { Succeeded: true })
+            {
+                return;
+            }
+
+            OriginalBomFile = Project.Read(StandInProject.BomFile);
+            Audit = InProcessTool.Run(Project.Path, "audit", StandInProject.ProjectFile, "--format", "sarif", "-o", SarifPath, "--quiet");
+            Fix = InProcessTool.Run(Project.Path, "fix", StandInProject.ProjectFile, "--quiet");
+            FixedBomFile = Project.Read(StandInProject.BomFile);
+            Project.Git!.Reset();
+        }
+
+        public StandInProject Project { get; }
+
+        public byte[] OriginalBomFile { get; } = [];
+
+        public DotnetResult Audit { get; } = null!;
+
+        public DotnetResult Fix { get; } = null!;
+
+        public byte[] FixedBomFile { get; } = [];
+
+        private string SarifPath => _reports.Combine("standin.sarif");
+
+        public JsonDocument Sarif()
+        {
+            Project.AssertRestored();
+            Assert.Equal(1, Audit.ExitCode);
+            return JsonDocument.Parse(File.ReadAllText(SarifPath));
+        }
+
+        public void Dispose()
+        {
+            Project.Dispose();
+            _reports.Dispose();
+        }
     }
 
     /// <summary>For each result in <paramref name="file"/>, the replacements of its first fix in that file.</summary>

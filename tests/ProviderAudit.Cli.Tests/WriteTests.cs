@@ -6,32 +6,25 @@ namespace ProviderAudit.Cli.Tests;
 /// How `fix` writes: each file whole or not at all (temp file, then rename), every file checked before any is written,
 /// an interruption honoured only between files (exit 130, saying what was written), I/O problems as named errors.
 /// </summary>
-[Collection(InstalledToolCollection.Name)]
-public sealed class WriteTests(InstalledTool tool)
+[Collection(InProcessToolCollection.Name)]
+public sealed class WriteTests(WriteTests.InterruptedFix interrupted) : IClassFixture<WriteTests.InterruptedFix>
 {
     private const string CancelAfterFirstWrite = "--test-cancel-after-writes";
 
     [Fact]
     public void An_interrupted_fix_exits_130()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
+        interrupted.Project.AssertRestored();
 
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, CancelAfterFirstWrite, "1");
-
-        Assert.Equal(130, fix.ExitCode);
+        Assert.Equal(130, interrupted.Fix.ExitCode);
     }
 
     [Fact]
     public void An_interrupted_fix_leaves_every_file_either_fixed_whole_or_untouched()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-        var original = project.Snapshot();
-        var fixedFiles = FixedSnapshot(project);
-
-        tool.Run(project.Path, "fix", StandInProject.ProjectFile, CancelAfterFirstWrite, "1");
-        var after = project.Snapshot();
+        interrupted.Project.AssertRestored();
+        Assert.True(interrupted.Uninterrupted.Succeeded, interrupted.Uninterrupted.ToString());
+        var (original, fixedFiles, after) = (interrupted.Original, interrupted.FixedFiles, interrupted.After);
 
         var changed = Reports.Differences(original, after);
         var written = Assert.Single(changed);
@@ -42,10 +35,8 @@ public sealed class WriteTests(InstalledTool tool)
     [Fact]
     public void An_interrupted_fix_says_which_files_it_wrote_and_which_it_did_not()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
-
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, CancelAfterFirstWrite, "1");
+        interrupted.Project.AssertRestored();
+        var fix = interrupted.Fix;
 
         // Files are written in path order: the BOM file (App/Headers.cs) first.
         Assert.Contains($"fixed {StandInProject.BomFileFindings} of {StandInProject.BomFileFindings + 3} finding(s) in 1 file(s)", fix.StandardOutput, StringComparison.Ordinal);
@@ -57,12 +48,9 @@ public sealed class WriteTests(InstalledTool tool)
     [Fact]
     public void No_temp_file_is_left_behind_after_an_interrupted_fix()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
+        interrupted.Project.AssertRestored();
 
-        tool.Run(project.Path, "fix", StandInProject.ProjectFile, CancelAfterFirstWrite, "1");
-
-        Assert.Empty(Directory.GetFiles(project.Path, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(interrupted.TempFilesAfter);
     }
 
     [Fact]
@@ -74,7 +62,7 @@ public sealed class WriteTests(InstalledTool tool)
         const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         File.SetUnixFileMode(project.Combine(StandInProject.BomFile), Mode);
 
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--quiet");
+        var fix = InProcessTool.Run(project.Path, "fix", StandInProject.ProjectFile, "--quiet");
 
         Assert.True(fix.Succeeded, fix.ToString());
         Assert.Equal(Mode, File.GetUnixFileMode(project.Combine(StandInProject.BomFile)));
@@ -94,7 +82,7 @@ public sealed class WriteTests(InstalledTool tool)
         var readOnly = project.Combine(StandInProject.ModelFiles[1]);
         File.SetAttributes(readOnly, File.GetAttributes(readOnly) | FileAttributes.ReadOnly);
 
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile);
+        var fix = InProcessTool.Run(project.Path, "fix", StandInProject.ProjectFile);
 
         Assert.Equal(4, fix.ExitCode);
         Assert.Contains($"{StandInProject.ModelFiles[1]}: the file is read-only", fix.StandardError, StringComparison.Ordinal);
@@ -112,7 +100,7 @@ public sealed class WriteTests(InstalledTool tool)
         DotnetResult fix;
         using (new FileStream(project.Combine(StandInProject.ModelFiles[0]), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
-            fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile);
+            fix = InProcessTool.Run(project.Path, "fix", StandInProject.ProjectFile);
         }
 
         Assert.Equal(4, fix.ExitCode);
@@ -125,11 +113,11 @@ public sealed class WriteTests(InstalledTool tool)
     [Fact]
     public void An_unwritable_output_is_a_usage_error_found_before_the_projects_are_loaded()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
+        // Not restored: a tool that loaded the project first would stop there with exit 3, which fails the test too.
+        using var project = new StandInProject(restore: false);
         File.WriteAllText(project.Combine("not-a-folder"), "");
 
-        var audit = tool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "sarif", "-o", "not-a-folder/audit.sarif");
+        var audit = InProcessTool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "sarif", "-o", "not-a-folder/audit.sarif");
 
         Assert.Equal(2, audit.ExitCode);
         Assert.Contains("--output 'not-a-folder/audit.sarif' cannot be written", audit.StandardError, StringComparison.Ordinal);
@@ -139,13 +127,13 @@ public sealed class WriteTests(InstalledTool tool)
     [Fact]
     public void A_read_only_report_file_is_a_usage_error_found_before_the_projects_are_loaded()
     {
-        using var project = new StandInProject();
-        project.AssertRestored();
+        // Not restored: a tool that loaded the project first would stop there with exit 3, which fails the test too.
+        using var project = new StandInProject(restore: false);
         var report = project.Combine("audit.md");
         File.WriteAllText(report, "old");
         File.SetAttributes(report, FileAttributes.ReadOnly);
 
-        var audit = tool.Run(project.Path, "audit", StandInProject.ProjectFile, "--report", "markdown:audit.md");
+        var audit = InProcessTool.Run(project.Path, "audit", StandInProject.ProjectFile, "--report", "markdown:audit.md");
 
         Assert.Equal(2, audit.ExitCode);
         Assert.Contains("--report markdown:audit.md 'audit.md' cannot be written: the file is read-only", audit.StandardError, StringComparison.Ordinal);
@@ -153,13 +141,44 @@ public sealed class WriteTests(InstalledTool tool)
         Assert.Equal("old", File.ReadAllText(report));
     }
 
-    /// <summary>Every file as an uninterrupted `fix` writes it; the tree is reset afterwards.</summary>
-    private IReadOnlyDictionary<string, byte[]> FixedSnapshot(StandInProject project)
+    /// <summary>
+    /// One stand-in project, and what the interrupted-fix tests read of it: its files as an uninterrupted `fix` writes
+    /// them (the tree reset afterwards), then `fix` cancelled after its first write, and the files that run left.
+    /// </summary>
+    public sealed class InterruptedFix : IDisposable
     {
-        var fix = tool.Run(project.Path, "fix", StandInProject.ProjectFile, "--quiet");
-        Assert.True(fix.Succeeded, fix.ToString());
-        var snapshot = project.Snapshot();
-        project.Git!.Reset();
-        return snapshot;
+        public InterruptedFix()
+        {
+            Project = new StandInProject();
+            if (Project.Restore is not { Succeeded: true })
+            {
+                return;
+            }
+
+            Original = Project.Snapshot();
+            Uninterrupted = InProcessTool.Run(Project.Path, "fix", StandInProject.ProjectFile, "--quiet");
+            FixedFiles = Project.Snapshot();
+            Project.Git!.Reset();
+
+            Fix = InProcessTool.Run(Project.Path, "fix", StandInProject.ProjectFile, CancelAfterFirstWrite, "1");
+            After = Project.Snapshot();
+            TempFilesAfter = Directory.GetFiles(Project.Path, "*.tmp", SearchOption.AllDirectories);
+        }
+
+        public StandInProject Project { get; }
+
+        public IReadOnlyDictionary<string, byte[]> Original { get; } = null!;
+
+        public DotnetResult Uninterrupted { get; } = null!;
+
+        public IReadOnlyDictionary<string, byte[]> FixedFiles { get; } = null!;
+
+        public DotnetResult Fix { get; } = null!;
+
+        public IReadOnlyDictionary<string, byte[]> After { get; } = null!;
+
+        public IReadOnlyList<string> TempFilesAfter { get; } = [];
+
+        public void Dispose() => Project.Dispose();
     }
 }

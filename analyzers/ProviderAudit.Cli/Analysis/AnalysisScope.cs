@@ -52,7 +52,7 @@ internal sealed partial class AnalysisScope
         var options = project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
         if (HasKey(options.GlobalOptions) || compilation.SyntaxTrees.Any(t => HasKey(options.GetOptions(t))))
         {
-            return new AnalysisScope(Kind.Everything, ImmutableDictionary<SyntaxTree, IReadOnlyList<TextSpan>>.Empty, "provider_audit.* settings: every document");
+            return new AnalysisScope(Kind.Everything, ImmutableDictionary<SyntaxTree, IReadOnlyList<TextSpan>>.Empty, $"{DiagnosticContract.ConfigurationKeyPrefix}* settings: every document");
         }
 
         var provider = compilation.GetTypeByMetadataName(DiagnosticContract.ProviderTypeMetadataName);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Baselines;
 using ProviderAudit.Cli.Files;
+using ProviderAudit.Cli.Fixing;
 using ProviderAudit.Cli.Reports;
 
 namespace ProviderAudit.Cli.Commands;
@@ -34,13 +35,7 @@ internal static class AuditCommand
             Description = "With --format markdown: findings shown open before the rest are collapsed.",
             DefaultValueFactory = _ => MarkdownReport.DefaultOpenLimit,
         };
-        markdownLimit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--markdown-limit must be 0 or more.");
-            }
-        });
+        NotNegative(markdownLimit);
 
         var category = new Option<string>("--category")
         {
@@ -60,13 +55,7 @@ internal static class AuditCommand
             Description = "With github-review: at most this many line comments; the rest are listed in the review's body.",
             DefaultValueFactory = _ => GitHubReview.DefaultMaxComments,
         };
-        maxComments.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--max-comments must be 0 or more.");
-            }
-        });
+        NotNegative(maxComments);
         var diff = new Option<string?>("--diff")
         {
             Description = "With github-review: the pull request's unified diff (e.g. `git diff origin/main...HEAD > pr.diff`); findings on lines outside it go in the review's body, since GitHub rejects a review with a comment outside the diff.",
@@ -144,6 +133,15 @@ internal static class AuditCommand
     private static Dictionary<string, string?> EnvironmentVariables() =>
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+
+    /// <summary>A count option that takes 0 or more; a negative one is a usage error naming the option.</summary>
+    private static void NotNegative(Option<int> option) => option.Validators.Add(r =>
+    {
+        if (r.GetValueOrDefault<int>() < 0)
+        {
+            r.AddError($"{option.Name} must be 0 or more.");
+        }
+    });
 
     private static readonly string[] Formats = ["text", "json", "sarif", "markdown", "github-review"];
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal sealed class CommonOptions
 
     public Option<string> Severity { get; } = new("--severity")
     {
-        Description = "The lowest severity that counts, after .editorconfig (`dotnet_diagnostic.PA0001.severity`): info, warning or error.",
+        Description = $"The lowest severity that counts, after .editorconfig (`dotnet_diagnostic.{DiagnosticContract.FirstPartyComparisonId}.severity`): info, warning or error.",
         DefaultValueFactory = _ => "warning",
     };
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ProviderAudit.Cli.Analysis;
-using ProviderAudit.Cli.Files;
 using ProviderAudit.Cli.Fixing;
 
 namespace ProviderAudit.Cli.Commands;

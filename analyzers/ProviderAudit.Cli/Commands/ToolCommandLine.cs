@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProviderAudit.Analyzers;
 
 namespace ProviderAudit.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class ToolCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         using var interruption = new Interruption();
-        var root = new RootCommand("provider-audit: runs the ProviderAudit analyzer (PA0001…) and its code fixes over a solution (.sln, .slnx, .slnf) or C# project, for CI gates and code review. " + ExitCodeSummary);
+        var root = new RootCommand($"provider-audit: runs the ProviderAudit analyzer ({DiagnosticContract.FirstPartyComparisonId}…) and its code fixes over a solution (.sln, .slnx, .slnf) or C# project, for CI gates and code review. " + ExitCodeSummary);
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, interruption));
         root.Subcommands.Add(FixCommand.Create(stdout, stderr, interruption));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr, interruption));

@@ -21,7 +21,7 @@ internal sealed class DocumentFixAll(AuditInput input, ProgressLog log)
     /// site has a fix.
     /// </summary>
     public async Task<StartingKey?> StartingKeyAsync(
-        CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, Func<Diagnostic, string> preferredKey, CancellationToken cancellationToken)
+        CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, Func<Diagnostic, string?> preferredKey, CancellationToken cancellationToken)
     {
         foreach (var diagnostic in diagnostics)
         {

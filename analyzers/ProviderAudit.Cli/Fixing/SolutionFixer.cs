@@ -118,13 +118,9 @@ internal sealed class SolutionFixer(ShippedRules rules, AuditInput input, Ambigu
 
     private async Task<IReadOnlyList<FileEdits>?> FixAllInDocumentAsync(CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var key = await _fixAll.StartingKeyAsync(fixer, document, diagnostics, d => PreferredKey(d, policy), cancellationToken).ConfigureAwait(false);
-        return key is null ? null : await _fixAll.RunAsync(fixer, document, diagnostics, key.Value.EquivalenceKey, cancellationToken).ConfigureAwait(false);
+        var key = await _fixAll.StartingKeyAsync(fixer, document, diagnostics, d => EquivalenceKeys.Preferred(d, policy.StartingConcern()), cancellationToken).ConfigureAwait(false);
+        return key is null ? null : await _fixAll.RunAsync(fixer, document, diagnostics, EquivalenceKeys.FixAllKey(key.Value.EquivalenceKey), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The key of the fix for <c>--ambiguous</c>'s concern (e.g. <c>PA0001.UseModelIdFormat</c>).</summary>
-    public static string PreferredKey(Diagnostic diagnostic, AmbiguousPolicy policy) =>
-        FixPreviewer.EquivalenceKeyFor(diagnostic.Id, policy.StartingConcern());
 
     /// <summary>Adds one fix's changes to the pending ones; false (and nothing added) when they overlap different edits.</summary>
     private bool Merge(IReadOnlyList<FileEdits> edits, Dictionary<string, PendingFile> merged, int findings, IEnumerable<string> ruleIds)

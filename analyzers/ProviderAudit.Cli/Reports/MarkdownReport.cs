@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ProviderAudit.Analyzers;
 using ProviderAudit.Cli.Analysis;
 
 namespace ProviderAudit.Cli.Reports;
@@ -93,9 +94,9 @@ internal static partial class MarkdownReport
 
     private static int ConcernOrder(string concern) => concern switch
     {
-        "ModelIdFormat" => 0,
-        "AuthTransport" => 1,
-        "Ambiguous" => 2,
+        DiagnosticContract.Concerns.ModelIdFormat => 0,
+        DiagnosticContract.Concerns.AuthTransport => 1,
+        DiagnosticContract.Concerns.Ambiguous => 2,
         _ => 3,
     };
 

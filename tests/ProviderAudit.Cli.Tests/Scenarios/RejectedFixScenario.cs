@@ -49,36 +49,7 @@ public sealed class RejectedFixScenario : IDisposable
 
     public RejectedFixScenario(InstalledTool tool)
     {
-        Write("Rejected.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-            </Project>
-
-            """);
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
-        {
-            Write(file, "<Project />\n");
-        }
-
-        Write(".editorconfig", "root = true\n\n[*.cs]\nprovider_audit.additional_provider_types = Acme.Backend\n");
-        Write("ApiProvider.cs", """
-            namespace ProviderAudit.Runtime;
-
-            public enum ApiProvider { FirstParty, Bedrock, ClaudePlatformAws }
-
-            public sealed record Capability(bool IsFirstParty);
-
-            public static class ApiProviderCapabilities
-            {
-                public static Capability ModelIdFormat(this ApiProvider provider) => new(provider is not ApiProvider.Bedrock);
-
-                public static Capability AuthTransport(this ApiProvider provider) => new((int)provider == 0);
-            }
-
-            """);
+        StandInProject.WriteSkeleton(_project.Path, "Rejected.csproj", "root = true\n\n[*.cs]\nprovider_audit.additional_provider_types = Acme.Backend\n");
         Write(BrokenFile, BrokenSource);
         Write(GoodFile, GoodSource);
 

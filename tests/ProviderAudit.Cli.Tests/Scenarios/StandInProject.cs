@@ -30,38 +30,14 @@ public sealed class StandInProject : IDisposable
 
     private readonly TemporaryDirectory _folder = new("cli-standin");
 
-    public StandInProject(bool git = true)
+    /// <param name="git">Make the folder a git work tree (its first commit the files as written).</param>
+    /// <param name="restore">
+    /// Restore the project, which every command that loads it needs; a test that only applies a patch, or that must stop
+    /// before anything is loaded, does without.
+    /// </param>
+    public StandInProject(bool git = true, bool restore = true)
     {
-        Write(ProjectFile, """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-            </Project>
-
-            """);
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
-        {
-            Write(file, "<Project />\n");
-        }
-
-        Write(".editorconfig", "root = true\n\n[*.cs]\nindent_style = space\nindent_size = 4\n");
-        Write("ApiProvider.cs", """
-            namespace ProviderAudit.Runtime;
-
-            public enum ApiProvider { FirstParty, Bedrock, ClaudePlatformAws }
-
-            public sealed record Capability(bool IsFirstParty);
-
-            public static class ApiProviderCapabilities
-            {
-                public static Capability ModelIdFormat(this ApiProvider provider) => new(provider is not ApiProvider.Bedrock);
-
-                public static Capability AuthTransport(this ApiProvider provider) => new((int)provider == 0);
-            }
-
-            """);
+        WriteSkeleton(Path, ProjectFile, "root = true\n\n[*.cs]\nindent_style = space\nindent_size = 4\n");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Combine(BomFile))!);
         File.WriteAllBytes(Combine(BomFile), [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(BomFileText)]);
         for (var i = 0; i < ModelFiles.Length; i++)
@@ -80,7 +56,7 @@ public sealed class StandInProject : IDisposable
                 """);
         }
 
-        Restore = DotnetCli.Run(Path, "restore", ProjectFile);
+        Restore = restore ? DotnetCli.Run(Path, "restore", ProjectFile) : null;
         if (git)
         {
             Git = GitWorkTree.Create(Path);
@@ -89,7 +65,8 @@ public sealed class StandInProject : IDisposable
 
     public string Path => _folder.Path;
 
-    public DotnetResult Restore { get; }
+    /// <summary>The restore's result; null when the project was not restored.</summary>
+    public DotnetResult? Restore { get; }
 
     public GitWorkTree? Git { get; }
 
@@ -97,7 +74,11 @@ public sealed class StandInProject : IDisposable
 
     public byte[] Read(string relativePath) => File.ReadAllBytes(Combine(relativePath));
 
-    public void AssertRestored() => Assert.True(Restore.Succeeded, Restore.ToString());
+    public void AssertRestored()
+    {
+        Assert.NotNull(Restore);
+        Assert.True(Restore.Succeeded, Restore.ToString());
+    }
 
     /// <summary>Every file under the folder except build output, by path relative to it, as bytes.</summary>
     public IReadOnlyDictionary<string, byte[]> Snapshot() =>
@@ -107,6 +88,47 @@ public sealed class StandInProject : IDisposable
             .ToDictionary(f => f, f => File.ReadAllBytes(Combine(f)), StringComparer.Ordinal);
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>
+    /// A project that builds without any package: <paramref name="projectFile"/> (net10.0, nullable), empty
+    /// Directory.Build/Packages files so the repository's own do not apply, <paramref name="editorconfig"/>, and a
+    /// stand-in <c>ProviderAudit.Runtime.ApiProvider</c> whose <c>ModelIdFormat()</c>/<c>AuthTransport()</c> work.
+    /// </summary>
+    public static void WriteSkeleton(string folder, string projectFile, string editorconfig)
+    {
+        void Write(string file, string text) => File.WriteAllText(System.IO.Path.Combine(folder, file), text.ReplaceLineEndings("\n"));
+
+        Write(projectFile, """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+            </Project>
+
+            """);
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            Write(file, "<Project />\n");
+        }
+
+        Write(".editorconfig", editorconfig);
+        Write("ApiProvider.cs", """
+            namespace ProviderAudit.Runtime;
+
+            public enum ApiProvider { FirstParty, Bedrock, ClaudePlatformAws }
+
+            public sealed record Capability(bool IsFirstParty);
+
+            public static class ApiProviderCapabilities
+            {
+                public static Capability ModelIdFormat(this ApiProvider provider) => new(provider is not ApiProvider.Bedrock);
+
+                public static Capability AuthTransport(this ApiProvider provider) => new((int)provider == 0);
+            }
+
+            """);
+    }
 
     private void Write(string relativePath, string text)
     {

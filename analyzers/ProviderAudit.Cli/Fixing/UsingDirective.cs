@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ProviderAudit.Cli.Analysis;
+namespace ProviderAudit.Cli.Fixing;
 
 /// <summary>Recognizes the text of a change that adds a <c>using</c> directive for a namespace.</summary>
 internal static partial class UsingDirective

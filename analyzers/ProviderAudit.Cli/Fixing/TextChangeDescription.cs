@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Text;
+using ProviderAudit.Cli.Analysis;
 
-namespace ProviderAudit.Cli.Analysis;
+namespace ProviderAudit.Cli.Fixing;
 
 /// <summary>Turns Roslyn text changes against one file into a <see cref="FileChange"/> (edits plus whole replaced lines).</summary>
 internal static class TextChangeDescription

@@ -1,7 +1,7 @@
 using System.Text;
-using ProviderAudit.Cli.Fixing;
+using ProviderAudit.Cli.Files;
 
-namespace ProviderAudit.Cli.Files;
+namespace ProviderAudit.Cli.Fixing;
 
 /// <summary>What a write of fixed files did: each file written whole, or not at all.</summary>
 internal sealed record WriteSummary(IReadOnlyList<FixedFile> Written, IReadOnlyList<FixedFile> NotWritten, bool Interrupted);

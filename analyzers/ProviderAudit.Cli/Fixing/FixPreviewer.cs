@@ -2,20 +2,20 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using ProviderAudit.Analyzers;
-using ProviderAudit.Cli.Fixing;
+using ProviderAudit.Cli.Analysis;
 using ProviderAudit.Cli.Loading;
 using ProviderAudit.Cli.Rules;
 
-namespace ProviderAudit.Cli.Analysis;
+namespace ProviderAudit.Cli.Fixing;
 
 /// <summary>
 /// The exact replacement each finding's fix makes. For every document, the shipped fixer's Fix All runs as
 /// <c>fix</c> runs it, and each change is attributed to the finding it rewrites (the nearest one); so the
 /// replacements of all findings together are exactly what <c>fix</c> writes, and fixes that interact in one file
 /// (two sites naming a pattern variable) are shown as they will be written. A finding whose inferred concern has a
-/// registered code action (equivalence key <c>{id}.Use{Concern}</c>, e.g. <c>PA0001.UseModelIdFormat</c>) shows that
-/// fix; one without (an ambiguous site) shows every registered action, each as Fix All started from its key applies
-/// it, the one <c>fix</c> applies by default first.
+/// registered code action (<see cref="EquivalenceKeys.Inferred"/>, e.g. <c>PA0001.UseModelIdFormat</c>) shows that
+/// fix; one without (an ambiguous site) shows every registered action, each as the Fix All that gives ambiguous sites
+/// its capability (<see cref="EquivalenceKeys.FixAllKey"/>) applies it, the one <c>fix</c> applies by default first.
 /// </summary>
 internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, ProgressLog log)
 {
@@ -44,7 +44,7 @@ internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, Progres
     private async Task PreviewAsync(
         CodeFixProvider fixer, Document document, IReadOnlyList<Diagnostic> diagnostics, Dictionary<Diagnostic, IReadOnlyList<ProposedFix>> result, CancellationToken cancellationToken)
     {
-        var defaultKey = await _fixAll.StartingKeyAsync(fixer, document, diagnostics, d => SolutionFixer.PreferredKey(d, AmbiguousPolicy.ModelId), cancellationToken).ConfigureAwait(false);
+        var defaultKey = await _fixAll.StartingKeyAsync(fixer, document, diagnostics, d => EquivalenceKeys.Preferred(d, AmbiguousPolicy.ModelId.StartingConcern()), cancellationToken).ConfigureAwait(false);
         if (defaultKey is null)
         {
             return;
@@ -54,13 +54,13 @@ internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, Progres
         foreach (var diagnostic in diagnostics)
         {
             var actions = await _fixAll.RegisteredActionsAsync(fixer, document, diagnostic, cancellationToken).ConfigureAwait(false);
-            var inferredKey = InferredEquivalenceKey(diagnostic);
+            var inferredKey = EquivalenceKeys.Inferred(diagnostic);
             var inferred = actions.FirstOrDefault(a => a.EquivalenceKey == inferredKey);
 
             // An inferred site is rewritten to its concern whatever key Fix All starts from: show it from the run `fix` does.
             var shown = inferred is not null
                 ? [(Action: inferred, RunKey: defaultKey.Value.EquivalenceKey)]
-                : actions.OrderBy(a => a.EquivalenceKey == defaultKey.Value.EquivalenceKey ? 0 : 1).Select(a => (Action: a, RunKey: a.EquivalenceKey)).ToList();
+                : actions.OrderBy(a => a.EquivalenceKey == defaultKey.Value.EquivalenceKey ? 0 : 1).Select(a => (Action: a, RunKey: EquivalenceKeys.FixAllKey(a.EquivalenceKey))).ToList();
 
             var fixes = new List<ProposedFix>();
             foreach (var (action, runKey) in shown)
@@ -170,16 +170,4 @@ internal sealed class FixPreviewer(ShippedRules rules, AuditInput input, Progres
 
     private static int Distance(TextSpan a, TextSpan b) =>
         a.End < b.Start ? b.Start - a.End : b.End < a.Start ? a.Start - b.End : 0;
-
-    /// <summary>
-    /// The equivalence key of the fix for the concern the analyzer inferred: <c>{id}.Use{Concern}</c>, the convention
-    /// behind <see cref="DiagnosticContract.UseModelIdFormatEquivalenceKey"/> and
-    /// <see cref="DiagnosticContract.UseAuthTransportEquivalenceKey"/>.
-    /// </summary>
-    public static string? InferredEquivalenceKey(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticContract.ConcernProperty, out var concern) && !string.IsNullOrEmpty(concern)
-            ? EquivalenceKeyFor(diagnostic.Id, concern)
-            : null;
-
-    public static string EquivalenceKeyFor(string diagnosticId, string concern) => $"{diagnosticId}.Use{concern}";
 }
