@@ -12,13 +12,14 @@ internal sealed class ClaudeCodeHome : IDisposable
     /// <summary>The moment tests call "now" (given to status as its clock).</summary>
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
+    private readonly TemporaryDirectory _home = new("home");
+
     public ClaudeCodeHome()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pa-home-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(ConfigDirectory);
     }
 
-    public string Path { get; }
+    public string Path => _home.Path;
 
     public string ConfigDirectory => System.IO.Path.Combine(Path, ".claude");
 
@@ -47,17 +48,7 @@ internal sealed class ClaudeCodeHome : IDisposable
         RequestTransportCheck = new TestEnv.AlwaysAvailable(),
     };
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS temp cleaner.
-        }
-    }
+    public void Dispose() => _home.Dispose();
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -4,22 +4,11 @@ namespace ProviderAudit.Runtime.Tests;
 internal static class RepositorySources
 {
     /// <summary>The folder holding ProviderAudit.sln, found above the test's output directory.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>The .cs files under <paramref name="folder"/> (relative to <see cref="Root"/>), build output excluded.</summary>
     public static IEnumerable<string> CSharpFiles(string folder) =>
         Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProviderAudit.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ProviderAudit.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -16,7 +16,7 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
     private const string NewKey = "AKIANEWKEY00000002";
     private const string NewSecret = "new-secret-value-0000000000000000000000";
 
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

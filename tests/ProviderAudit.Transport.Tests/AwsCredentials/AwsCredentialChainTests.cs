@@ -10,7 +10,7 @@ namespace ProviderAudit.Transport.Tests.AwsCredentials;
 public sealed class AwsCredentialChainTests : IDisposable
 {
     private static readonly (string, string)[] EnvKeys = [("AWS_ACCESS_KEY_ID", "AKIAENV000000000001"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

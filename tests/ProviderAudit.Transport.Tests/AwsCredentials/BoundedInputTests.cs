@@ -15,7 +15,7 @@ namespace ProviderAudit.Transport.Tests.AwsCredentials;
 public sealed class BoundedInputTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
     private readonly List<Socket> _sockets = [];
 
     public void Dispose()

@@ -8,7 +8,7 @@ namespace ProviderAudit.Transport.Tests.AwsCredentials;
 /// </summary>
 public sealed class CredentialProcessTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

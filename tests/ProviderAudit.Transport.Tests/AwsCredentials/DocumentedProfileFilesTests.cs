@@ -13,7 +13,7 @@ public sealed class DocumentedProfileFilesTests : IDisposable
     private const string CliTopic = "github.com/aws/aws-cli awscli/topics/config-vars.rst";
     private const string DotNetGuide = "docs.aws.amazon.com/sdk-for-net/v4/developer-guide/creds-file.html";
 
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

@@ -11,7 +11,7 @@ namespace ProviderAudit.Transport.Tests.AwsCredentials;
 public sealed class MachineWideRefreshTests : IDisposable
 {
     private const int Processes = 6;
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

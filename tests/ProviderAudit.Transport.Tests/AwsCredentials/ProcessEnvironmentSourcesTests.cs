@@ -13,7 +13,7 @@ namespace ProviderAudit.Transport.Tests.AwsCredentials;
 public sealed class ProcessEnvironmentSourcesTests : IDisposable
 {
     private const int Requests = 50;
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

@@ -11,7 +11,7 @@ public sealed class ProfileAgreementTests : IDisposable
 {
     private const string Key = "AKIAAGREE0000000001";
     private const string Secret = "agree-secret-0000000000000000000000000000";
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

@@ -17,7 +17,7 @@ public sealed class SsoProfileFlowTests : IDisposable
     private const string SsoKey = "AKIASSOROLE0000001";
     private const string SsoSecret = "sso-role-secret-00000000000000000000000";
     private const string AccessToken = "sso-access-token-valid";
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

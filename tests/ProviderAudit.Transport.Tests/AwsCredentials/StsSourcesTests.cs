@@ -16,7 +16,7 @@ public sealed class StsSourcesTests : IDisposable
     private const string FirstRole = "arn:aws:iam::123456789012:role/first";
     private const string SecondRole = "arn:aws:iam::123456789012:role/second";
     private const int Requests = 50;
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

@@ -14,7 +14,7 @@ public sealed class LiveModelCatalogTests : IDisposable
     private static readonly string[] FiveModels =
         ["claude-opus-5-5", "claude-opus-4-5-20251101", "claude-sonnet-4-6", "claude-sonnet-4-5-20250929", "claude-haiku-4-5-20251001"];
 
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _home.Dispose();

@@ -11,7 +11,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// </summary>
 public sealed class OwnedProcessTreeTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TemporaryDirectory _dir = new("tx");
 
     public void Dispose() => _dir.Dispose();
 

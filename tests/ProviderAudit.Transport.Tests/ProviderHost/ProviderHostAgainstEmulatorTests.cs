@@ -8,7 +8,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// <summary><c>ProviderHost ask</c> and <c>status --probe</c> end to end against the emulator.</summary>
 public sealed class ProviderHostAgainstEmulatorTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

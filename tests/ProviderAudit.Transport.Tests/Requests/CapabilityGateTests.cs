@@ -14,7 +14,7 @@ namespace ProviderAudit.Transport.Tests.Requests;
 /// </summary>
 public sealed class CapabilityGateTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

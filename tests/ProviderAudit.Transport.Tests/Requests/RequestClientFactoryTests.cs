@@ -11,7 +11,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// <summary>Each transport builds its request client on its official SDK client, from the inputs only.</summary>
 public sealed class RequestClientFactoryTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

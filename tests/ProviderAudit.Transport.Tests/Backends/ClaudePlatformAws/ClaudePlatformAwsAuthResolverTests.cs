@@ -6,7 +6,7 @@ namespace ProviderAudit.Transport.Tests.ClaudePlatformAws;
 public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
 {
     private static readonly (string, string)[] EnvKeys = [("AWS_ACCESS_KEY_ID", "AKIAENV000000000001"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

@@ -9,7 +9,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// <summary>The runtime's CPA client (official AnthropicAwsClient + our adaptation) against the emulator.</summary>
 public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

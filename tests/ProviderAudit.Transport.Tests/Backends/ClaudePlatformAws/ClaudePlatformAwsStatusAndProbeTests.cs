@@ -8,7 +8,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// <summary>CPA status through the real request check, and <c>status --probe</c> against the emulator.</summary>
 public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

@@ -12,7 +12,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// </summary>
 public sealed class CustomHeadersEndToEndTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

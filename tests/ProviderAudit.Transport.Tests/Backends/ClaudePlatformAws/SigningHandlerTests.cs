@@ -16,7 +16,7 @@ public sealed class SigningHandlerTests : IDisposable
 {
     private const string MessageJson = """{"model":"claude-sonnet-4-6","max_tokens":8,"messages":[{"role":"user","content":"Hi"}]}""";
 
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

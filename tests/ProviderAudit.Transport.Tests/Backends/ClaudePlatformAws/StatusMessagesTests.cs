@@ -5,7 +5,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// <summary>Status messages that point the right way: the value the user actually has, shown as it is.</summary>
 public sealed class StatusMessagesTests : IDisposable
 {
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 

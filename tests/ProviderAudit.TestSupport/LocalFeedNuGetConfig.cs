@@ -1,10 +1,10 @@
-namespace ProviderAudit.Package.Tests;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>
 /// The nuget.config of a consumer outside the repository: <c>ProviderAudit*</c> from a local folder of packed packages,
 /// everything else from the registry's <c>nuget.org</c> key, like the repository's own nuget.config.
 /// </summary>
-internal static class LocalFeedNuGetConfig
+public static class LocalFeedNuGetConfig
 {
     /// <summary>
     /// Own packages folder: the packages keep their version across test runs, so the user's cache would serve a

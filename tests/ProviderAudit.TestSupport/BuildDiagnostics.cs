@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ProviderAudit.Package.Tests;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>One compiler/analyzer diagnostic as MSBuild prints it: <c>path(line,col): warning ID: message [project]</c>.</summary>
 public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message);

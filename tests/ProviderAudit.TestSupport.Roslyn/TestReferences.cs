@@ -3,16 +3,16 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using ProviderAudit.Runtime;
 
-namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>
 /// Compilation references built from the installed SDK, so tests never download a reference pack:
 /// the .NET reference assemblies of the running runtime plus the real capability assembly (ProviderAudit.Abstractions:
 /// ApiProvider, the capability extension methods, ApiProviderIds), which is what the fixes rewrite to.
 /// </summary>
-internal static class TestReferences
+public static class TestReferences
 {
-    /// <summary>No package to resolve: the framework comes in through <see cref="All"/>.</summary>
+    /// <summary>No reference package to resolve (resolving one would download it at test time): the framework comes in through <see cref="All"/>.</summary>
     public static ReferenceAssemblies None { get; } = new("net10.0");
 
     public static ImmutableArray<MetadataReference> All { get; } = Load();
@@ -44,8 +44,9 @@ internal static class TestReferences
     }
 
     /// <summary>
-    /// The SDK's reference pack matching the running runtime (packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0);
-    /// falling back to the runtime's own assemblies, which compile the same test sources.
+    /// The SDK's reference pack matching the running runtime (packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0),
+    /// else the newest pack for the same framework; falling back to the runtime's own assemblies, which compile the same
+    /// test sources.
     /// </summary>
     private static IEnumerable<string> FrameworkReferencePaths()
     {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon.Util;
 
-namespace ProviderAudit.Transport.Tests.Support;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>
 /// Tests talk only to loopback servers they start. A test whose environment dictionary leaves EC2 instance metadata

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ProviderAudit.Package.Tests;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>What a <c>dotnet</c> invocation printed (both streams interleaved, and each alone) and how it ended.</summary>
 public sealed record DotnetResult(string CommandLine, int ExitCode, string Output)
@@ -16,7 +16,7 @@ public sealed record DotnetResult(string CommandLine, int ExitCode, string Outpu
 }
 
 /// <summary>Runs the same <c>dotnet</c> that runs the tests, as a user would from a shell.</summary>
-internal static class DotnetCli
+public static class DotnetCli
 {
     // Generous: a hang must end the run, but a busy shared machine can take minutes for one build.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);

@@ -1,7 +1,7 @@
-namespace ProviderAudit.Package.Tests;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>The checkout these tests belong to, found from the test assembly's location.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private static readonly Lazy<string> Root = new(Find);
 

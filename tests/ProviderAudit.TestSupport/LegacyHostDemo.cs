@@ -1,4 +1,4 @@
-namespace ProviderAudit.Package.Tests;
+namespace ProviderAudit.TestSupport;
 
 /// <summary>
 /// README's audit demo, run on a copy of the repository's sources in a temp folder: build the legacy sample,
@@ -67,7 +67,7 @@ public sealed class LegacyHostDemo : IDisposable
         Directory.GetFiles(_copy.Combine("samples", "LegacyHost"), "*.cs")
             .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 
-    internal static void CopyRepositorySources(string destination)
+    public static void CopyRepositorySources(string destination)
     {
         foreach (var file in CopiedFiles.Where(f => File.Exists(RepositoryRoot.Combine(f))))
         {
