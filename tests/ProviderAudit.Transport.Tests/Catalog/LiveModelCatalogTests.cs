@@ -112,6 +112,68 @@ public sealed class LiveModelCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task Listing_through_the_hosts_request_client_resolves_credentials_once_for_it_and_the_message()
+    {
+        await using var emulator = await Gateway();
+        var runs = Path.Combine(_home.Path, "credential-process-runs.log");
+        var tool = _home.Executable("bin/creds", $$"""
+            #!/bin/sh
+            echo run >> "{{runs}}"
+            echo '{"Version":1,"AccessKeyId":"{{EmulatorScope.AccessKeyId}}","SecretAccessKey":"{{EmulatorScope.SecretAccessKey}}"}'
+            """);
+        _home.File(".aws/config", $"[profile cc]\ncredential_process = {tool}\n");
+        var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path,
+            ("ANTHROPIC_AWS_WORKSPACE_ID", EmulatorScope.WorkspaceId), ("AWS_REGION", EmulatorScope.Region),
+            ("ANTHROPIC_AWS_BASE_URL", emulator.Url()), ("AWS_PROFILE", "cc")), null, File.Exists);
+        using var client = RuntimeBackends.ClaudePlatformAws.CreateRequestClient(inputs, NoRetries);
+
+        var models = await Catalog().GetAsync(RuntimeBackends.ClaudePlatformAws, inputs, client);
+        await client.SendAsync((c, ct) => c.Messages.Create(
+            new Anthropic.Models.Messages.MessageCreateParams { Model = "claude-sonnet-4-6", MaxTokens = 16, Messages = [new Anthropic.Models.Messages.UserMessageParam("Hi")] }, ct));
+
+        Assert.Equal(ModelListSource.Live, models.Source);
+        Assert.Single(emulator.MessageRequests);
+        Assert.Single(File.ReadAllLines(runs));
+    }
+
+    [Fact]
+    public async Task A_sign_in_slower_than_the_listing_timeout_is_not_cut_short()
+    {
+        await using var emulator = await Gateway();
+        var expired = _home.Executable("bin/expired-creds",
+            "#!/bin/sh\necho '{\"Version\":1,\"AccessKeyId\":\"AKIAEXPIRED0000001\",\"SecretAccessKey\":\"old\",\"SessionToken\":\"t\",\"Expiration\":\"2001-01-01T00:00:00Z\"}'\n");
+        _home.File(".aws/credentials", $"[cc]\ncredential_process = {expired}\n");
+        _home.Executable("bin/slow-sign-in", $$"""
+            #!/bin/sh
+            echo run >> "$HOME/sign-in-runs.log"
+            sleep 2
+            printf '[cc]\naws_access_key_id = {{EmulatorScope.AccessKeyId}}\naws_secret_access_key = {{EmulatorScope.SecretAccessKey}}\n' > "$HOME/.aws/credentials"
+            """);
+        var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path,
+            ("ANTHROPIC_AWS_WORKSPACE_ID", EmulatorScope.WorkspaceId), ("AWS_REGION", EmulatorScope.Region), ("ANTHROPIC_AWS_BASE_URL", emulator.Url()),
+            ("AWS_PROFILE", "cc"), ("PATH", $"{Path.Combine(_home.Path, "bin")}:/usr/bin:/bin")), new HostSettings(awsAuthRefresh: "slow-sign-in"), File.Exists);
+        var catalog = new LiveModelCatalog(new LiveModelCatalogOptions { Clock = _clock, Timeout = TimeSpan.FromSeconds(1) });
+
+        var models = await catalog.GetAsync(RuntimeBackends.ClaudePlatformAws, inputs, NoRetries);
+
+        Assert.True(models.Source == ModelListSource.Live, models.Reason);
+        Assert.Single(File.ReadAllLines(Path.Combine(_home.Path, "sign-in-runs.log")));
+    }
+
+    [Fact]
+    public async Task A_request_client_of_another_transport_is_refused()
+    {
+        await using var emulator = await Gateway(firstParty: true);
+        var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_API_KEY", FirstPartyKey), ("ANTHROPIC_BASE_URL", emulator.Url())), null, File.Exists);
+        using var firstParty = RuntimeBackends.FirstParty.CreateRequestClient(inputs, NoRetries);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Catalog().GetAsync(RuntimeBackends.ClaudePlatformAws, Cpa(emulator), firstParty));
+
+        Assert.Contains("Claude Platform on AWS", error.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.ModelListRequests);
+    }
+
+    [Fact]
     public async Task A_warm_cache_sends_no_request()
     {
         await using var emulator = await Gateway();
