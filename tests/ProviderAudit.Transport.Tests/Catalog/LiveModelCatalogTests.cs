@@ -140,24 +140,40 @@ public sealed class LiveModelCatalogTests : IDisposable
     public async Task A_sign_in_slower_than_the_listing_timeout_is_not_cut_short()
     {
         await using var emulator = await Gateway();
-        var expired = _home.Executable("bin/expired-creds",
-            "#!/bin/sh\necho '{\"Version\":1,\"AccessKeyId\":\"AKIAEXPIRED0000001\",\"SecretAccessKey\":\"old\",\"SessionToken\":\"t\",\"Expiration\":\"2001-01-01T00:00:00Z\"}'\n");
-        _home.File(".aws/credentials", $"[cc]\ncredential_process = {expired}\n");
-        _home.Executable("bin/slow-sign-in", $$"""
-            #!/bin/sh
-            echo run >> "$HOME/sign-in-runs.log"
-            sleep 2
-            printf '[cc]\naws_access_key_id = {{EmulatorScope.AccessKeyId}}\naws_secret_access_key = {{EmulatorScope.SecretAccessKey}}\n' > "$HOME/.aws/credentials"
-            """);
+        _home.File(".aws/credentials", "[cc]\ncredential_process = expired-creds\n");
+        var signIn = new SlowSignIn(Path.Combine(_home.Path, ".aws", "credentials"), TimeSpan.FromSeconds(2));
         var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path,
             ("ANTHROPIC_AWS_WORKSPACE_ID", EmulatorScope.WorkspaceId), ("AWS_REGION", EmulatorScope.Region), ("ANTHROPIC_AWS_BASE_URL", emulator.Url()),
-            ("AWS_PROFILE", "cc"), ("PATH", $"{Path.Combine(_home.Path, "bin")}:/usr/bin:/bin")), new HostSettings(awsAuthRefresh: "slow-sign-in"), File.Exists);
+            ("AWS_PROFILE", "cc")), new HostSettings(awsAuthRefresh: "slow-sign-in"), File.Exists);
         var catalog = new LiveModelCatalog(new LiveModelCatalogOptions { Clock = _clock, Timeout = TimeSpan.FromSeconds(1) });
 
-        var models = await catalog.GetAsync(RuntimeBackends.ClaudePlatformAws, inputs, NoRetries);
+        var models = await catalog.GetAsync(RuntimeBackends.ClaudePlatformAws, inputs, NoRetries with { ProcessRunner = signIn });
 
         Assert.True(models.Source == ModelListSource.Live, models.Reason);
-        Assert.Single(File.ReadAllLines(Path.Combine(_home.Path, "sign-in-runs.log")));
+        Assert.Equal(1, signIn.SignIns);
+    }
+
+    // Plays the profile's credential_process (expired credentials until signed in) and an awsAuthRefresh that takes
+    // `duration` (as a person signing in in a browser would) before writing keys the emulator accepts.
+    private sealed class SlowSignIn(string credentialsFile, TimeSpan duration) : IProcessRunner
+    {
+        private int _signIns;
+
+        public int SignIns => Volatile.Read(ref _signIns);
+
+        public async Task<ProcessRunResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandLine != "slow-sign-in")
+            {
+                return FakeProcessRunner.Ok("""{"Version":1,"AccessKeyId":"AKIAEXPIRED0000001","SecretAccessKey":"old","SessionToken":"t","Expiration":"2001-01-01T00:00:00Z"}""");
+            }
+
+            Interlocked.Increment(ref _signIns);
+            await Task.Delay(duration, cancellationToken);
+            await File.WriteAllTextAsync(credentialsFile,
+                $"[cc]\naws_access_key_id = {EmulatorScope.AccessKeyId}\naws_secret_access_key = {EmulatorScope.SecretAccessKey}\n", cancellationToken);
+            return FakeProcessRunner.Ok("Successfully signed in");
+        }
     }
 
     [Fact]
