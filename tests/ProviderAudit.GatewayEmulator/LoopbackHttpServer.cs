@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ProviderAudit.GatewayEmulator;
@@ -32,6 +33,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, SignalsLeftAlone>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(handler);
@@ -45,5 +47,14 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // The default (console) lifetime takes SIGINT/SIGTERM for itself: it cancels them and only stops this server, so a
+    // process hosting the server (a test run, the emulator's Program) would no longer end on `kill` or Ctrl+C.
+    private sealed class SignalsLeftAlone : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

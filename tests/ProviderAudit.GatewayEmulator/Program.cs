@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ProviderAudit.GatewayEmulator;
 
 // Runnable by hand:
@@ -18,18 +19,23 @@ if (parsed.Help)
     return 0;
 }
 
+// Stop on Ctrl+C and on `kill`/`timeout` (SIGTERM). The server's host leaves the process's signals alone
+// (LoopbackHttpServer), so these are the only handlers: without them SIGTERM ended nothing.
+using var stop = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await using var emulator = await CpaGatewayEmulator.StartAsync(parsed.Options!, parsed.Port);
 emulator.Failure = parsed.Failure;
 Console.WriteLine($"CPA gateway emulator listening on {emulator.BaseUri.ToString().TrimEnd('/')}");
 Console.WriteLine($"  region {parsed.Options!.Region}, service {parsed.Options.Service}, workspace {parsed.Options.WorkspaceId}");
 Console.WriteLine($"  ANTHROPIC_AWS_BASE_URL={emulator.BaseUri.ToString().TrimEnd('/')}");
 Console.WriteLine("Press Ctrl+C to stop.");
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
 
 var seen = 0;
 while (!stop.IsCancellationRequested)

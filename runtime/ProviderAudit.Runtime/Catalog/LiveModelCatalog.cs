@@ -53,6 +53,33 @@ public sealed class LiveModelCatalog
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(inputs);
+        return await GetAsync(backend, inputs, client: null, requestOptions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="GetAsync(RuntimeBackend, TransportInputs, RequestClientOptions?, CancellationToken)"/>, listing through
+    /// <paramref name="client"/> (built by <see cref="RuntimeBackend.CreateRequestClient"/> for the same backend and inputs)
+    /// instead of a client of its own: a host that lists and then sends resolves credentials once, so a
+    /// <c>credential_process</c> or <c>awsAuthRefresh</c> runs once. The client's credentials are resolved (prepared)
+    /// before the listing's <see cref="LiveModelCatalogOptions.Timeout"/> starts: a sign-in is not cut short by it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="client"/> goes through another transport or to another base URL.</exception>
+    public Task<BackendModels> GetAsync(RuntimeBackend backend, TransportInputs inputs, IRequestClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(client);
+        if (client.Transport != backend.AuthTransport.Kind)
+        {
+            throw new ArgumentException($"The request client goes through {client.Transport}, not {backend.DisplayName}'s transport ({backend.AuthTransport.Kind}).", nameof(client));
+        }
+
+        return GetAsync(backend, inputs, client, requestOptions: null, cancellationToken);
+    }
+
+    private async Task<BackendModels> GetAsync(
+        RuntimeBackend backend, TransportInputs inputs, IRequestClient? client, RequestClientOptions? requestOptions, CancellationToken cancellationToken)
+    {
         if (Scope(backend, inputs, out var scope, out var key, out var notListed) is false)
         {
             return BackendModels.StaticCatalog(backend, notListed!, scope);
@@ -68,7 +95,9 @@ public sealed class LiveModelCatalog
         string reason;
         try
         {
-            var models = await ListAsync(backend, inputs, requestOptions, cancellationToken).ConfigureAwait(false);
+            var models = client is not null
+                ? await ListAsync(client, cancellationToken).ConfigureAwait(false)
+                : await ListAsync(backend, inputs, requestOptions, cancellationToken).ConfigureAwait(false);
             _cache.Put(new CachedModelList(key!, now, models));
             return BackendModels.FromList(backend, scope, ModelListSource.Live, models, now, null);
         }
@@ -155,10 +184,18 @@ public sealed class LiveModelCatalog
     private async Task<IReadOnlyList<(string Id, string DisplayName)>> ListAsync(
         RuntimeBackend backend, TransportInputs inputs, RequestClientOptions? requestOptions, CancellationToken cancellationToken)
     {
+        using var client = backend.CreateRequestClient(inputs, requestOptions);
+        return await ListAsync(client, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<(string Id, string DisplayName)>> ListAsync(IRequestClient client, CancellationToken cancellationToken)
+    {
         Interlocked.Increment(ref _listings);
+        // Credentials first, outside the listing's deadline: awsAuthRefresh may wait for a person to sign in, and a
+        // sign-in cut short here would be asked for again by the request that follows.
+        await client.PrepareAsync(cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Options.Timeout);
-        using var client = backend.CreateRequestClient(inputs, requestOptions);
         return await client.SendAsync((c, ct) => ModelLister.ListAsync(c, Options.PageSize, Options.MaxPages, ct), deadline.Token).ConfigureAwait(false);
     }
 }

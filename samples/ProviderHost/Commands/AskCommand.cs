@@ -82,12 +82,19 @@ public sealed class AskCommand : IHostCommand
             OnRefreshOutput = output => context.Stderr.WriteLine(Scrub(output)),
             OnCapabilityWarning = warning => context.Stderr.WriteLine(Scrub($"warning: {warning}")),
         };
-        var model = await WireModelAsync(context, requestedModel, backend, env, inputs, requestOptions).ConfigureAwait(false);
+        var model = WireModelWithoutList(context, requestedModel, backend, env, out var asked);
 
         try
         {
+            // One client for the listing and the message: credentials are resolved once (a credential_process or
+            // awsAuthRefresh runs once), before anything is listed or sent.
             using var client = backend.CreateRequestClient(inputs, requestOptions);
             await client.PrepareAsync().ConfigureAwait(false);
+            if (context.Models is { } catalog)
+            {
+                model = await WireModelFromListAsync(catalog, client, model, asked, backend, env, inputs).ConfigureAwait(false);
+            }
+
             var request = new MessageCreateParams { Model = model, MaxTokens = maxTokens, Messages = [new UserMessageParam(prompt)] };
             if (stream)
             {
@@ -137,12 +144,11 @@ public sealed class AskCommand : IHostCommand
     }
 
     // A catalog name or alias becomes this backend's wire id; a wire id already in the backend's format is kept. With a
-    // model catalog, the backend's own list decides (a cached one costs no request): a model it does not offer is refused
-    // here, before anything is sent, naming what it offers.
-    private static async Task<string> WireModelAsync(
-        HostContext context, string? requested, RuntimeBackend backend, IReadOnlyDictionary<string, string> env, TransportInputs inputs, RequestClientOptions options)
+    // model catalog this is only the model asked for (the backend's own list decides, WireModelFromListAsync), else the
+    // static catalog decides here.
+    private static string WireModelWithoutList(HostContext context, string? requested, RuntimeBackend backend, IReadOnlyDictionary<string, string> env, out string asked)
     {
-        var asked = requested is null ? "" : $"--model {requested}";
+        asked = requested is null ? "" : $"--model {requested}";
         if (requested is null)
         {
             // The pin is sent as written: one that is not an id of this backend (status warns about it) is not sent at all.
@@ -157,13 +163,9 @@ public sealed class AskCommand : IHostCommand
             asked = ModelPins.From(env).Sonnet is null ? $"the default model {requested}" : $"{EnvironmentVariableNames.DefaultSonnetModel}={requested}";
         }
 
-        if (context.Models is { } catalog)
+        if (context.Models is not null)
         {
-            var offered = await catalog.GetAsync(backend, inputs, options).ConfigureAwait(false);
-            var availability = offered.Availability(requested);
-            return availability.Available
-                ? availability.WireId!
-                : throw new UsageException(SecretScrubber.Scrub($"{asked} is not available, so nothing was sent: {availability.Reason}", env));
+            return requested;
         }
 
         if (ModelCatalog.Default.Find(requested) is { } model)
@@ -176,5 +178,17 @@ public sealed class AskCommand : IHostCommand
             : throw new UsageException(
                 $"{asked} is neither a catalog model ({string.Join(", ", ModelCatalog.Default.Models.Select(m => m.Name))}) " +
                 $"nor a {backend.DisplayName} model id ({backend.ModelIdFormat.Kind} format).");
+    }
+
+    // The backend's own list (a cached one costs no request), asked through the client the message goes through: a model
+    // it does not offer is refused here, before anything is sent, naming what it offers.
+    private static async Task<string> WireModelFromListAsync(
+        LiveModelCatalog catalog, IRequestClient client, string requested, string asked, RuntimeBackend backend, IReadOnlyDictionary<string, string> env, TransportInputs inputs)
+    {
+        var offered = await catalog.GetAsync(backend, inputs, client).ConfigureAwait(false);
+        var availability = offered.Availability(requested);
+        return availability.Available
+            ? availability.WireId!
+            : throw new UsageException(SecretScrubber.Scrub($"{asked} is not available, so nothing was sent: {availability.Reason}", env));
     }
 }

@@ -82,6 +82,15 @@ public class BackendLayoutTests
         Assert.True(offenders.Length == 0, $"{string.Join(", ", offenders)} name a backend's types; only the registry (RuntimeBackends) does.");
     }
 
+    [Theory]
+    [InlineData("ProviderAudit.Runtime.Catalog")]
+    [InlineData("ProviderAudit.Runtime.Requests")]
+    [InlineData("ProviderAudit.Runtime.Status")]
+    public void The_shared_namespaces_checked_include(string sharedNamespace)
+    {
+        Assert.Contains(sharedNamespace, SharedNamespaces.Cast<object[]>().Select(row => (string)row[0]).ToArray());
+    }
+
     [Fact]
     public void The_rules_see_the_registry_naming_every_backends_types()
     {

@@ -126,6 +126,22 @@ public class NoBackendSwitchTests
         Assert.DoesNotContain("ClaudePlatformAwsTransport.cs", shared);
     }
 
+    [Theory]
+    [InlineData("Catalog")]
+    [InlineData("Requests")]
+    [InlineData("Status")]
+    public void Every_source_of_a_shared_folder_is_read_by_the_check(string folder)
+    {
+        // The live catalog, its pin checks and the capability gate decide per backend too: they must be read as shared code.
+        var shared = Compiled(RuntimeFolder).SyntaxTrees.Where(IsShared).Select(t => t.FilePath).ToHashSet(StringComparer.Ordinal);
+        var sources = RepositorySources.CSharpFiles($"{RuntimeFolder}/{folder}")
+            .Select(file => Path.GetRelativePath(RepositorySources.Root, file).Replace('\\', '/'))
+            .ToArray();
+
+        Assert.NotEmpty(sources);
+        Assert.All(sources, source => Assert.Contains(source, shared));
+    }
+
     /// <summary>
     /// Every C# file of <paramref name="folder"/> (paths relative to the repository), compiled as the project the folder
     /// holds; once per folder, the tests share it.

@@ -112,6 +112,84 @@ public sealed class LiveModelCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task Listing_through_the_hosts_request_client_resolves_credentials_once_for_it_and_the_message()
+    {
+        await using var emulator = await Gateway();
+        var runs = Path.Combine(_home.Path, "credential-process-runs.log");
+        var tool = _home.Executable("bin/creds", $$"""
+            #!/bin/sh
+            echo run >> "{{runs}}"
+            echo '{"Version":1,"AccessKeyId":"{{EmulatorScope.AccessKeyId}}","SecretAccessKey":"{{EmulatorScope.SecretAccessKey}}"}'
+            """);
+        _home.File(".aws/config", $"[profile cc]\ncredential_process = {tool}\n");
+        var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path,
+            ("ANTHROPIC_AWS_WORKSPACE_ID", EmulatorScope.WorkspaceId), ("AWS_REGION", EmulatorScope.Region),
+            ("ANTHROPIC_AWS_BASE_URL", emulator.Url()), ("AWS_PROFILE", "cc")), null, File.Exists);
+        using var client = RuntimeBackends.ClaudePlatformAws.CreateRequestClient(inputs, NoRetries);
+
+        var models = await Catalog().GetAsync(RuntimeBackends.ClaudePlatformAws, inputs, client);
+        await client.SendAsync((c, ct) => c.Messages.Create(
+            new Anthropic.Models.Messages.MessageCreateParams { Model = "claude-sonnet-4-6", MaxTokens = 16, Messages = [new Anthropic.Models.Messages.UserMessageParam("Hi")] }, ct));
+
+        Assert.Equal(ModelListSource.Live, models.Source);
+        Assert.Single(emulator.MessageRequests);
+        Assert.Single(File.ReadAllLines(runs));
+    }
+
+    [Fact]
+    public async Task A_sign_in_slower_than_the_listing_timeout_is_not_cut_short()
+    {
+        await using var emulator = await Gateway();
+        _home.File(".aws/credentials", "[cc]\ncredential_process = expired-creds\n");
+        var signIn = new SlowSignIn(Path.Combine(_home.Path, ".aws", "credentials"), TimeSpan.FromSeconds(2));
+        var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path,
+            ("ANTHROPIC_AWS_WORKSPACE_ID", EmulatorScope.WorkspaceId), ("AWS_REGION", EmulatorScope.Region), ("ANTHROPIC_AWS_BASE_URL", emulator.Url()),
+            ("AWS_PROFILE", "cc")), new HostSettings(awsAuthRefresh: "slow-sign-in"), File.Exists);
+        var catalog = new LiveModelCatalog(new LiveModelCatalogOptions { Clock = _clock, Timeout = TimeSpan.FromSeconds(1) });
+
+        var models = await catalog.GetAsync(RuntimeBackends.ClaudePlatformAws, inputs, NoRetries with { ProcessRunner = signIn });
+
+        Assert.True(models.Source == ModelListSource.Live, models.Reason);
+        Assert.Equal(1, signIn.SignIns);
+    }
+
+    // Plays the profile's credential_process (expired credentials until signed in) and an awsAuthRefresh that takes
+    // `duration` (as a person signing in in a browser would) before writing keys the emulator accepts.
+    private sealed class SlowSignIn(string credentialsFile, TimeSpan duration) : IProcessRunner
+    {
+        private int _signIns;
+
+        public int SignIns => Volatile.Read(ref _signIns);
+
+        public async Task<ProcessRunResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandLine != "slow-sign-in")
+            {
+                return FakeProcessRunner.Ok("""{"Version":1,"AccessKeyId":"AKIAEXPIRED0000001","SecretAccessKey":"old","SessionToken":"t","Expiration":"2001-01-01T00:00:00Z"}""");
+            }
+
+            Interlocked.Increment(ref _signIns);
+            await Task.Delay(duration, cancellationToken);
+            await File.WriteAllTextAsync(credentialsFile,
+                $"[cc]\naws_access_key_id = {EmulatorScope.AccessKeyId}\naws_secret_access_key = {EmulatorScope.SecretAccessKey}\n", cancellationToken);
+            return FakeProcessRunner.Ok("Successfully signed in");
+        }
+    }
+
+    [Fact]
+    public async Task A_request_client_of_another_transport_is_refused()
+    {
+        await using var emulator = await Gateway(firstParty: true);
+        var inputs = new TransportInputs(TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_API_KEY", FirstPartyKey), ("ANTHROPIC_BASE_URL", emulator.Url())), null, File.Exists);
+        using var firstParty = RuntimeBackends.FirstParty.CreateRequestClient(inputs, NoRetries);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Catalog().GetAsync(RuntimeBackends.ClaudePlatformAws, Cpa(emulator), firstParty));
+
+        Assert.Contains("Claude Platform on AWS", error.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.ModelListRequests);
+    }
+
+    [Fact]
     public async Task A_warm_cache_sends_no_request()
     {
         await using var emulator = await Gateway();

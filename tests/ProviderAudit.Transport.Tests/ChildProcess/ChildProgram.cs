@@ -38,6 +38,9 @@ public static class ChildProgram
     /// </summary>
     public const string RefreshStatusVerb = "refresh-status";
 
+    /// <summary>Starts a <see cref="ProviderAudit.GatewayEmulator.LoopbackHttpServer"/>, prints <c>started</c> and waits (<c>loopback-server</c>).</summary>
+    public const string LoopbackServerVerb = "loopback-server";
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Length == 2 && args[0] == RefreshStatusVerb)
@@ -53,6 +56,13 @@ public static class ChildProgram
             Console.WriteLine($"ready={status.Ready}");
             Console.WriteLine($"message={status.Message}");
             return status.Ready ? 0 : 3;
+        }
+
+        if (args.Length == 1 && args[0] == LoopbackServerVerb)
+        {
+            await using var server = await ProviderAudit.GatewayEmulator.LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 204; return Task.CompletedTask; });
+            Console.WriteLine("started");
+            await Task.Delay(Timeout.Infinite);
         }
 
         if (args.Length == 3 && args[0] == OwnedRunVerb)

@@ -117,6 +117,29 @@ public sealed class ProviderHostModelsAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cold_ask_resolves_credentials_once_for_the_listing_and_the_message()
+    {
+        await using var emulator = await Gateway();
+        var runs = Path.Combine(_home.Path, "credential-process-runs.log");
+        var tool = _home.Executable("bin/creds", $$"""
+            #!/bin/sh
+            echo run >> "{{runs}}"
+            echo '{"Version":1,"AccessKeyId":"{{EmulatorScope.AccessKeyId}}","SecretAccessKey":"{{EmulatorScope.SecretAccessKey}}"}'
+            """);
+        _home.File(".aws/config", $"[profile cc]\ncredential_process = {tool}\n");
+        var env = TestEnvironment.Isolated(_home.Path,
+            ("ANTHROPIC_AWS_WORKSPACE_ID", EmulatorScope.WorkspaceId), ("AWS_REGION", EmulatorScope.Region),
+            ("ANTHROPIC_AWS_BASE_URL", emulator.Url()), ("AWS_PROFILE", "cc"));
+
+        var (exit, _, error) = Run(env, "ask", "Hi");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(2, emulator.ModelListRequests.Count);
+        Assert.Single(emulator.MessageRequests);
+        Assert.Single(File.ReadAllLines(runs));
+    }
+
+    [Fact]
     public async Task Ask_sends_when_listing_is_refused_and_the_static_catalog_knows_the_model()
     {
         await using var emulator = await Gateway();
