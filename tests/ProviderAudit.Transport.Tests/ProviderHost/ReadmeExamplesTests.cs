@@ -15,7 +15,7 @@ public sealed partial class ReadmeExamplesTests : IDisposable
 {
     private const string Section = "## Models offered, pins and availability";
 
-    private readonly TempDirectory _home = new();
+    private readonly TemporaryDirectory _home = new("tx");
 
     public void Dispose() => _home.Dispose();
 
