@@ -20,12 +20,16 @@ public sealed record ModelPin(string Source, string Value)
 /// <c>ANTHROPIC_DEFAULT_{OPUS,SONNET,HAIKU}_MODEL</c>, <c>CLAUDE_CODE_SUBAGENT_MODEL</c> and the settings file's
 /// <c>model</c>: ids (or aliases) in the format of the backend they are meant for.
 /// </summary>
+/// <remarks>
+/// The three family pins come first, in 0.1.0's order, so a positional <c>new ModelPins(opus, sonnet, haiku)</c> keeps its
+/// meaning; the pins added in 0.2.0 follow.
+/// </remarks>
 public sealed record ModelPins(
-    string? Model = null,
-    string? SmallFast = null,
     string? Opus = null,
     string? Sonnet = null,
     string? Haiku = null,
+    string? Model = null,
+    string? SmallFast = null,
     string? Subagent = null,
     string? SettingsModel = null)
 {
@@ -41,13 +45,13 @@ public sealed record ModelPins(
     /// <paramref name="settings"/>, its <c>model</c> too.
     /// </summary>
     public static ModelPins From(IReadOnlyDictionary<string, string> env, HostSettings? settings = null) => new(
-        env.Raw(AnthropicModel),
-        env.Raw(SmallFastModel),
-        env.Raw(DefaultOpusModel),
-        env.Raw(DefaultSonnetModel),
-        env.Raw(DefaultHaikuModel),
-        env.Raw(SubagentModel),
-        settings?.Model);
+        Opus: env.Raw(DefaultOpusModel),
+        Sonnet: env.Raw(DefaultSonnetModel),
+        Haiku: env.Raw(DefaultHaikuModel),
+        Model: env.Raw(AnthropicModel),
+        SmallFast: env.Raw(SmallFastModel),
+        Subagent: env.Raw(SubagentModel),
+        SettingsModel: settings?.Model);
 
     /// <summary>The set pins, each with where it was set.</summary>
     public IEnumerable<ModelPin> Set()

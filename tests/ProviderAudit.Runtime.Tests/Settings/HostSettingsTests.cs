@@ -27,6 +27,16 @@ public class HostSettingsTests
     }
 
     [Fact]
+    public void Positional_model_pins_keep_their_0_1_meaning_opus_sonnet_haiku()
+    {
+        var pins = new ModelPins("claude-opus-4-5", "claude-sonnet-4-6", "claude-haiku-4-5");
+
+        Assert.Equal(new ModelPins(Opus: "claude-opus-4-5", Sonnet: "claude-sonnet-4-6", Haiku: "claude-haiku-4-5"), pins);
+        Assert.Null(pins.Model);
+        Assert.Null(pins.SmallFast);
+    }
+
+    [Fact]
     public void Empty_object_gives_empty_settings()
     {
         var settings = HostSettingsReader.Parse("{}", "settings.json");
