@@ -24,7 +24,10 @@ namespace ProviderAudit.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+            // Generated code is not flagged, but ComparisonScan leaves it out itself: under GeneratedCodeAnalysisFlags.None
+            // the compiler's own check of each reported diagnostic scans its whole file (see ComparisonScan.Register).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
