@@ -7,10 +7,13 @@
 #   3. incremental edit: one-line edits of one file of the 200k-line corpus; that file's diagnostics on each new
 #      compilation through CompilationWithAnalyzers (what an IDE re-runs per keystroke), without an analyzer,
 #      with PA0001, with BannedApiAnalyzers
+#   4. whole project in-process: the same 200k-line corpus's analyzer diagnostics through CompilationWithAnalyzers, the
+#      audit's analyzers and BannedApiAnalyzers in alternating paired rounds, each analyzer's own time (what ReportAnalyzer
+#      reports, without the build around it); prints the PA0001 / BannedApiAnalyzers ratio
 #
 # usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_EDITS=60)
 #   --quick: a 20k-line corpus, no build comparison, one round and 5 edits (a smoke run: times nothing)
-#   --in-process-only: tables 2 and 3 only (the build comparison takes most of the time)
+#   --in-process-only: tables 2, 3 and 4 only (the build comparison takes most of the time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -52,3 +55,6 @@ corpus_project "$out/incremental" "    <Reference Include=\"ProviderAudit.Abstra
     <PackageReference Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\" Version=\"$banned_version\" PrivateAssets=\"all\" />
     <AdditionalFiles Include=\"BannedSymbols.txt\" />"
 $roslyn_bench analyzer-incremental --project "$out/incremental/Corpus.csproj" --edits "$edits"
+
+echo "== 4. whole project in-process: each analyzer's own time, PA0001 vs BannedApiAnalyzers"
+$roslyn_bench analyzer-whole --project "$out/incremental/Corpus.csproj" --rounds "$rounds"

@@ -9,9 +9,21 @@ import sys
 
 VARIANTS = ['baseline', 'audit', 'banned']
 ANALYZERS = {
-    'audit': 'ProviderAudit.Analyzers.FirstPartyComparisonAnalyzer',
+    # PA0001's own analyzer (the package's other rules, PA0002/PA0003, have analyzers of their own: see AUDIT_ALL).
+    'audit': 'ProviderAudit.Analyzers.Rules.FirstPartyComparisonAnalyzer',
     'banned': 'Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.CSharpSymbolIsBannedAnalyzer',
 }
+
+
+# The assembly line of ReportAnalyzer's table: the time of every ProviderAudit analyzer together.
+AUDIT_ALL = 'ProviderAudit.Analyzers, Version'
+
+
+def analyzer_time(text, name):
+    m = re.search(r'^\s*(<?\d+(?:\.\d+)?)\s+\S+\s+' + re.escape(name), text, re.M)
+    if not m:
+        return float('nan')
+    return 0.0005 if m.group(1).startswith('<') else float(m.group(1))
 
 
 def parse(log_path, variant):
@@ -24,18 +36,15 @@ def parse(log_path, variant):
     m = re.search(r'^\s*(\d+) ms\s+Csc\s+\d+ calls', text, re.M)
     if m:
         csc = int(m.group(1)) / 1000
-    analyzer = 0.0
-    if variant in ANALYZERS:
-        name = re.escape(ANALYZERS[variant])
-        m = re.search(r'^\s*(<?\d+(?:\.\d+)?)\s+\S+\s+' + name, text, re.M)
-        if m:
-            analyzer = 0.0005 if m.group(1).startswith('<') else float(m.group(1))
-        else:
-            analyzer = float('nan')
+    analyzer = analyzer_time(text, ANALYZERS[variant]) if variant in ANALYZERS else 0.0
+    if variant == 'audit' and analyzer != analyzer:
+        # Logs of builds before the analyzer was split by rule (one class reported PA0001-PA0003).
+        analyzer = analyzer_time(text, 'ProviderAudit.Analyzers.FirstPartyComparisonAnalyzer')
+    audit_all = analyzer_time(text, AUDIT_ALL) if variant == 'audit' else 0.0
     # MSBuild prints each warning more than once and with differently spelled paths: count distinct sites.
     warnings = len(set(re.findall(r'([^\s/]+\.cs\(\d+,\d+\)): warning (?:PA0001|RS0030)', text)))
     failed = 'Build FAILED' in text
-    return wall, csc, analyzer, warnings, failed
+    return wall, csc, analyzer, warnings, failed, audit_all
 
 
 def main():
@@ -52,6 +61,7 @@ def main():
             'warnings': samples[-1][3],
             'walls': [s[0] for s in samples],
         }
+    samples_by = {v: [parse(f'{log_dir}/round{r}-{v}.log', v) for r in range(1, rounds + 1)] for v in VARIANTS}
     base = rows['baseline']
     print(f'\nCorpus: {lines:,}+ lines; {rounds} rounds; medians.\n')
     print('| Variant | Build wall time (s) | Csc task (s) | Analyzer time (s) | Analyzer / build | Build vs baseline | Warnings |')
@@ -63,6 +73,15 @@ def main():
         delta = '—' if v == 'baseline' else f"{100 * (r['wall'] - base['wall']) / base['wall']:+.1f} %"
         analyzer = '—' if v == 'baseline' else f"{r['analyzer']:.3f}"
         print(f"| {labels[v]} | {r['wall']:.2f} | {r['csc']:.2f} | {analyzer} | {share} | {delta} | {r['warnings']} |")
+    # Paired per round: the builds of one round ran back to back on the same machine state.
+    audit, banned, baseline = samples_by['audit'], samples_by['banned'], samples_by['baseline']
+    ratios = [a[2] / b[2] for a, b in zip(audit, banned)]
+    all_ratios = [a[5] / b[2] for a, b in zip(audit, banned)]
+    overheads = [100 * (a[0] - c[0]) / c[0] for a, c in zip(audit, baseline)]
+    print(f"\nPA0001 / BannedApiAnalyzers analyzer time, median of {rounds} paired rounds: {statistics.median(ratios):.2f}x "
+          f"(rounds {', '.join(f'{r:.2f}' for r in ratios)}; every ProviderAudit analyzer: {statistics.median(all_ratios):.2f}x)")
+    print(f"Build overhead of the audit vs no analyzer, median of paired rounds: {statistics.median(overheads):+.1f} % "
+          f"(rounds {', '.join(f'{o:+.1f}' for o in overheads)})")
     print('\nPer-round wall times (s): ' + '; '.join(f"{v} " + ', '.join(f'{w:.1f}' for w in rows[v]['walls']) for v in VARIANTS))
 
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers.Internals.Configuration;
 
 namespace ProviderAudit.Analyzers
 {

@@ -1,3 +1,5 @@
+using ProviderAudit.Analyzers.Internals.Configuration;
+
 namespace ProviderAudit.Analyzers
 {
     /// <summary>

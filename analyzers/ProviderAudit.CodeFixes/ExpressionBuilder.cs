@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Internals.FixPlanning;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace ProviderAudit.CodeFixes
@@ -67,7 +68,7 @@ namespace ProviderAudit.CodeFixes
                 MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
                     parser.StartsWith("global::", System.StringComparison.Ordinal) ? parserName.WithAdditionalAnnotations(Simplifier.Annotation) : parserName,
-                    IdentifierName(StringFixPlanner.FindMethod)),
+                    IdentifierName(StringIds.FindMethod)),
                 ArgumentList(SeparatedList(arguments, Enumerable.Repeat(Token(TriviaList(), SyntaxKind.CommaToken, TriviaList(Space)), arguments.Count - 1))));
         }
 

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Internals.Configuration;
+using ProviderAudit.Analyzers.Internals.FixPlanning;
 
 namespace ProviderAudit.CodeFixes
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Internals.Concerns;
 
 namespace ProviderAudit.CodeFixes
 {

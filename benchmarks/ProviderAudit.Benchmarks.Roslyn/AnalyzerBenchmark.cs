@@ -79,6 +79,72 @@ internal static class AnalyzerBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// The build comparison's analyzer times without the build around them: the whole project's analyzer diagnostics,
+    /// in-process, with the audit's analyzers and with BannedApiAnalyzers in alternating order, each on a fresh clone of
+    /// the compilation (nothing bound in one run helps the next), each analyzer's own time as the compiler's
+    /// <c>ReportAnalyzer</c> reports it. With <paramref name="only"/> = PA0001, only the audit runs (for a profiler).
+    /// </summary>
+    public static async Task<int> WholeProjectAsync(string projectPath, int rounds, string? only, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"analyzer (whole project, in-process): {projectPath}; 1 warm-up + {rounds} rounds, order alternating; {Machine.Describe()}");
+        using var corpus = await CorpusWorkspace.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
+        var catalog = AnalyzerCatalog.For(corpus.Project);
+        var audit = catalog.AuditAnalyzers();
+        var peer = catalog.AnalyzersFor(PeerId);
+        var compilation = (await corpus.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        var variants = only is null ? new[] { (Name: AuditId, Analyzers: audit), (Name: PeerId, Analyzers: peer) } : [(Name: AuditId, Analyzers: audit)];
+        var firstRule = new List<double>();
+        var allRules = new List<double>();
+        var peerTimes = new List<double>();
+        var findings = new Dictionary<string, int>();
+        for (var round = -1; round < rounds; round++)
+        {
+            foreach (var (name, analyzers) in (round & 1) == 0 ? variants : variants.Reverse())
+            {
+                var analyzed = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(corpus.Project.AnalyzerOptions, null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+                var found = await analyzed.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+                findings[name] = found.Count(d => d.Id == name);
+                var times = new List<double>();
+                foreach (var analyzer in analyzers)
+                {
+                    times.Add((await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime.TotalSeconds);
+                }
+
+                if (round < 0)
+                {
+                    continue;
+                }
+
+                if (name == AuditId)
+                {
+                    firstRule.Add(times[analyzers.IndexOf(catalog.AnalyzersFor(AuditId).Single(), ReferenceEqualityComparer.Instance)]);
+                    allRules.Add(times.Sum());
+                }
+                else
+                {
+                    peerTimes.Add(times.Sum());
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {name}: {times.Sum():F3} s ({string.Join(", ", analyzers.Select((a, i) => $"{a.GetType().Name} {times[i]:F3}"))})"));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| Analyzers | Findings | Analyzer time (s, median) | Per round (s) |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| PA0001's analyzer | {findings[AuditId]} | {Samples.Median(firstRule):F3} | {Samples.Spread(firstRule, "F3")} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| every ProviderAudit analyzer (PA0001-PA0003) | | {Samples.Median(allRules):F3} | {Samples.Spread(allRules, "F3")} |"));
+        if (only is null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| BannedApiAnalyzers (RS0030) | {findings[PeerId]} | {Samples.Median(peerTimes):F3} | {Samples.Spread(peerTimes, "F3")} |"));
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PA0001 / BannedApiAnalyzers, median of {rounds} paired rounds: {Samples.PairedRatio(firstRule, peerTimes):F2}x (every ProviderAudit analyzer: {Samples.PairedRatio(allRules, peerTimes):F2}x)"));
+        }
+
+        return 0;
+    }
+
     /// <summary>One-line edits of one file of a large project: that file's diagnostics on each new compilation.</summary>
     public static async Task<int> IncrementalAsync(string projectPath, int edits, CancellationToken cancellationToken)
     {

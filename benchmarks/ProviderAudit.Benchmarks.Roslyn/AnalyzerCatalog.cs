@@ -55,6 +55,13 @@ internal sealed class AnalyzerCatalog
         return found.IsEmpty ? throw new InvalidOperationException($"No analyzer in the corpus project reports {diagnosticId}.") : found;
     }
 
+    /// <summary>Every analyzer of the audit (one per rule), however many rules it has: those reporting a <c>PA</c> id.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> AuditAnalyzers()
+    {
+        var found = _analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id.StartsWith("PA", StringComparison.Ordinal))).ToImmutableArray();
+        return found.IsEmpty ? throw new InvalidOperationException("No ProviderAudit analyzer in the corpus project.") : found;
+    }
+
     /// <summary>The one code fix provider for <paramref name="diagnosticId"/>.</summary>
     public CodeFixProvider FixerFor(string diagnosticId)
     {

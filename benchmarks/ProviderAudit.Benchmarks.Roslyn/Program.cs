@@ -25,5 +25,8 @@ var edits = new Option<int>("--edits") { DefaultValueFactory = _ => 60, Descript
 var incremental = new Command("analyzer-incremental", "One-file edits in a large project: the file's diagnostics per new compilation, without an analyzer, with PA0001, with BannedApiAnalyzers.") { project, edits };
 incremental.SetAction((parse, cancellationToken) => AnalyzerBenchmark.IncrementalAsync(parse.GetValue(project)!.FullName, parse.GetValue(edits), cancellationToken));
 
-var root = new RootCommand("ProviderAudit's Roslyn benchmarks; see docs/performance.md.") { fixAll, lightbulb, noProvider, incremental };
+var whole = new Command("analyzer-whole", "The whole project's analyzer diagnostics in-process: each analyzer's own time, the audit's analyzers vs BannedApiAnalyzers in paired rounds.") { project, rounds, only };
+whole.SetAction((parse, cancellationToken) => AnalyzerBenchmark.WholeProjectAsync(parse.GetValue(project)!.FullName, parse.GetValue(rounds), parse.GetValue(only), cancellationToken));
+
+var root = new RootCommand("ProviderAudit's Roslyn benchmarks; see docs/performance.md.") { fixAll, lightbulb, noProvider, incremental, whole };
 return await root.Parse(args).InvokeAsync();

@@ -46,7 +46,7 @@ internal sealed class AuditRun
             },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var withAnalyzers = compilation.WithAnalyzers([new FirstPartyComparisonAnalyzer()], options);
+        var withAnalyzers = compilation.WithAnalyzers(ShippedAnalyzers.All, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         return new AuditRun(diagnostics, [.. exceptions]);
     }

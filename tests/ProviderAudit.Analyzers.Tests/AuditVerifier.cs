@@ -11,7 +11,7 @@ internal static class AuditVerifier
 
     public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier>
+        var test = new AuditTest
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.None,

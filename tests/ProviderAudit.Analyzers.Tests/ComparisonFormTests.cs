@@ -205,7 +205,7 @@ public sealed class ComparisonFormTests
     [Fact]
     public Task ComparisonInTopLevelStatementsIsFlagged()
     {
-        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        var test = new AuditTest
         {
             TestCode = """
                 using ProviderAudit.Runtime;

@@ -82,6 +82,52 @@ public sealed class NonDiagnosticTests
             """);
 
     [Fact]
+    public Task CodeInATypeMarkedGeneratedCodeIsNotFlagged()
+        => VerifyAsync("""
+            using ProviderAudit.Runtime;
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            public static class Code
+            {
+                public static bool Check(ApiProvider p) => p == ApiProvider.FirstParty;
+                public static bool Local(ApiProvider p) { return Inner(); bool Inner() => p is ApiProvider.FirstParty; }
+            }
+            """);
+
+    [Fact]
+    public Task CodeInAMemberMarkedGeneratedCodeIsNotFlaggedAndItsNeighboursAre()
+        => VerifyAsync("""
+            using ProviderAudit.Runtime;
+            public static class Code
+            {
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                public static bool Generated(ApiProvider p) => p == ApiProvider.FirstParty;
+
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                public static bool Property => Current == ApiProvider.FirstParty;
+
+                public static ApiProvider Current { get; set; }
+
+                public static bool Written(ApiProvider p) => {|PA0001:p == ApiProvider.FirstParty|};
+            }
+            """);
+
+    [Fact]
+    public Task FileMarkedGeneratedInEditorConfigIsNotFlagged()
+        => VerifyAsync(
+            """
+            using ProviderAudit.Runtime;
+            public static class Code
+            {
+                public static bool Check(ApiProvider p) => p == ApiProvider.FirstParty;
+            }
+            """,
+            """
+            root = true
+            [*.cs]
+            generated_code = true
+            """);
+
+    [Fact]
     public async Task CompilationWithoutApiProviderGetsNoDiagnostic()
     {
         var run = await AuditRun.OfAsync(

@@ -263,9 +263,9 @@ public sealed class ProviderMappingTests
         return test.RunAsync();
     }
 
-    private static CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier> Test(bool referencesLibrary)
+    private static AuditTest Test(bool referencesLibrary)
     {
-        var test = new CSharpAnalyzerTest<FirstPartyComparisonAnalyzer, DefaultVerifier>
+        var test = new AuditTest
         {
             ReferenceAssemblies = TestReferences.None,
             MarkupOptions = MarkupOptions.UseFirstDescriptor,
@@ -285,7 +285,7 @@ public sealed class ProviderMappingTests
         var options = new AnalyzerOptions([], new EditorConfigOptions(ImmutableDictionary<string, string>.Empty
             .Add("provider_audit.additional_provider_types", "MyApp.Backend")
             .Add("provider_audit.first_party_member", "Anthropic")));
-        var diagnostics = await compilation.WithAnalyzers([new FirstPartyComparisonAnalyzer()], options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(ShippedAnalyzers.All, options).GetAnalyzerDiagnosticsAsync();
         return includeMappingFinding ? diagnostics : diagnostics.Where(d => d.Id == DiagnosticContract.FirstPartyComparisonId).ToImmutableArray();
     }
 }

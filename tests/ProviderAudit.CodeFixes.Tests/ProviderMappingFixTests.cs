@@ -1,8 +1,11 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Mutation;
+using ProviderAudit.Analyzers.Rules;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 namespace ProviderAudit.CodeFixes.Tests;
@@ -949,6 +952,9 @@ public sealed class ProviderMappingFixTests
             // PA0003 has two descriptors (declaration / first finding); {|PA0003:…|} markup means the declaration one.
             MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
+
+        /// <summary>Every rule's analyzer, as a build runs them: PA0002 and PA0003 are expected next to PA0001.</summary>
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => MutationChecker.Analyzers;
 
         protected override CompilationOptions CreateCompilationOptions() =>
             ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable).WithSpecificDiagnosticOptions(

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Rules;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 namespace ProviderAudit.CodeFixes.Tests;

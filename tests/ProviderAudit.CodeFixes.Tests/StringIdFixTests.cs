@@ -1,4 +1,5 @@
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Internals.Configuration;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 using ProviderAudit.Runtime;
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Mutation;
 
 namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
 
@@ -63,7 +64,7 @@ internal sealed class ConfiguredProject
     {
         var compilation = (await Project.GetCompilationAsync())!;
         return await compilation
-            .WithAnalyzers([new FirstPartyComparisonAnalyzer()], Project.AnalyzerOptions)
+            .WithAnalyzers(MutationChecker.Analyzers, Project.AnalyzerOptions)
             .GetAnalyzerDiagnosticsAsync();
     }
 

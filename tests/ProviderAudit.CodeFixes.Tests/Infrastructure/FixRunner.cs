@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Mutation;
 
 namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
 
@@ -39,7 +40,7 @@ internal static class FixRunner
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FirstPartyComparisonAnalyzer()))
+            .WithAnalyzers(MutationChecker.Analyzers)
             .GetAnalyzerDiagnosticsAsync();
         return diagnostics.Where(d => d.Id == DiagnosticContract.FirstPartyComparisonId).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
     }

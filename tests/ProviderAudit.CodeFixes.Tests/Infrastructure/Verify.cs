@@ -2,8 +2,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Mutation;
+using ProviderAudit.Analyzers.Rules;
 
 namespace ProviderAudit.CodeFixes.Tests.Infrastructure;
 
@@ -16,6 +19,9 @@ internal sealed class FixTest : CSharpCodeFixTest<FirstPartyComparisonAnalyzer, 
         TestState.AdditionalReferences.AddRange(TestReferences.All);
         CompilerDiagnostics = CompilerDiagnostics.Warnings;
     }
+
+    /// <summary>Every rule's analyzer, as a build runs them: PA0002 and PA0003 are expected next to PA0001.</summary>
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => MutationChecker.Analyzers;
 
     /// <summary>CS1701/CS1702 (net8.0 runtime assembly unified with net10.0 framework) are off, as in every SDK build.</summary>
     protected override CompilationOptions CreateCompilationOptions() =>

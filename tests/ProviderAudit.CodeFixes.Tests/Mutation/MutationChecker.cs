@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Rules;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 namespace ProviderAudit.CodeFixes.Tests.Mutation;

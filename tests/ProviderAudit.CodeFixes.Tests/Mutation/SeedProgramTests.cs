@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using ProviderAudit.Analyzers;
+using ProviderAudit.Analyzers.Rules;
 using ProviderAudit.CodeFixes.Tests.Infrastructure;
 
 namespace ProviderAudit.CodeFixes.Tests.Mutation;

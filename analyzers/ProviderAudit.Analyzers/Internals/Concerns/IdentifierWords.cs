@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Concerns
 {
     /// <summary>
     /// The lower-case words of an identifier or a string: split at anything that is not a letter or digit, at a lower-case

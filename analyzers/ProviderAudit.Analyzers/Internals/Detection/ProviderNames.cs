@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProviderAudit.Analyzers.Internals.Configuration;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Detection
 {
     /// <summary>
     /// String provider names (<c>provider_audit.string_provider_members</c> / <c>string_provider_names</c>): which values
@@ -20,11 +21,19 @@ namespace ProviderAudit.Analyzers
         private readonly ImmutableHashSet<string> _elements;
 
         public ProviderNames(AuditConfiguration configuration)
+            : this(configuration.StringProviderNames, configuration.StringProviderMembers, configuration.StringProviderElements)
         {
-            _firstPartyNames = configuration.StringProviderNames;
-            _members = configuration.StringProviderMembers;
-            _elements = configuration.StringProviderElements;
         }
+
+        private ProviderNames(ImmutableHashSet<string> firstPartyNames, ImmutableHashSet<string> members, ImmutableHashSet<string> elements)
+        {
+            _firstPartyNames = firstPartyNames;
+            _members = members;
+            _elements = elements;
+        }
+
+        /// <summary>String checks off: for a scan that only wants findings on provider enums.</summary>
+        public static ProviderNames None { get; } = new ProviderNames(ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
 
         /// <summary>String checks are on only when members (or tuple elements of members) are configured.</summary>
         public bool IsOn => !_members.IsEmpty || !_elements.IsEmpty;

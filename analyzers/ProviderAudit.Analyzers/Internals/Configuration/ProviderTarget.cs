@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Configuration
 {
     /// <summary>A provider enum the audit polices, with the constant value of its first-party member.</summary>
     internal sealed class ProviderTarget

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Concerns
 {
     /// <summary>
     /// Guesses which capability a first-party check is about from the code it controls: the if/else branches,

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using ProviderAudit.Analyzers.Internals.Configuration;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.FixPlanning
 {
     /// <summary>
     /// The analyzer's decision for one flagged check: either why it has no automatic rewrite, or the rewrite's shape,
@@ -59,6 +60,9 @@ namespace ProviderAudit.Analyzers
         }
 
         public FixPlan With(string key, bool value) => With(key, value ? "true" : "false");
+
+        /// <summary>Sets <paramref name="key"/> when <paramref name="value"/> is known; a missing key reads as "not said".</summary>
+        public FixPlan WithIfKnown(string key, string? value) => value is null ? this : With(key, value);
 
         /// <summary>A further node the rewrite needs (after the host and the operand).</summary>
         public FixPlan WithLocation(SyntaxNode node)

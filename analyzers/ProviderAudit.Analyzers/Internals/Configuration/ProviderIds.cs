@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Configuration
 {
     /// <summary>
     /// The ids <c>ProviderAudit.Runtime.ApiProviderIds</c> reads (ignoring case), as the analyzer needs them without loading

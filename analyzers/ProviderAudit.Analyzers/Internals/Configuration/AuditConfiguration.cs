@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Configuration
 {
     /// <summary>
     /// The <c>provider_audit.*</c> settings of one compilation, read from .editorconfig / .globalconfig.

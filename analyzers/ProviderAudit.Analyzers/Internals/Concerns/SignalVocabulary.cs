@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Concerns
 {
     /// <summary>
     /// Words that tie code to one capability. Model-id format: model ids, catalog, aliases, <c>claude-…</c>

@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProviderAudit.Analyzers.Internals.Configuration;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Detection
 {
     /// <summary>
     /// <c>(int)p == 0</c>: a provider turned into its underlying number, compared with the number of the first-party

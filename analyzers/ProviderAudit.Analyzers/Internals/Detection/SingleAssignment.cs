@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Detection
 {
     /// <summary>
     /// The one value a local or a readonly field ever holds: its declaration's initializer, when nothing else writes it.

@@ -1,4 +1,4 @@
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.Configuration
 {
     /// <summary>How a value that may hold a provider is typed, which decides the shape of the capability call.</summary>
     internal enum ProviderShape

@@ -5,11 +5,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ProviderAudit.Analyzers
+namespace ProviderAudit.Analyzers.Internals.FixPlanning
 {
     /// <summary>
-    /// One compilation's answers to the fix planner's two name questions — are the capability extension methods in
-    /// scope, and how is the provider type spelled — per name scope instead of per finding.
+    /// One compilation's answers to the fix planner's name questions — are the capability extension methods in scope, and
+    /// how is the type the rewrite names spelled (the provider enum, or <c>ApiProviderIds</c> for string ids) — per name
+    /// scope instead of per finding: the one lookup path of <see cref="FixPlanner"/>, for enum and string ids alike.
     /// </summary>
     /// <remarks>
     /// Profiled in phase 2 (dotnet-trace of the analysis phase): the two semantic-model lookups behind those answers were two thirds of the
@@ -24,8 +25,8 @@ namespace ProviderAudit.Analyzers
     {
         private readonly ConcurrentDictionary<Key, ScopeNames> _names = new ConcurrentDictionary<Key, ScopeNames>();
 
-        /// <summary>The names for <paramref name="target"/> at <paramref name="position"/> of <paramref name="model"/>'s tree.</summary>
-        public ScopeNames Get(SemanticModel model, ProviderTarget target, int position, Func<int, ScopeNames> compute, CancellationToken cancellationToken)
+        /// <summary>The names for the ids <paramref name="ids"/> identifies (<see cref="IComparedIds.CacheKey"/>) at <paramref name="position"/> of <paramref name="model"/>'s tree.</summary>
+        public ScopeNames Get(SemanticModel model, object ids, int position, Func<int, ScopeNames> compute, CancellationToken cancellationToken)
         {
             var scope = ScopeAt(model.SyntaxTree.GetRoot(cancellationToken).FindToken(position));
             if (scope is null)
@@ -33,7 +34,7 @@ namespace ProviderAudit.Analyzers
                 return compute(position);
             }
 
-            var key = new Key(model.SyntaxTree, scope.Value, target);
+            var key = new Key(model.SyntaxTree, scope.Value, ids);
             if (_names.TryGetValue(key, out var names))
             {
                 return names;
@@ -72,24 +73,27 @@ namespace ProviderAudit.Analyzers
         {
             private readonly SyntaxTree _tree;
             private readonly TextSpan _scope;
-            private readonly ProviderTarget _target;
+            private readonly object _ids;
 
-            public Key(SyntaxTree tree, TextSpan scope, ProviderTarget target)
+            public Key(SyntaxTree tree, TextSpan scope, object ids)
             {
                 _tree = tree;
                 _scope = scope;
-                _target = target;
+                _ids = ids;
             }
 
-            public bool Equals(Key other) => ReferenceEquals(_tree, other._tree) && _scope == other._scope && ReferenceEquals(_target, other._target);
+            public bool Equals(Key other) => ReferenceEquals(_tree, other._tree) && _scope == other._scope && ReferenceEquals(_ids, other._ids);
 
             public override bool Equals(object? obj) => obj is Key other && Equals(other);
 
-            public override int GetHashCode() => (_tree.GetHashCode() * 31 + _scope.GetHashCode()) * 31 + _target.GetHashCode();
+            public override int GetHashCode() => (_tree.GetHashCode() * 31 + _scope.GetHashCode()) * 31 + _ids.GetHashCode();
         }
     }
 
-    /// <summary>What a rewrite must import (empty: nothing) and how it spells the provider type, in one name scope.</summary>
+    /// <summary>
+    /// What a rewrite must import (empty: nothing) and how it spells the type it names — the provider enum, or for string ids
+    /// <c>ApiProviderIds</c> — in one name scope.
+    /// </summary>
     internal sealed class ScopeNames
     {
         public ScopeNames(string import, string typeSyntax)

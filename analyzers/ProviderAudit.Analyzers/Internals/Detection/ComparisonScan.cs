@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ProviderAudit.Analyzers.Internals.Detection
+{
+    /// <summary>
+    /// Every comparison form's detector, registered once per operation kind for one compilation. PA0001 reports what they
+    /// find; PA0003 needs the same findings to place its diagnostic for a referenced enum on the first of them.
+    /// </summary>
+    internal static class ComparisonScan
+    {
+        private const string GeneratedCodeAttributeName = "System.CodeDom.Compiler.GeneratedCodeAttribute";
+
+        /// <summary>
+        /// Registers the detectors of every form; <paramref name="onFinding"/> receives each check they find, except inside
+        /// a provider enum's own mapping methods, which translate a provider rather than check one, and except in generated
+        /// code: generated files (<c>&lt;auto-generated&gt;</c>, <c>*.g.cs</c>, <c>generated_code = true</c>) and code inside a
+        /// declaration marked <c>[GeneratedCode]</c>.
+        /// </summary>
+        /// <remarks>
+        /// Generated code is left out here rather than by <c>GeneratedCodeAnalysisFlags.None</c>: with that flag the
+        /// compiler checks every reported diagnostic for <c>[GeneratedCode]</c> by scanning every token of its file the
+        /// first time something is reported there (<c>AnalyzerDriver.IsInGeneratedCode</c>), which was 60 % of PA0001's
+        /// time on the 200k-line benchmark (profiled; BannedApiAnalyzers, which reports in generated code, never pays it).
+        /// Here it costs one bool per operation and a walk up the enclosing declarations per finding.
+        /// </remarks>
+        public static void Register(CompilationStartAnalysisContext context, FirstPartyMatcher matcher, Action<OperationAnalysisContext, Finding> onFinding)
+        {
+            var generatedCodeAttribute = context.Compilation.GetTypeByMetadataName(GeneratedCodeAttributeName);
+            foreach (var byKind in Detectors(matcher))
+            {
+                var detectors = byKind.Value;
+                context.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        if (operationContext.IsGeneratedCode)
+                        {
+                            return;
+                        }
+
+                        foreach (var detector in detectors)
+                        {
+                            if (detector.Detect(operationContext.Operation, operationContext.CancellationToken) is { } finding)
+                            {
+                                if (!InMappingOf(finding, operationContext.ContainingSymbol) && !InGeneratedDeclaration(operationContext.ContainingSymbol, generatedCodeAttribute))
+                                {
+                                    onFinding(operationContext, finding);
+                                }
+
+                                return;
+                            }
+                        }
+                    },
+                    byKind.Key);
+            }
+        }
+
+        private static Dictionary<OperationKind, ImmutableArray<IComparisonFormDetector>> Detectors(FirstPartyMatcher matcher)
+        {
+            var all = new IComparisonFormDetector[]
+            {
+                new EqualityDetector(matcher),
+                new TupleEqualityDetector(matcher),
+                new EqualsInvocationDetector(matcher),
+                new MembershipDetector(matcher),
+                new ConstantPatternDetector(matcher),
+                new CaseLabelDetector(matcher),
+            };
+
+            var byKind = new Dictionary<OperationKind, ImmutableArray<IComparisonFormDetector>>();
+            foreach (var detector in all)
+            {
+                byKind[detector.Kind] = byKind.TryGetValue(detector.Kind, out var others) ? others.Add(detector) : ImmutableArray.Create(detector);
+            }
+
+            return byKind;
+        }
+
+        /// <summary>Inside a declaration marked <c>[GeneratedCode]</c>: the member, a property or event its accessor belongs to, or an enclosing type.</summary>
+        private static bool InGeneratedDeclaration(ISymbol? symbol, INamedTypeSymbol? generatedCodeAttribute)
+        {
+            if (generatedCodeAttribute is null)
+            {
+                return false;
+            }
+
+            for (; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (HasAttribute(symbol, generatedCodeAttribute) || (symbol is IMethodSymbol { AssociatedSymbol: { } owner } && HasAttribute(owner, generatedCodeAttribute)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InMappingOf(Finding finding, ISymbol? containingSymbol)
+        {
+            if (finding.Target is null)
+            {
+                return false;
+            }
+
+            // The member a local function or lambda belongs to.
+            while (containingSymbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+            {
+                containingSymbol = containingSymbol.ContainingSymbol;
+            }
+
+            return CapabilityExtensionMethods.IsMappingMethod(containingSymbol, finding.Target.Type);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ProviderAudit.Analyzers.Internals.Concerns;
+using ProviderAudit.Analyzers.Internals.Configuration;
+using ProviderAudit.Analyzers.Internals.Detection;
+using ProviderAudit.Analyzers.Internals.FixPlanning;
+
+namespace ProviderAudit.Analyzers.Rules
+{
+    /// <summary>
+    /// PA0001: flags every check of the form "is this provider first party?" and says which capability the check most
+    /// likely means, with the fix plan (<see cref="DiagnosticContract"/>) the code fixes read.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FirstPartyComparisonAnalyzer : DiagnosticAnalyzer
+    {
+        private const string StringTypeName = "System.String";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ProviderAuditDescriptors.FirstPartyComparison);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Generated code is not flagged, but ComparisonScan leaves it out itself: under GeneratedCodeAnalysisFlags.None
+            // the compiler's own check of each reported diagnostic scans its whole file (see ComparisonScan.Register).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var setup = AuditSetup.For(context.Compilation, context.Options);
+            if (setup.FindsNothing)
+            {
+                return;
+            }
+
+            var names = new ProviderNames(setup.Configuration);
+            var fixes = new FixDecisions(context.Compilation, setup.Configuration, names.IsOn);
+            ComparisonScan.Register(context, new FirstPartyMatcher(setup.Targets, names), (operationContext, finding) => Report(operationContext, finding, fixes));
+        }
+
+        private static void Report(OperationAnalysisContext context, Finding finding, FixDecisions fixes)
+        {
+            var inference = ConcernInference.Infer(finding.Location, finding.Operation.SemanticModel, context.CancellationToken);
+            var plan = fixes.Decide(finding, context.CancellationToken);
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
+            properties.Add(DiagnosticContract.HasCapabilityFixProperty, (finding.Target?.HasCapabilityFix ?? fixes.CanRewriteStringIds) ? "true" : "false");
+            properties.Add(DiagnosticContract.ProviderTypeProperty, finding.Target?.MetadataName ?? StringTypeName);
+            plan.AddTo(properties);
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                ProviderAuditDescriptors.FirstPartyComparison,
+                finding.Location.GetLocation(),
+                plan.AdditionalLocations,
+                properties.ToImmutable(),
+                finding.Compared,
+                inference.Description,
+                RuleTexts.WithNoFixReason(Advice(inference.Concern, finding.Target, plan, fixes.FirstPartyIds), plan.NoFixReason)));
+        }
+
+        /// <summary>What to ask instead: the message's third argument.</summary>
+        private static string Advice(string concern, ProviderTarget? target, FixPlan plan, string firstPartyIds)
+        {
+            if (target is null)
+            {
+                return plan.NoFixReason is null ? RuleTexts.AskCapabilityOfId(concern, firstPartyIds) : RuleTexts.ResolveBackendFirst;
+            }
+
+            if (!target.HasCapabilityFix)
+            {
+                return plan.FixableAfter is not null ? RuleTexts.FixableAfterMapping(target.Type.Name, concern)
+                    : target.MappingCanBeWritten ? RuleTexts.MapThenRewriteByHand(target.Type.Name)
+                    : RuleTexts.MapByHand(target.Type.Name);
+            }
+
+            return RuleTexts.AskCapability(concern);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Reflection;
+using ProviderAudit.Analyzers;
+using ProviderAudit.CodeFixes.Tests.Infrastructure;
+using ProviderAudit.CodeFixes.Tests.Mutation;
+
+namespace ProviderAudit.CodeFixes.Tests;
+
+/// <summary>
+/// The rule pages agree with the analyzer: docs/rules/PA0001.md's no-fix table says why in the words the diagnostic's
+/// message uses (<c>RuleTexts</c>), for every reason the contract has; every shipped rule has its page, linked from the index.
+/// </summary>
+public sealed class RuleDocumentationTests
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> NoFixRows = new(() =>
+    {
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(RepositoryRoot.Combine("docs/rules/PA0001.md")))
+        {
+            // | `ExpressionTree` | where | why |
+            var cells = line.Split('|');
+            if (cells.Length >= 4 && cells[1].Trim() is ['`', .. var reason, '`'] && NoFixReasons().Contains(reason))
+            {
+                rows[reason] = line;
+            }
+        }
+
+        return rows;
+    });
+
+    [Fact]
+    public void EveryNoFixReasonHasARowInTheRulePage()
+    {
+        var missing = NoFixReasons().Where(reason => !NoFixRows.Value.ContainsKey(reason)).ToList();
+        Assert.True(missing.Count == 0, "docs/rules/PA0001.md's no-fix table has no row for " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void EachRowQuotesTheReasonAsTheMessageSaysIt()
+    {
+        Assert.NotEmpty(RuleTexts.NoFixExplanations);
+        foreach (var (reason, text) in RuleTexts.NoFixExplanations)
+        {
+            Assert.True(NoFixRows.Value.TryGetValue(reason, out var row), $"docs/rules/PA0001.md has no row for {reason}");
+            Assert.Contains("\"" + text + "\"", row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void EveryReasonTheMessageExplainsIsAContractValue()
+    {
+        Assert.Empty(RuleTexts.NoFixExplanations.Keys.Except(NoFixReasons()));
+    }
+
+    [Fact]
+    public void EveryShippedRuleHasItsPageAndItsHelpLinkPointsThere()
+    {
+        var descriptors = MutationChecker.Analyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).ToList();
+        Assert.NotEmpty(descriptors);
+        foreach (var descriptor in descriptors)
+        {
+            Assert.True(File.Exists(RepositoryRoot.Combine($"docs/rules/{descriptor.Id}.md")), $"docs/rules/{descriptor.Id}.md is missing");
+            Assert.EndsWith($"/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Contains($"({descriptor.Id}.md)", File.ReadAllText(RepositoryRoot.Combine("docs/rules/README.md")), StringComparison.Ordinal);
+        }
+    }
+
+    private static IReadOnlyList<string> NoFixReasons() =>
+        typeof(DiagnosticContract.NoFixReasons).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral)
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .ToList();
+}
