@@ -24,39 +24,39 @@ public sealed class ComparisonFormTests
         """;
 
     [Fact]
-    public Task EqualityWithFirstPartyOnTheRightIsFlaggedOnTheWholeBinaryExpression()
+    public Task Equality_with_FirstParty_on_the_right_is_flagged_on_the_whole_binary_expression()
         => VerifyAsync(InMethod("if ({|PA0001:p == ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task EqualityWithFirstPartyOnTheLeftIsFlagged()
+    public Task Equality_with_FirstParty_on_the_left_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:ApiProvider.FirstParty == p|}) { }"));
 
     [Fact]
-    public Task InequalityIsFlagged()
+    public Task Inequality_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:p != ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task LiftedComparisonOfNullableProviderIsFlagged()
+    public Task Lifted_comparison_of_nullable_provider_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:maybe == ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task ComparisonThroughNullConditionalAccessIsFlagged()
+    public Task Comparison_through_null_conditional_access_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:settings?.Provider == ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task ComparisonWithCastZeroIsFlagged()
+    public Task Comparison_with_cast_zero_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:p == (ApiProvider)0|}) { }"));
 
     [Fact]
-    public Task ComparisonWithConstantEqualToFirstPartyIsFlagged()
+    public Task Comparison_with_constant_equal_to_FirstParty_is_flagged()
         => VerifyAsync(InMethod("const ApiProvider Fp = ApiProvider.FirstParty; if ({|PA0001:p == Fp|}) { }"));
 
     [Fact]
-    public Task ComparisonWithDefaultProviderIsFlaggedBecauseDefaultIsFirstParty()
+    public Task Comparison_with_default_provider_is_flagged_because_default_is_FirstParty()
         => VerifyAsync(InMethod("if ({|PA0001:p == default(ApiProvider)|}) { }"));
 
     [Fact]
-    public Task ComparisonThroughUsingStaticIsFlagged()
+    public Task Comparison_through_using_static_is_flagged()
         => VerifyAsync("""
             using static ProviderAudit.Runtime.ApiProvider;
             public static class Code
@@ -66,7 +66,7 @@ public sealed class ComparisonFormTests
             """);
 
     [Fact]
-    public Task ComparisonThroughTypeAliasIsFlagged()
+    public Task Comparison_through_type_alias_is_flagged()
         => VerifyAsync("""
             using Backend = ProviderAudit.Runtime.ApiProvider;
             public static class Code
@@ -76,47 +76,47 @@ public sealed class ComparisonFormTests
             """);
 
     [Fact]
-    public Task ComparisonThroughBoxingCastIsFlagged()
+    public Task Comparison_through_boxing_cast_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:boxed == (object)ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task IsPatternWithoutOtherPatternsIsFlaggedOnTheWholeIsExpression()
+    public Task Is_pattern_without_other_patterns_is_flagged_on_the_whole_is_expression()
         => VerifyAsync(InMethod("if ({|PA0001:p is ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task IsNotPatternIsFlaggedOnTheConstantPattern()
+    public Task Is_not_pattern_is_flagged_on_the_constant_pattern()
         => VerifyAsync(InMethod("if (p is not {|PA0001:ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task OrPatternIsFlaggedOnlyOnTheFirstPartyConstant()
+    public Task Or_pattern_is_flagged_only_on_the_FirstParty_constant()
         => VerifyAsync(InMethod("if (p is ApiProvider.Bedrock or {|PA0001:ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task AndPatternIsFlagged()
+    public Task And_pattern_is_flagged()
         => VerifyAsync(InMethod("if (boxed is ApiProvider and not {|PA0001:ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task PropertyPatternIsFlagged()
+    public Task Property_pattern_is_flagged()
         => VerifyAsync(InMethod("if (settings is { Provider: {|PA0001:ApiProvider.FirstParty|} }) { }"));
 
     [Fact]
-    public Task PositionalPatternIsFlagged()
+    public Task Positional_pattern_is_flagged()
         => VerifyAsync(InMethod("if (settings is ({|PA0001:ApiProvider.FirstParty|}, _)) { }"));
 
     [Fact]
-    public Task TuplePatternIsFlagged()
+    public Task Tuple_pattern_is_flagged()
         => VerifyAsync(InMethod("if ((p, maybe) is ({|PA0001:ApiProvider.FirstParty|}, null)) { }"));
 
     [Fact]
-    public Task SwitchExpressionArmIsFlagged()
+    public Task Switch_expression_arm_is_flagged()
         => VerifyAsync(InMethod("""var label = p switch { {|PA0001:ApiProvider.FirstParty|} => "a", _ => "b" };"""));
 
     [Fact]
-    public Task SwitchExpressionArmWithOrPatternIsFlagged()
+    public Task Switch_expression_arm_with_or_pattern_is_flagged()
         => VerifyAsync(InMethod("""var label = p switch { ApiProvider.Vertex or {|PA0001:ApiProvider.FirstParty|} => "a", _ => "b" };"""));
 
     [Fact]
-    public Task ClassicCaseLabelIsFlaggedOnTheWholeLabel()
+    public Task Classic_case_label_is_flagged_on_the_whole_label()
         => VerifyAsync(InMethod("""
             switch (p)
             {
@@ -128,7 +128,7 @@ public sealed class ComparisonFormTests
             """));
 
     [Fact]
-    public Task CaseLabelWithWhenClauseIsFlaggedOnTheConstantPattern()
+    public Task Case_label_with_when_clause_is_flagged_on_the_constant_pattern()
         => VerifyAsync(InMethod("""
             switch (p)
             {
@@ -138,31 +138,31 @@ public sealed class ComparisonFormTests
             """));
 
     [Fact]
-    public Task InstanceEqualsIsFlaggedOnTheWholeInvocation()
+    public Task Instance_equals_is_flagged_on_the_whole_invocation()
         => VerifyAsync(InMethod("if ({|PA0001:p.Equals(ApiProvider.FirstParty)|}) { }"));
 
     [Fact]
-    public Task EqualsCalledOnFirstPartyIsFlagged()
+    public Task Equals_called_on_FirstParty_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:ApiProvider.FirstParty.Equals(p)|}) { }"));
 
     [Fact]
-    public Task EnumEqualsIsFlagged()
+    public Task Enum_equals_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:Enum.Equals(p, ApiProvider.FirstParty)|}) { }"));
 
     [Fact]
-    public Task ObjectEqualsIsFlagged()
+    public Task Object_equals_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:object.Equals(p, ApiProvider.FirstParty)|}) { }"));
 
     [Fact]
-    public Task EqualityComparerDefaultEqualsIsFlagged()
+    public Task Equality_comparer_default_equals_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:EqualityComparer<ApiProvider>.Default.Equals(p, ApiProvider.FirstParty)|}) { }"));
 
     [Fact]
-    public Task TupleEqualityContainingFirstPartyIsFlaggedOnTheWholeExpression()
+    public Task Tuple_equality_containing_FirstParty_is_flagged_on_the_whole_expression()
         => VerifyAsync(InMethod("if ({|PA0001:(p, boxed) == (ApiProvider.FirstParty, null)|}) { }"));
 
     [Fact]
-    public async Task TupleEqualityIsReportedWithoutFix()
+    public async Task Tuple_equality_is_reported_without_fix()
     {
         var run = await AuditRun.OfAsync(InMethod("if ((p, boxed) == (ApiProvider.FirstParty, null)) { }"));
 
@@ -170,19 +170,19 @@ public sealed class ComparisonFormTests
     }
 
     [Fact]
-    public Task ComparisonInLambdaIsFlagged()
+    public Task Comparison_in_lambda_is_flagged()
         => VerifyAsync(InMethod("Func<ApiProvider, bool> f = x => {|PA0001:x == ApiProvider.FirstParty|};"));
 
     [Fact]
-    public Task ComparisonInLinqQueryIsFlagged()
+    public Task Comparison_in_linq_query_is_flagged()
         => VerifyAsync(InMethod("var q = from x in new[] { p } where {|PA0001:x == ApiProvider.FirstParty|} select x;"));
 
     [Fact]
-    public Task ComparisonInLocalFunctionIsFlagged()
+    public Task Comparison_in_local_function_is_flagged()
         => VerifyAsync(InMethod("bool Local(ApiProvider x) => {|PA0001:x == ApiProvider.FirstParty|};"));
 
     [Fact]
-    public Task ComparisonInExpressionBodiedPropertyIsFlagged()
+    public Task Comparison_in_expression_bodied_property_is_flagged()
         => VerifyAsync("""
             using ProviderAudit.Runtime;
             public sealed class Code(ApiProvider provider)
@@ -192,7 +192,7 @@ public sealed class ComparisonFormTests
             """);
 
     [Fact]
-    public Task ComparisonInFieldInitializerIsFlagged()
+    public Task Comparison_in_field_initializer_is_flagged()
         => VerifyAsync("""
             using ProviderAudit.Runtime;
             public static class Code
@@ -203,7 +203,7 @@ public sealed class ComparisonFormTests
             """);
 
     [Fact]
-    public Task ComparisonInTopLevelStatementsIsFlagged()
+    public Task Comparison_in_top_level_statements_is_flagged()
     {
         var test = new AuditTest
         {

@@ -35,7 +35,7 @@ public sealed class ConcernInferenceTests
     private static string ConcernOf(Diagnostic diagnostic) => diagnostic.Properties[DiagnosticContract.ConcernProperty] ?? "missing";
 
     [Fact]
-    public Task HeaderInTheGuardedBranchMeansAuthTransportAndTheMessageSaysSo()
+    public Task Header_in_the_guarded_branch_means_AuthTransport_and_the_message_says_so()
         => VerifyAsync(
             InClass("""
                 public void Send(ApiProvider p)
@@ -49,7 +49,7 @@ public sealed class ConcernInferenceTests
                 "ask provider.AuthTransport().IsFirstParty"));
 
     [Fact]
-    public async Task ModelIdStringInTheGuardedBranchMeansModelIdFormat()
+    public async Task Model_id_string_in_the_guarded_branch_means_ModelIdFormat()
     {
         var diagnostic = await SingleAsync("""
             public void Pick(ApiProvider p)
@@ -64,7 +64,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task CatalogIdentifierMeansModelIdFormat()
+    public async Task Catalog_identifier_means_ModelIdFormat()
     {
         var diagnostic = await SingleAsync("""
             public int Count(ApiProvider p) => p == ApiProvider.FirstParty ? catalog.Count : 0;
@@ -74,7 +74,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task BaseUrlInTheElseBranchMeansAuthTransport()
+    public async Task Base_url_in_the_else_branch_means_AuthTransport()
     {
         var diagnostic = await SingleAsync("""
             public void Route(ApiProvider p)
@@ -88,7 +88,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task BothSignalsMakeTheCheckAmbiguousAndTheMessageNamesBoth()
+    public async Task Both_signals_make_the_check_ambiguous_and_the_message_names_both()
     {
         var diagnostic = await SingleAsync("""
             public void Both(ApiProvider p)
@@ -103,7 +103,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task NeitherSignalMakesTheCheckAmbiguous()
+    public async Task Neither_signal_makes_the_check_ambiguous()
     {
         var diagnostic = await SingleAsync("""
             public int Neither(ApiProvider p)
@@ -118,7 +118,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task SwitchSectionStatementsDecideTheConcernOfACaseLabel()
+    public async Task Switch_section_statements_decide_the_concern_of_a_case_label()
     {
         var diagnostic = await SingleAsync("""
             public void Section(ApiProvider p)
@@ -140,7 +140,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task SwitchExpressionArmDecidesTheConcernOfItsPattern()
+    public async Task Switch_expression_arm_decides_the_concern_of_its_pattern()
     {
         var diagnostic = await SingleAsync("""
             public string Arm(ApiProvider p) => p switch
@@ -154,7 +154,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task RestOfTheLogicalExpressionDecidesTheConcern()
+    public async Task Rest_of_the_logical_expression_decides_the_concern()
     {
         var diagnostic = await SingleAsync("""
             public bool NeedsKey(ApiProvider p, string? apiKey) => p == ApiProvider.FirstParty && apiKey is null;
@@ -164,7 +164,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task EnclosingMemberNameDecidesWhenTheGuardedCodeSaysNothing()
+    public async Task Enclosing_member_name_decides_when_the_guarded_code_says_nothing()
     {
         var diagnostic = await SingleAsync("""
             public bool UsesOAuthLogin(ApiProvider p) => p == ApiProvider.FirstParty;
@@ -175,7 +175,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task VariableNameDecidesWhenTheCheckIsStored()
+    public async Task Variable_name_decides_when_the_check_is_stored()
     {
         var diagnostic = await SingleAsync("""
             public void Store(ApiProvider p)
@@ -188,7 +188,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task ConnectAnthropicLoginMeansAuthTransport()
+    public async Task Connect_Anthropic_login_means_AuthTransport()
     {
         var diagnostic = await SingleAsync("""
             public string? Action(ApiProvider p) => p == ApiProvider.FirstParty ? "Connect Anthropic" : null;
@@ -198,7 +198,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task HttpClientMeansAuthTransport()
+    public async Task Http_client_means_AuthTransport()
     {
         var diagnostic = await SingleAsync("""
             public HttpClient? Client(ApiProvider p) => p is ApiProvider.FirstParty ? new HttpClient() : null;
@@ -208,7 +208,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task CancellationTokenIsNotATransportSignal()
+    public async Task Cancellation_token_is_not_a_transport_signal()
     {
         var diagnostic = await SingleAsync("""
             public void Wait(ApiProvider p, CancellationToken cancellationToken)
@@ -221,7 +221,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task SecretLookingStringsAreNeverQuotedInTheMessage()
+    public async Task Secret_looking_strings_are_never_quoted_in_the_message()
     {
         var diagnostic = await SingleAsync("""
             public void Secret(ApiProvider p)
@@ -234,7 +234,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task StatementsAfterAnEarlyReturnAreTheOtherBranch()
+    public async Task Statements_after_an_early_return_are_the_other_branch()
     {
         var diagnostic = await SingleAsync("""
             public void Early(ApiProvider p)
@@ -248,7 +248,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task SiblingSubpatternsArePartOfTheCondition()
+    public async Task Sibling_subpatterns_are_part_of_the_condition()
     {
         var diagnostic = await SingleAsync("""
             public sealed record Session(ApiProvider Provider, bool HasOAuthToken);
@@ -259,7 +259,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task WhatAPredicateFiltersDecidesTheConcern()
+    public async Task What_a_predicate_filters_decides_the_concern()
     {
         var diagnostic = await SingleAsync("""
             public IEnumerable<string> Visible(ApiProvider p) => catalog.FindAll(m => p == ApiProvider.FirstParty);
@@ -269,7 +269,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task WhatAQueryReadsDecidesTheConcern()
+    public async Task What_a_query_reads_decides_the_concern()
     {
         var diagnostic = await SingleAsync("""
             public IEnumerable<string> Visible(ApiProvider p) => from model in catalog where p == ApiProvider.FirstParty select model;
@@ -279,7 +279,7 @@ public sealed class ConcernInferenceTests
     }
 
     [Fact]
-    public async Task AnthropicPrefixedTextThatIsNotAHeaderIsNoSignal()
+    public async Task Anthropic_prefixed_text_that_is_not_a_header_is_no_signal()
     {
         var diagnostic = await SingleAsync("""
             public string Channel(ApiProvider p) => Equals(p, ApiProvider.FirstParty) ? "anthropic-console" : "marketplace";

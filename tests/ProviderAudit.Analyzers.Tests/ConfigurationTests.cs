@@ -21,7 +21,7 @@ public sealed class ConfigurationTests
     private static string Config(params string[] lines) => "root = true\n[*.cs]\n" + string.Join("\n", lines) + "\n";
 
     [Fact]
-    public Task SeverityIsSetWithTheStandardDiagnosticKey()
+    public Task Severity_is_set_with_the_standard_diagnostic_key()
         => VerifyAsync(
             """
             using ProviderAudit.Runtime;
@@ -34,7 +34,7 @@ public sealed class ConfigurationTests
                 "decide which one this check means and ask provider.ModelIdFormat().IsFirstParty or provider.AuthTransport().IsFirstParty"));
 
     [Fact]
-    public Task SeverityNoneTurnsTheAuditOff()
+    public Task Severity_none_turns_the_audit_off()
         => VerifyAsync(
             """
             using ProviderAudit.Runtime;
@@ -43,15 +43,15 @@ public sealed class ConfigurationTests
             Config("dotnet_diagnostic.PA0001.severity = none"));
 
     [Fact]
-    public Task AdditionalProviderTypeIsFlaggedOnItsConfiguredFirstPartyMember()
+    public Task Additional_provider_type_is_flagged_on_its_configured_first_party_member()
         => VerifyAsync(OwnEnum, Config("provider_audit.additional_provider_types = MyApp.Backend", "provider_audit.first_party_member = Anthropic"));
 
     [Fact]
-    public Task AdditionalProviderTypeIsNotFlaggedWithoutConfiguration()
+    public Task Additional_provider_type_is_not_flagged_without_configuration()
         => VerifyAsync(StripMarkup(OwnEnum));
 
     [Fact]
-    public async Task AdditionalProviderTypeWithoutCapabilityMethodsIsReportedWithoutCapabilityFix()
+    public async Task Additional_provider_type_without_capability_methods_is_reported_without_capability_fix()
     {
         var run = await AuditRun.OfAsync(
             StripMarkup(OwnEnum),
@@ -69,7 +69,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public async Task AdditionalProviderTypeWithCapabilityMethodsIsReportedWithCapabilityFix()
+    public async Task Additional_provider_type_with_capability_methods_is_reported_with_capability_fix()
     {
         var run = await AuditRun.OfAsync(
             StripMarkup(OwnEnum) + """
@@ -93,7 +93,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public async Task ApiProviderDiagnosticsCarryTheCapabilityFixAndTypeProperties()
+    public async Task ApiProvider_diagnostics_carry_the_capability_fix_and_type_properties()
     {
         var run = await AuditRun.OfAsync("""
             using ProviderAudit.Runtime;
@@ -131,15 +131,15 @@ public sealed class ConfigurationTests
         """;
 
     [Fact]
-    public Task StringComparisonsWithProviderNamesFromConfiguredMembersAreFlagged()
+    public Task String_comparisons_with_provider_names_from_configured_members_are_flagged()
         => VerifyAsync(StringChecks, Config("provider_audit.string_provider_members = GetApiProvider"));
 
     [Fact]
-    public Task StringComparisonsAreNotFlaggedUntilProviderMembersAreConfigured()
+    public Task String_comparisons_are_not_flagged_until_provider_members_are_configured()
         => VerifyAsync(StripMarkup(StringChecks));
 
     [Fact]
-    public Task ConfiguredProviderNamesReplaceTheDefault()
+    public Task Configured_provider_names_replace_the_default()
         => VerifyAsync(
             """
             public sealed class Settings
@@ -153,7 +153,7 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = ProviderName", "provider_audit.string_provider_names = first-party, anthropic"));
 
     [Fact]
-    public Task ProviderNamePutInALocalOrReadonlyFieldFirstIsFlagged()
+    public Task Provider_name_put_in_a_local_or_readonly_field_first_is_flagged()
         => VerifyAsync(
             """
             public sealed class Host
@@ -181,7 +181,7 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = GetApiProvider"));
 
     [Fact]
-    public Task LocalThatIsReassignedIsNotFollowed()
+    public Task Local_that_is_reassigned_is_not_followed()
         => VerifyAsync(
             """
             public sealed class Host
@@ -201,7 +201,7 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = GetApiProvider"));
 
     [Fact]
-    public async Task StringComparisonsAreReportedWithTheIdParserAsTheirCapabilityFix()
+    public async Task String_comparisons_are_reported_with_the_id_parser_as_their_capability_fix()
     {
         var run = await AuditRun.OfAsync(
             StripMarkup(StringChecks),
@@ -214,7 +214,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public async Task StringComparisonsWithoutTheRuntimeAreReportedWithoutCapabilityFix()
+    public async Task String_comparisons_without_the_runtime_are_reported_without_capability_fix()
     {
         var run = await AuditRun.OfAsync(
             StripMarkup(StringChecks),
@@ -234,7 +234,7 @@ public sealed class ConfigurationTests
         """;
 
     [Fact]
-    public Task EmptyAdditionalProviderTypesIsInvalid()
+    public Task Empty_additional_provider_types_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.additional_provider_types = MyApp.Backend,,Other.Backend"),
@@ -244,7 +244,7 @@ public sealed class ConfigurationTests
                 "empty entry in the list; list fully-qualified enum names separated by commas, e.g. MyApp.Backends.BackendKind, or remove the key"));
 
     [Fact]
-    public Task MalformedTypeNameIsInvalid()
+    public Task Malformed_type_name_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.additional_provider_types = MyApp.Back end"),
@@ -254,7 +254,7 @@ public sealed class ConfigurationTests
                 "'MyApp.Back end' is not a fully-qualified type name; write Namespace.TypeName (nested types as Namespace.Outer+Inner)"));
 
     [Fact]
-    public Task TypeThatIsNotAnEnumIsInvalid()
+    public Task Type_that_is_not_an_enum_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.additional_provider_types = NotAnEnum"),
@@ -264,7 +264,7 @@ public sealed class ConfigurationTests
                 "'NotAnEnum' is a class, not an enum; list only provider enums"));
 
     [Fact]
-    public Task EnumWithoutTheFirstPartyMemberIsInvalid()
+    public Task Enum_without_the_first_party_member_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.additional_provider_types = NotFirst"),
@@ -274,7 +274,7 @@ public sealed class ConfigurationTests
                 "enum 'NotFirst' has no member 'FirstParty'; set provider_audit.first_party_member to the member that means first party"));
 
     [Fact]
-    public Task FirstPartyMemberThatIsNotAnIdentifierIsInvalid()
+    public Task First_party_member_that_is_not_an_identifier_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.first_party_member = First-Party"),
@@ -284,7 +284,7 @@ public sealed class ConfigurationTests
                 "not a C# identifier; name the enum member that means first party, e.g. FirstParty"));
 
     [Fact]
-    public Task EmptyStringProviderNamesIsInvalid()
+    public Task Empty_string_provider_names_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.string_provider_names = ,"),
@@ -294,7 +294,7 @@ public sealed class ConfigurationTests
                 "empty entry in the list; list the provider ids that mean first party separated by commas, e.g. anthropic, first-party, or remove the key"));
 
     [Fact]
-    public Task StringProviderMemberThatIsNotANameIsInvalid()
+    public Task String_provider_member_that_is_not_a_name_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.string_provider_members = Settings.GetApiProvider()"),
@@ -308,14 +308,14 @@ public sealed class ConfigurationTests
     [InlineData("Claude-Platform-Aws", "'Claude-Platform-Aws' is the ClaudePlatformAws backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API")]
     [InlineData("anthropic api", "'anthropic api' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic")]
     [InlineData("\"anthropic\"", "'\"anthropic\"' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic")]
-    public Task FirstPartyIdThatApiProviderIdsCannotTakeIsInvalid(string id, string problem)
+    public Task FirstParty_id_that_ApiProviderIds_cannot_take_is_invalid(string id, string problem)
         => VerifyAsync(
             Clean,
             Config("provider_audit.string_provider_names = anthropic, " + id),
             PA0002().WithArguments("provider_audit.string_provider_names", "anthropic, " + id, problem));
 
     [Fact]
-    public Task InvalidFirstPartyIdIsDroppedAndTheValidOnesStayInForce()
+    public Task Invalid_FirstParty_id_is_dropped_and_the_valid_ones_stay_in_force()
         => VerifyAsync(
             """
             public sealed class Settings
@@ -332,7 +332,7 @@ public sealed class ConfigurationTests
                 "'bedrock' is the Bedrock backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API"));
 
     [Fact]
-    public Task RuntimesFirstPartyIdsAreTheDefault()
+    public Task Runtimes_FirstParty_ids_are_the_default()
         => VerifyAsync(
             """
             public sealed class Settings
@@ -346,7 +346,7 @@ public sealed class ConfigurationTests
             Config("provider_audit.string_provider_members = ProviderName"));
 
     [Fact]
-    public async Task ConfiguredFirstPartyIdsTheRuntimeDoesNotKnowAreReportedForFind()
+    public async Task Configured_FirstParty_ids_the_runtime_does_not_know_are_reported_for_find()
     {
         var run = await AuditRun.OfAsync(
             "public sealed class S { public string ProviderName { get; } = \"\"; public bool A => ProviderName == \"Anthropic\"; }",
@@ -362,7 +362,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public Task UnknownProviderAuditKeyIsInvalid()
+    public Task Unknown_provider_audit_key_is_invalid()
         => VerifyAsync(
             Clean,
             Config("provider_audit.additional_provider_type = MyApp.Backend"),
@@ -372,7 +372,7 @@ public sealed class ConfigurationTests
                 "unknown ProviderAudit key; the known keys are provider_audit.additional_provider_types, provider_audit.first_party_member, provider_audit.string_provider_names, provider_audit.string_provider_members"));
 
     [Fact]
-    public Task InvalidConfigurationDoesNotStopTheAudit()
+    public Task Invalid_configuration_does_not_stop_the_audit()
         => VerifyAsync(
             """
             using ProviderAudit.Runtime;
@@ -385,7 +385,7 @@ public sealed class ConfigurationTests
                 "not a C# identifier; name the enum member that means first party, e.g. FirstParty"));
 
     [Fact]
-    public Task ConfiguredTypeMissingFromTheCompilationIsSkippedLikeApiProvider()
+    public Task Configured_type_missing_from_the_compilation_is_skipped_like_ApiProvider()
         => VerifyAsync(Clean, Config("provider_audit.additional_provider_types = Elsewhere.Backend"));
 
     private static string StripMarkup(string source) =>

@@ -33,7 +33,7 @@ public sealed class DiagnosticContractTests
     private static string Text(Location location) => location.SourceTree!.GetText().ToString(location.SourceSpan);
 
     [Fact]
-    public async Task ComparisonCarriesItsShapeOperandAndHostLocations()
+    public async Task Comparison_carries_its_shape_operand_and_host_locations()
     {
         var diagnostic = await SingleAsync(InClass("    public static bool M(ApiProvider provider) => provider != ApiProvider.FirstParty;"));
 
@@ -45,7 +45,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task NullableChainOperandIsNamedSoTheCallCanJoinTheChain()
+    public async Task Nullable_chain_operand_is_named_so_the_call_can_join_the_chain()
     {
         var diagnostic = await SingleAsync(InClass("    public static bool M(Settings? s) => s?.Provider == ApiProvider.FirstParty;"));
 
@@ -54,7 +54,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task BoxedOperandIsTheValueInsideTheCasts()
+    public async Task Boxed_operand_is_the_value_inside_the_casts()
     {
         var diagnostic = await SingleAsync(InClass("    public static bool M(ApiProvider p) => Equals((object)p, ApiProvider.FirstParty);"));
 
@@ -63,7 +63,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task PatternCarriesTheConstantsInputShapeAndTheTestedExpression()
+    public async Task Pattern_carries_the_constants_input_shape_and_the_tested_expression()
     {
         var diagnostic = await SingleAsync(InClass("    public static bool M(Settings s) => s is { Override: ApiProvider.FirstParty };"));
 
@@ -75,7 +75,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task SwitchArmOverEveryNamedProviderAsksForTheCompilersCatchAll()
+    public async Task Switch_arm_over_every_named_provider_asks_for_the_compilers_catch_all()
     {
         var diagnostic = await SingleAsync(InClass("""
                 #pragma warning disable CS8524
@@ -94,7 +94,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task ConstantCaseLabelCarriesTheGoverningShape()
+    public async Task Constant_case_label_carries_the_governing_shape()
     {
         var diagnostic = await SingleAsync(InClass("""
                 public static int M(ApiProvider? p)
@@ -109,7 +109,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task MissingUsingIsNamedAndTheTypeSpelledSoItBindsOnceImported()
+    public async Task Missing_using_is_named_and_the_type_spelled_so_it_binds_once_imported()
     {
         var diagnostic = await SingleAsync(InClass(
             "    public static bool M(object o) => Equals(o, ProviderAudit.Runtime.ApiProvider.FirstParty);",
@@ -121,7 +121,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task TypeNameTakenByAnotherTypeIsSpelledGlobally()
+    public async Task Type_name_taken_by_another_type_is_spelled_globally()
     {
         var diagnostic = await SingleAsync("""
             namespace Host
@@ -140,7 +140,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task ExtensionMethodsInScopeNeedNoImport()
+    public async Task Extension_methods_in_scope_need_no_import()
     {
         var diagnostic = await SingleAsync(InClass("    public static bool M(ApiProvider p) => p == ApiProvider.FirstParty;"));
 
@@ -152,7 +152,7 @@ public sealed class DiagnosticContractTests
     [InlineData("    public static bool M(ApiProvider p, int n) => (p, n) == (ApiProvider.FirstParty, 1);", DiagnosticContract.NoFixReasons.TupleEquality)]
     [InlineData("    public static bool M() => Equals(default, ApiProvider.FirstParty);", DiagnosticContract.NoFixReasons.DefaultOrNullOperand)]
     [InlineData("    public static void M(ApiProvider p) { switch (p) { case ApiProvider.FirstParty: break; case ApiProvider.Bedrock: goto case ApiProvider.FirstParty; } }", DiagnosticContract.NoFixReasons.GotoCaseTarget)]
-    public async Task UnfixableCheckSaysWhyAndCarriesNoFixFacts(string members, string reason)
+    public async Task Unfixable_check_says_why_and_carries_no_fix_facts(string members, string reason)
     {
         var diagnostic = await SingleAsync(InClass(members));
 
@@ -163,7 +163,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task StringProviderNameWithoutTheRuntimeIsNotFixableAndSaysSo()
+    public async Task String_provider_name_without_the_runtime_is_not_fixable_and_says_so()
     {
         var run = await AuditRun.OfAsync(
             "public static class Code { static string GetApiProvider() => \"x\"; public static bool M() => GetApiProvider() == \"firstParty\"; }",
@@ -176,7 +176,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task ConfiguredEnumWithoutCapabilityMethodsIsNotFixableAndSaysSo()
+    public async Task Configured_enum_without_capability_methods_is_not_fixable_and_says_so()
     {
         var run = await AuditRun.OfAsync(
             "namespace MyApp { public enum Backend { Anthropic, Aws } public static class Code { public static bool M(Backend b) => b == Backend.Anthropic; } }",
@@ -193,7 +193,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task NestedConfiguredEnumIsNamedAsItIsLookedUp()
+    public async Task Nested_configured_enum_is_named_as_it_is_looked_up()
     {
         var run = await AuditRun.OfAsync(
             "namespace MyApp { public static class Outer { public enum Backend { Anthropic, Aws } } public static class Code { public static bool M(Outer.Backend b) => b == Outer.Backend.Anthropic; } }",
@@ -207,7 +207,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task CheckWithBrokenSyntaxIsNotFixableAndSaysWhy()
+    public async Task Check_with_broken_syntax_is_not_fixable_and_says_why()
     {
         var diagnostic = await SingleAsync(InClass("""
                 public static int M(ApiProvider p) => p switch
@@ -220,7 +220,7 @@ public sealed class DiagnosticContractTests
     }
 
     [Fact]
-    public async Task LocalConstantReadAsFirstPartyIsNamedForRemoval()
+    public async Task Local_constant_read_as_FirstParty_is_named_for_removal()
     {
         var diagnostic = await SingleAsync(InClass("""
                 public static bool M(ApiProvider p)

@@ -18,11 +18,11 @@ public sealed class ExpressionTreeTests
         """;
 
     [Fact]
-    public Task ComparisonInsideExpressionTreeIsFlagged()
+    public Task Comparison_inside_expression_tree_is_flagged()
         => VerifyAsync(Source);
 
     [Fact]
-    public async Task ComparisonInsideExpressionTreeIsMarkedNoFix()
+    public async Task Comparison_inside_expression_tree_is_marked_no_fix()
     {
         var run = await AuditRun.OfAsync(Source.Replace("{|PA0001:", string.Empty).Replace("|}", string.Empty));
 

@@ -31,7 +31,7 @@ public sealed class FixableAfterMappingTests
     [InlineData("public static string Header(Backend b) => b != Backend.Anthropic ? \"authorization\" : \"x-api-key\";", "this check's fix asks provider.AuthTransport().IsFirstParty")]
     [InlineData("public static bool Is(Backend b) => b is Backend.Anthropic;", "this check's fixes ask provider.ModelIdFormat().IsFirstParty (the default) or provider.AuthTransport().IsFirstParty")]
     [InlineData("public static int Case(Backend b) { switch (b) { case Backend.Anthropic: return 1; default: return 2; } }", "this check's fixes ask")]
-    public async Task FindingWhoseShapeTheFixesRewriteBecomesFixableWithTheMappingFix(string check, string fix)
+    public async Task Finding_whose_shape_the_fixes_rewrite_becomes_fixable_with_the_mapping_fix(string check, string fix)
     {
         var finding = (await AuditRun.OfAsync(Code(Enum, check), editorConfig: Config)).Single();
 
@@ -42,7 +42,7 @@ public sealed class FixableAfterMappingTests
     }
 
     [Fact]
-    public async Task FindingThatNeedsAHandRewriteEvenAfterTheMappingIsNotPromisedAFix()
+    public async Task Finding_that_needs_a_hand_rewrite_even_after_the_mapping_is_not_promised_a_fix()
     {
         var finding = (await AuditRun.OfAsync(Code(Enum, "public static bool Never() => Equals(default, Backend.Anthropic);"), editorConfig: Config)).Single();
 
@@ -51,7 +51,7 @@ public sealed class FixableAfterMappingTests
     }
 
     [Fact]
-    public async Task FindingOfAnotherNoFixReasonIsNotPromisedAFix()
+    public async Task Finding_of_another_no_fix_reason_is_not_promised_a_fix()
     {
         var finding = (await AuditRun.OfAsync(Code(Enum, "public static bool Pair(Backend a, Backend b) => (a, b) == (Backend.Anthropic, Backend.Bedrock);"), editorConfig: Config)).Single();
 
@@ -60,7 +60,7 @@ public sealed class FixableAfterMappingTests
     }
 
     [Fact]
-    public async Task EnumTheMappingFixCannotExtendIsNotPromisedAFix()
+    public async Task Enum_the_mapping_fix_cannot_extend_is_not_promised_a_fix()
     {
         var source = """
             namespace MyApp
@@ -82,7 +82,7 @@ public sealed class FixableAfterMappingTests
     }
 
     [Fact]
-    public async Task WithoutTheRuntimeToMapOntoNoFixIsPromised()
+    public async Task Without_the_runtime_to_map_onto_no_fix_is_promised()
     {
         var finding = (await AuditRun.OfAsync(Code(Enum, "public static bool Is(Backend b) => b == Backend.Anthropic;"), referenceRuntime: false, editorConfig: Config))
             .Single();
@@ -91,7 +91,7 @@ public sealed class FixableAfterMappingTests
     }
 
     [Fact]
-    public async Task FixableFindingCarriesNoFixableAfterProperty()
+    public async Task Fixable_finding_carries_no_fixable_after_property()
     {
         var finding = (await AuditRun.OfAsync("""
             using ProviderAudit.Runtime;

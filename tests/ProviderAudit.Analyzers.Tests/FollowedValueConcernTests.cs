@@ -30,7 +30,7 @@ public sealed class FollowedValueConcernTests
     private static string ConcernOf(Diagnostic diagnostic) => diagnostic.Properties[DiagnosticContract.ConcernProperty] ?? "missing";
 
     [Fact]
-    public async Task ConstantHoldingTheFirstPartyUrlMakesTheCheckAboutTheEndpoint()
+    public async Task Constant_holding_the_FirstParty_url_makes_the_check_about_the_endpoint()
     {
         // The real-world case: an ambiguous fix would have sent Claude Platform on AWS to api.anthropic.com.
         var diagnostic = await SingleAsync("""
@@ -44,7 +44,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task ConstantOfAnotherClassIsFollowed()
+    public async Task Constant_of_another_class_is_followed()
     {
         var diagnostic = await SingleAsync(
             """
@@ -64,7 +64,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task LocalConstantIsFollowed()
+    public async Task Local_constant_is_followed()
     {
         var diagnostic = await SingleAsync("""
                 public string Header(ApiProvider p)
@@ -79,7 +79,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task StaticReadonlyFieldInitializerIsFollowed()
+    public async Task Static_readonly_field_initializer_is_followed()
     {
         var diagnostic = await SingleAsync("""
                 private static readonly Uri Api = new Uri("https://api.anthropic.com");
@@ -90,7 +90,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task AutoPropertyInitializerIsFollowed()
+    public async Task Auto_property_initializer_is_followed()
     {
         var diagnostic = await SingleAsync("""
                 public static string AuthHeaderName { get; } = "Authorization";
@@ -101,7 +101,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task FollowedModelIdMakesTheCheckAboutModelIds()
+    public async Task Followed_model_id_makes_the_check_about_model_ids()
     {
         var diagnostic = await SingleAsync("""
                 private static readonly string DefaultId = "claude-sonnet-4-6";
@@ -113,7 +113,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task OnlyOneLevelIsFollowed()
+    public async Task Only_one_level_is_followed()
     {
         // Inner's value is two names away: the check guards code that says nothing itself.
         var diagnostic = await SingleAsync("""
@@ -126,7 +126,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task MutableFieldIsNotFollowed()
+    public async Task Mutable_field_is_not_followed()
     {
         var diagnostic = await SingleAsync("""
                 private static string current = "https://api.anthropic.com";
@@ -137,7 +137,7 @@ public sealed class FollowedValueConcernTests
     }
 
     [Fact]
-    public async Task FollowedSecretLookingValuesAreNeverQuoted()
+    public async Task Followed_secret_looking_values_are_never_quoted()
     {
         var diagnostic = await SingleAsync("""
                 private const string Key = "Bearer sk-ant-api03-abcdefghijkl";
@@ -164,7 +164,7 @@ public sealed class FollowedValueConcernTests
     [InlineData("tokenLimit")]
     [InlineData("CancellationTokenSource")]
     [InlineData("SyntaxToken")]
-    public async Task PaginationAndUsageWordsAreNoTransportSignal(string name)
+    public async Task Pagination_and_usage_words_are_no_transport_signal(string name)
     {
         var diagnostic = await SingleAsync($$"""
                 public void Page(ApiProvider p, Dictionary<string, object> request, object {{name}})
@@ -182,7 +182,7 @@ public sealed class FollowedValueConcernTests
     [InlineData("\"max_tokens\"")]
     [InlineData("\"input_tokens\"")]
     [InlineData("\"cache_read_input_tokens\"")]
-    public async Task PaginationAndUsageStringsAreNoTransportSignal(string literal)
+    public async Task Pagination_and_usage_strings_are_no_transport_signal(string literal)
     {
         var diagnostic = await SingleAsync($$"""
                 public void Page(ApiProvider p, Dictionary<string, object> request)
@@ -201,7 +201,7 @@ public sealed class FollowedValueConcernTests
     [InlineData("token")]
     [InlineData("RefreshToken")]
     [InlineData("SessionToken")]
-    public async Task AuthTokensStayTransportSignals(string name)
+    public async Task Auth_tokens_stay_transport_signals(string name)
     {
         var diagnostic = await SingleAsync($$"""
                 public void Auth(ApiProvider p, Dictionary<string, object> request, object {{name}})
@@ -218,7 +218,7 @@ public sealed class FollowedValueConcernTests
     [InlineData("\"Authorization\"", "uses header 'Authorization'")]
     [InlineData("\"/v1/messages\"", "uses an API path")]
     [InlineData("\"https://api.anthropic.com/v1/complete\"", "uses an endpoint URL")]
-    public async Task HeaderNamesPathsAndUrlsAreTransportSignals(string literal, string reason)
+    public async Task Header_names_paths_and_urls_are_transport_signals(string literal, string reason)
     {
         var diagnostic = await SingleAsync($$"""
                 public string Value(ApiProvider p) => p == ApiProvider.FirstParty ? {{literal}} : "";

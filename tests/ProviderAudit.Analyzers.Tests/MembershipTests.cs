@@ -24,7 +24,7 @@ public sealed class MembershipTests
         """;
 
     [Fact]
-    public Task ArrayLiteralQueriedThroughEnumerableContainsIsFlagged()
+    public Task Array_literal_queried_through_enumerable_contains_is_flagged()
         => VerifyAsync(InClass("    public static bool M(ApiProvider p) => {|PA0001:new[] { ApiProvider.FirstParty, ApiProvider.Vertex }.Contains(p)|};"));
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed class MembershipTests
     /// compile with C# 12, where the same overload is reached through an explicit span.
     /// </summary>
     [Fact]
-    public Task ArrayLiteralQueriedThroughMemoryExtensionsContainsIsFlagged()
+    public Task Array_literal_queried_through_memory_extensions_contains_is_flagged()
         => VerifyAsync(InClass("""
                 public static bool Span(ApiProvider p) => {|PA0001:((ReadOnlySpan<ApiProvider>)new[] { ApiProvider.Vertex, ApiProvider.FirstParty }).Contains(p)|};
                 public static bool Explicit(ApiProvider p) => {|PA0001:MemoryExtensions.Contains<ApiProvider>(new[] { ApiProvider.FirstParty }, p)|};
@@ -41,25 +41,25 @@ public sealed class MembershipTests
             """));
 
     [Fact]
-    public Task MembershipWithAComparerOfItsOwnIsNotFlagged()
+    public Task Membership_with_a_comparer_of_its_own_is_not_flagged()
         => VerifyAsync(InClass("""
                 public static bool M(ApiProvider p, IEqualityComparer<ApiProvider> comparer) =>
                     new[] { ApiProvider.FirstParty }.Contains(p, comparer) || MemoryExtensions.Contains<ApiProvider>(new[] { ApiProvider.FirstParty }, p, comparer);
             """));
 
     [Fact]
-    public Task StaticEnumerableContainsCallIsFlagged()
+    public Task Static_enumerable_contains_call_is_flagged()
         => VerifyAsync(InClass("    public static bool M(ApiProvider p) => {|PA0001:Enumerable.Contains(new ApiProvider[] { ApiProvider.FirstParty, ApiProvider.Foundry }, p)|};"));
 
     [Fact]
-    public Task CollectionInitializersQueriedWithTheirOwnContainsAreFlagged()
+    public Task Collection_initializers_queried_with_their_own_contains_are_flagged()
         => VerifyAsync(InClass("""
                 public static bool Set(ApiProvider p) => {|PA0001:new HashSet<ApiProvider> { ApiProvider.FirstParty, ApiProvider.Foundry }.Contains(p)|};
                 public static bool List(ApiProvider p) => {|PA0001:new List<ApiProvider> { ApiProvider.Foundry, ApiProvider.FirstParty }.Contains(p)|};
             """));
 
     [Fact]
-    public Task StaticReadonlySetsOfEveryKindAreFlagged()
+    public Task Static_readonly_sets_of_every_kind_are_flagged()
         => VerifyAsync(InClass("""
                 private static readonly HashSet<ApiProvider> Direct = new() { ApiProvider.FirstParty, ApiProvider.Foundry };
                 private static readonly ImmutableArray<ApiProvider> Immutable = ImmutableArray.Create(ApiProvider.FirstParty, ApiProvider.Foundry);
@@ -74,7 +74,7 @@ public sealed class MembershipTests
             """));
 
     [Fact]
-    public Task LocalSetThatIsNeverReassignedIsFlagged()
+    public Task Local_set_that_is_never_reassigned_is_flagged()
         => VerifyAsync(InClass("""
                 public static bool M(ApiProvider p)
                 {
@@ -84,14 +84,14 @@ public sealed class MembershipTests
             """));
 
     [Fact]
-    public Task SetsWithoutFirstPartyAreNotFlagged()
+    public Task Sets_without_FirstParty_are_not_flagged()
         => VerifyAsync(InClass("""
                 private static readonly HashSet<ApiProvider> Cloud = new() { ApiProvider.Bedrock, ApiProvider.Vertex };
                 public static bool M(ApiProvider p) => Cloud.Contains(p) || new[] { ApiProvider.Foundry }.Contains(p);
             """));
 
     [Fact]
-    public Task SetsWhoseContentIsNotKnownHereAreNotFlagged()
+    public Task Sets_whose_content_is_not_known_here_are_not_flagged()
         => VerifyAsync(InClass("""
                 private static HashSet<ApiProvider> mutable = new() { ApiProvider.FirstParty };
                 public static void Replace() => mutable = new();
@@ -105,7 +105,7 @@ public sealed class MembershipTests
             """));
 
     [Fact]
-    public async Task ArrayLiteralOfConstantsIsFixableWithTheFirstPartyElementsNamed()
+    public async Task Array_literal_of_constants_is_fixable_with_the_FirstParty_elements_named()
     {
         var run = await AuditRun.OfAsync(InClass("    public static bool M(ApiProvider p) => new[] { ApiProvider.FirstParty, ApiProvider.Vertex }.Contains(p);"));
 
@@ -119,7 +119,7 @@ public sealed class MembershipTests
     }
 
     [Fact]
-    public async Task NamedSetIsReportedWithoutFixAndSaysWhy()
+    public async Task Named_set_is_reported_without_fix_and_says_why()
     {
         var run = await AuditRun.OfAsync(InClass("""
                 private static readonly HashSet<ApiProvider> Direct = new() { ApiProvider.FirstParty, ApiProvider.Foundry };
@@ -136,7 +136,7 @@ public sealed class MembershipTests
     [InlineData("new[] { ApiProvider.FirstParty, Pick() }.Contains(p)")]
     [InlineData("new ApiProvider[2] { ApiProvider.FirstParty, ApiProvider.Vertex }.Contains(p)")]
     [InlineData("ImmutableArray.Create(ApiProvider.FirstParty, ApiProvider.Vertex).Contains(p)")]
-    public async Task InlineSetThatCannotBeEditedInPlaceIsReportedWithoutFix(string query)
+    public async Task Inline_set_that_cannot_be_edited_in_place_is_reported_without_fix(string query)
     {
         var run = await AuditRun.OfAsync(InClass($"    static ApiProvider Pick() => ApiProvider.Bedrock;\n    public static bool M(ApiProvider p) => {query};"));
 

@@ -30,7 +30,7 @@ public sealed class NameScopeTests
     }
 
     [Fact]
-    public async Task ANestedTypeWithTheProviderNameChangesTheSpellingOnlyInsideItsClass()
+    public async Task A_nested_type_with_the_provider_name_changes_the_spelling_only_inside_its_class()
     {
         var sites = await NamesBySiteAsync("""
             using ProviderAudit.Runtime;
@@ -59,7 +59,7 @@ public sealed class NameScopeTests
     }
 
     [Fact]
-    public async Task ATypeParameterWithTheProviderNameChangesTheSpellingOnlyInsideItsMethod()
+    public async Task A_type_parameter_with_the_provider_name_changes_the_spelling_only_inside_its_method()
     {
         var sites = await NamesBySiteAsync("""
             using ProviderAudit.Runtime;
@@ -89,7 +89,7 @@ public sealed class NameScopeTests
     }
 
     [Fact]
-    public async Task EachNamespaceBlockGetsTheImportItsOwnUsingsCallFor()
+    public async Task Each_namespace_block_gets_the_import_its_own_usings_call_for()
     {
         var sites = await NamesBySiteAsync("""
             namespace WithUsing

@@ -43,7 +43,7 @@ public sealed class ProviderMappingTests
         """;
 
     [Fact]
-    public Task EnumDeclaredInTheProjectIsReportedOnItsName()
+    public Task Enum_declared_in_the_project_is_reported_on_its_name()
         => Run(
             """
             namespace MyApp
@@ -60,14 +60,14 @@ public sealed class ProviderMappingTests
             PA0003().WithLocation(0).WithArguments("MyApp.Backend", "ModelIdFormat(), AuthTransport()"));
 
     [Fact]
-    public Task EnumDeclaredInTheProjectIsReportedEvenWithoutFindings()
+    public Task Enum_declared_in_the_project_is_reported_even_without_findings()
         => Run(
             """
             namespace MyApp { public enum {|PA0003:Backend|} { Anthropic, Bedrock } }
             """);
 
     [Fact]
-    public Task EnumWithBothCapabilityMethodsIsNotReported()
+    public Task Enum_with_both_capability_methods_is_not_reported()
         => Run(
             """
             namespace MyApp
@@ -78,7 +78,7 @@ public sealed class ProviderMappingTests
             """ + Mapping);
 
     [Fact]
-    public Task PartialMappingIsReportedWithWhatIsMissing()
+    public Task Partial_mapping_is_reported_with_what_is_missing()
         => Run(
             """
             namespace MyApp
@@ -93,7 +93,7 @@ public sealed class ProviderMappingTests
             PA0003().WithLocation(0).WithArguments("MyApp.Backend", "AuthTransport()"));
 
     [Fact]
-    public Task RuntimeApiProviderIsNeverReported()
+    public Task Runtime_ApiProvider_is_never_reported()
         => Run(
             """
             using ProviderAudit.Runtime;
@@ -105,7 +105,7 @@ public sealed class ProviderMappingTests
             """);
 
     [Fact]
-    public Task ReferencedEnumIsReportedOnItsFirstFindingByPathThenPosition()
+    public Task Referenced_enum_is_reported_on_its_first_finding_by_path_then_position()
     {
         var test = Test(referencesLibrary: true);
         test.TestState.Sources.Add(("/0/B.cs", """
@@ -124,7 +124,7 @@ public sealed class ProviderMappingTests
     }
 
     [Fact]
-    public Task ReferencedEnumWithoutFindingsIsNotReported()
+    public Task Referenced_enum_without_findings_is_not_reported()
     {
         var test = Test(referencesLibrary: true);
         test.TestState.Sources.Add("public static class A { public static MyApp.Backend Default => MyApp.Backend.Anthropic; }");
@@ -132,7 +132,7 @@ public sealed class ProviderMappingTests
     }
 
     [Fact]
-    public Task MappingOfAReferencedEnumInTheConsumingProjectCounts()
+    public Task Mapping_of_a_referenced_enum_in_the_consuming_project_counts()
     {
         var test = Test(referencesLibrary: true);
         test.TestState.Sources.Add("public static class A { public static bool Check(MyApp.Backend b) => {|PA0001:b == MyApp.Backend.Anthropic|}; }");
@@ -141,7 +141,7 @@ public sealed class ProviderMappingTests
     }
 
     [Fact]
-    public async Task ReferencedEnumWithMappingInTheConsumingProjectGetsTheCapabilityFix()
+    public async Task Referenced_enum_with_mapping_in_the_consuming_project_gets_the_capability_fix()
     {
         var compilation = CSharpCompilation.Create(
             "Consumer",
@@ -159,7 +159,7 @@ public sealed class ProviderMappingTests
     }
 
     [Fact]
-    public Task InternalMappingInTheReferencedAssemblyDoesNotCountInTheConsumer()
+    public Task Internal_mapping_in_the_referenced_assembly_does_not_count_in_the_consumer()
     {
         var test = Test(referencesLibrary: false);
         test.TestState.AdditionalReferences.Add(Compile("LibWithInternalMapping", LibrarySource + Mapping.Replace("public static class", "internal static class")));
@@ -170,7 +170,7 @@ public sealed class ProviderMappingTests
     }
 
     [Fact]
-    public async Task ReportedOnceHoweverManyFindings()
+    public async Task Reported_once_however_many_findings()
     {
         var checks = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"public static bool C{i}(MyApp.Backend b) => b == MyApp.Backend.Anthropic;"));
         var compilation = CSharpCompilation.Create(
@@ -188,7 +188,7 @@ public sealed class ProviderMappingTests
     }
 
     [Fact]
-    public Task MappingMethodsTranslateAndAreNotFlagged()
+    public Task Mapping_methods_translate_and_are_not_flagged()
         => Run(
             """
             namespace MyApp
@@ -219,7 +219,7 @@ public sealed class ProviderMappingTests
             """);
 
     [Fact]
-    public Task MethodsNamedLikeTheMappingButNotOnTheEnumAreFlagged()
+    public Task Methods_named_like_the_mapping_but_not_on_the_enum_are_flagged()
         => Run(
             """
             namespace MyApp

@@ -36,7 +36,7 @@ public sealed class RobustnessTests
 
     [Theory]
     [MemberData(nameof(BrokenSnippets))]
-    public async Task BrokenCodeNeverMakesTheAnalyzerThrow(string description, string source)
+    public async Task Broken_code_never_makes_the_analyzer_throw(string description, string source)
     {
         var run = await AuditRun.OfAsync(source, editorConfig: StringChecksOn);
 
@@ -45,7 +45,7 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public async Task CheckStillFlaggedNextToBrokenCode()
+    public async Task Check_still_flagged_next_to_broken_code()
     {
         var run = await AuditRun.OfAsync("""
             using ProviderAudit.Runtime;

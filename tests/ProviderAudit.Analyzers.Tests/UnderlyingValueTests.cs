@@ -23,27 +23,27 @@ public sealed class UnderlyingValueTests
         """;
 
     [Fact]
-    public Task CastToIntComparedWithZeroIsFlagged()
+    public Task Cast_to_int_compared_with_zero_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:(int)p == 0|}) { }"));
 
     [Fact]
-    public Task ZeroOnTheLeftAndInequalityAreFlagged()
+    public Task Zero_on_the_left_and_inequality_are_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:0 != (int)p|}) { }"));
 
     [Fact]
-    public Task NarrowerAndWiderCastsAreFlagged()
+    public Task Narrower_and_wider_casts_are_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:(byte)p == 0|} || {|PA0001:(long)p == 0L|}) { }"));
 
     [Fact]
-    public Task NumberOfTheFirstPartyMemberItselfIsFlagged()
+    public Task Number_of_the_first_party_member_itself_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:(int)p == (int)ApiProvider.FirstParty|}) { }"));
 
     [Fact]
-    public Task NullableProviderCastToNullableIntIsFlagged()
+    public Task Nullable_provider_cast_to_nullable_int_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:(int?)maybe == 0|}) { }"));
 
     [Fact]
-    public Task PatternsAndSwitchesOverTheNumberAreFlagged()
+    public Task Patterns_and_switches_over_the_number_are_flagged()
         => VerifyAsync(InMethod("""
             if ((int)p is {|PA0001:0|}) { }
             var label = (int)p switch { {|PA0001:0|} => "first", _ => "other" };
@@ -55,19 +55,19 @@ public sealed class UnderlyingValueTests
             """));
 
     [Fact]
-    public Task EqualsOnTheNumberIsFlagged()
+    public Task Equals_on_the_number_is_flagged()
         => VerifyAsync(InMethod("if ({|PA0001:((int)p).Equals(0)|} || {|PA0001:Equals(0, (int)p)|}) { }"));
 
     [Fact]
-    public Task NumberOfAnotherMemberIsNotFlagged()
+    public Task Number_of_another_member_is_not_flagged()
         => VerifyAsync(InMethod("if ((int)p == 1 || (int)p is 2) { }"));
 
     [Fact]
-    public Task PlainNumbersAreNotFlagged()
+    public Task Plain_numbers_are_not_flagged()
         => VerifyAsync(InMethod("if (number == 0 || number is 0) { }"));
 
     [Fact]
-    public async Task UnderlyingValueComparisonIsReportedWithoutFixAndSaysWhy()
+    public async Task Underlying_value_comparison_is_reported_without_fix_and_says_why()
     {
         var run = await AuditRun.OfAsync(InMethod("if ((int)p == 0) { }"));
 

@@ -23,127 +23,127 @@ public class ComparisonFixTests
         """;
 
     [Fact]
-    public Task EqualsOperatorBecomesModelIdCapability() => Verify.FixAsync(
+    public Task Equals_operator_becomes_model_id_capability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task EqualsOperatorBecomesAuthTransportCapability() => Verify.FixAsync(
+    public Task Equals_operator_becomes_AuthTransport_capability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider provider) => provider.AuthTransport().IsFirstParty;"),
         Verify.AuthTransport);
 
     [Fact]
-    public Task NotEqualsOperatorBecomesNegatedModelIdCapability() => Verify.FixAsync(
+    public Task Not_equals_operator_becomes_negated_model_id_capability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider != ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider provider) => !provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task NotEqualsOperatorBecomesNegatedAuthTransportCapability() => Verify.FixAsync(
+    public Task Not_equals_operator_becomes_negated_AuthTransport_capability() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider != ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider provider) => !provider.AuthTransport().IsFirstParty;"),
         Verify.AuthTransport);
 
     [Fact]
-    public Task ReversedOperandsUseTheProviderSide() => Verify.FixAsync(
+    public Task Reversed_operands_use_the_provider_side() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:ApiProvider.FirstParty == provider|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task ReversedNotEqualsOperandsStayNegated() => Verify.FixAsync(
+    public Task Reversed_not_equals_operands_stay_negated() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:ApiProvider.FirstParty != provider|};"),
         Class("    bool M(ApiProvider provider) => !provider.AuthTransport().IsFirstParty;"),
         Verify.AuthTransport);
 
     [Fact]
-    public Task CastConstantIsRecognised() => Verify.FixAsync(
+    public Task Cast_constant_is_recognised() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider == (ApiProvider)0|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task ConditionalAccessJoinsTheChainAndNullStaysFalse() => Verify.FixAsync(
+    public Task Conditional_access_joins_the_chain_and_null_stays_false() => Verify.FixAsync(
         Class("    bool M(Settings? settings) => {|PA0001:settings?.Provider == ApiProvider.FirstParty|};"),
         Class("    bool M(Settings? settings) => settings?.Provider.ModelIdFormat().IsFirstParty == true;"),
         Verify.ModelId);
 
     [Fact]
-    public Task ConditionalAccessNotEqualsKeepsNullTrue() => Verify.FixAsync(
+    public Task Conditional_access_not_equals_keeps_null_true() => Verify.FixAsync(
         Class("    bool M(Settings? settings) => {|PA0001:settings?.Provider != ApiProvider.FirstParty|};"),
         Class("    bool M(Settings? settings) => settings?.Provider.AuthTransport().IsFirstParty != true;"),
         Verify.AuthTransport);
 
     [Fact]
-    public Task ConditionalAccessToNullableProviderIsParenthesised() => Verify.FixAsync(
+    public Task Conditional_access_to_nullable_provider_is_parenthesised() => Verify.FixAsync(
         Class("    bool M(Settings? settings) => {|PA0001:settings?.Override == ApiProvider.FirstParty|};"),
         Class("    bool M(Settings? settings) => (settings?.Override)?.ModelIdFormat().IsFirstParty == true;"),
         Verify.ModelId);
 
     [Fact]
-    public Task NullableProviderUsesConditionalCall() => Verify.FixAsync(
+    public Task Nullable_provider_uses_conditional_call() => Verify.FixAsync(
         Class("    bool M(ApiProvider? provider) => {|PA0001:provider == ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider? provider) => provider?.ModelIdFormat().IsFirstParty == true;"),
         Verify.ModelId);
 
     [Fact]
-    public Task NullableComparisonUnderNegationIsParenthesised() => Verify.FixAsync(
+    public Task Nullable_comparison_under_negation_is_parenthesised() => Verify.FixAsync(
         Class("    bool M(ApiProvider? provider) => !({|PA0001:provider == ApiProvider.FirstParty|});"),
         Class("    bool M(ApiProvider? provider) => !(provider?.ModelIdFormat().IsFirstParty == true);"),
         Verify.ModelId);
 
     [Fact]
-    public Task ComplexProviderExpressionIsParenthesisedAsReceiver() => Verify.FixAsync(
+    public Task Complex_provider_expression_is_parenthesised_as_receiver() => Verify.FixAsync(
         Class("    bool M(ApiProvider? provider) => {|PA0001:(provider ?? ApiProvider.Bedrock) == ApiProvider.FirstParty|};"),
         Class("    bool M(ApiProvider? provider) => (provider ?? ApiProvider.Bedrock).ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task DefaultValueConstantIsRecognised() => Verify.FixAsync(
+    public Task Default_value_constant_is_recognised() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:default(ApiProvider) != provider|};"),
         Class("    bool M(ApiProvider provider) => !provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task NamedConstantEqualToFirstPartyIsRecognised() => Verify.FixAsync(
+    public Task Named_constant_equal_to_FirstParty_is_recognised() => Verify.FixAsync(
         Class("    const ApiProvider Default = ApiProvider.FirstParty;\n    bool M(ApiProvider provider) => {|PA0001:provider == Default|};"),
         Class("    const ApiProvider Default = ApiProvider.FirstParty;\n    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task ComparisonInsideConditionKeepsTheRestOfTheExpression() => Verify.FixAsync(
+    public Task Comparison_inside_condition_keeps_the_rest_of_the_expression() => Verify.FixAsync(
         Class("    string M(ApiProvider provider, bool verbose) => verbose && {|PA0001:provider == ApiProvider.FirstParty|} ? \"claude-sonnet-4-6\" : \"other\";"),
         Class("    string M(ApiProvider provider, bool verbose) => verbose && provider.ModelIdFormat().IsFirstParty ? \"claude-sonnet-4-6\" : \"other\";"),
         Verify.ModelId);
 
     [Fact]
-    public Task ComparisonInLambdaIsRewritten() => Verify.FixAsync(
+    public Task Comparison_in_lambda_is_rewritten() => Verify.FixAsync(
         Class("    int M(List<ApiProvider> providers) => providers.Count(p => {|PA0001:p == ApiProvider.FirstParty|});"),
         Class("    int M(List<ApiProvider> providers) => providers.Count(p => p.ModelIdFormat().IsFirstParty);"),
         Verify.ModelId);
 
     [Fact]
-    public Task ComparisonInLinqQueryIsRewritten() => Verify.FixAsync(
+    public Task Comparison_in_linq_query_is_rewritten() => Verify.FixAsync(
         Class("    IEnumerable<ApiProvider> M(List<ApiProvider> providers) => from p in providers where {|PA0001:p != ApiProvider.FirstParty|} select p;"),
         Class("    IEnumerable<ApiProvider> M(List<ApiProvider> providers) => from p in providers where !p.AuthTransport().IsFirstParty select p;"),
         Verify.AuthTransport);
 
     [Fact]
-    public Task ComparisonInsideExpressionTreeGetsNoFix()
+    public Task Comparison_inside_expression_tree_gets_no_fix()
     {
         var source = Class("    System.Linq.Expressions.Expression<System.Func<ApiProvider, bool>> M() => p => {|PA0001:p == ApiProvider.FirstParty|};");
         return Verify.FixAsync(source, source, Verify.ModelId);
     }
     [Fact]
-    public Task DefaultLiteralIsRecognised() => Verify.FixAsync(
+    public Task Default_literal_is_recognised() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider == default|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);
 
     [Fact]
-    public Task BoxedReferenceEqualityGetsNoFix()
+    public Task Boxed_reference_equality_gets_no_fix()
     {
         // object == object compares references: always false for a fresh box, so a capability call would change behaviour.
         var source = Class("    bool M(object boxed) => {|PA0001:boxed == (object)ApiProvider.FirstParty|};");
@@ -151,7 +151,7 @@ public class ComparisonFixTests
     }
 
     [Fact]
-    public Task TupleEqualityGetsNoFix()
+    public Task Tuple_equality_gets_no_fix()
     {
         var source = Class("    bool M(ApiProvider provider, int port) => {|PA0001:(provider, port) == (ApiProvider.FirstParty, 443)|};");
         return Verify.FixAsync(source, source, Verify.ModelId);
@@ -159,7 +159,7 @@ public class ComparisonFixTests
 
     /// <summary>Found by the mutation suite: the check was the constant's only reader, so the fix left an unused local (CS0219).</summary>
     [Fact]
-    public Task LocalConstantReadOnlyByTheRewrittenCheckGoesWithIt() => Verify.FixAsync(
+    public Task Local_constant_read_only_by_the_rewritten_check_goes_with_it() => Verify.FixAsync(
         Class("""
                 bool M(ApiProvider provider)
                 {
@@ -178,7 +178,7 @@ public class ComparisonFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task LocalConstantReadByEveryRewrittenCheckGoesOnceNoneIsLeft() => Verify.FixAsync(
+    public Task Local_constant_read_by_every_rewritten_check_goes_once_none_is_left() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider)
                 {
@@ -197,7 +197,7 @@ public class ComparisonFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task LocalConstantStillReadElsewhereStays() => Verify.FixAsync(
+    public Task Local_constant_still_read_elsewhere_stays() => Verify.FixAsync(
         Class("""
                 ApiProvider M(ApiProvider provider)
                 {

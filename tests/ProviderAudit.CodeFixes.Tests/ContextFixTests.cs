@@ -7,7 +7,7 @@ namespace ProviderAudit.CodeFixes.Tests;
 public class ContextFixTests
 {
     [Fact]
-    public Task UsingStaticMemberIsRewritten() => Verify.FixAsync(
+    public Task Using_static_member_is_rewritten() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
         using static ProviderAudit.Runtime.ApiProvider;
@@ -29,7 +29,7 @@ public class ContextFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task AliasedEnumIsRewrittenAndTheNamespaceImported() => Verify.FixAsync(
+    public Task Aliased_enum_is_rewritten_and_the_namespace_imported() => Verify.FixAsync(
         """
         using Provider = ProviderAudit.Runtime.ApiProvider;
 
@@ -50,7 +50,7 @@ public class ContextFixTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task BoxedIsPatternIsTypeTestedFirst() => Verify.FixAsync(
+    public Task Boxed_is_pattern_is_type_tested_first() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
 
@@ -70,7 +70,7 @@ public class ContextFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task FieldInitializerAndPropertyAreRewritten() => Verify.FixAsync(
+    public Task Field_initializer_and_property_are_rewritten() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
 
@@ -94,7 +94,7 @@ public class ContextFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task LocalFunctionIsRewritten() => Verify.FixAsync(
+    public Task Local_function_is_rewritten() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
 
@@ -136,7 +136,7 @@ public class ContextFixTests
         Verify.ModelId);
 
     [Fact]
-    public async Task TopLevelStatementsAreRewrittenWithFreshVariableNames()
+    public async Task Top_level_statements_are_rewritten_with_fresh_variable_names()
     {
         var test = new FixTest
         {
@@ -197,7 +197,7 @@ public class ContextFixTests
         """;
 
     [Fact]
-    public async Task ConfiguredProviderTypeWithCapabilityMethodsIsRewrittenAndItsNamespaceImported()
+    public async Task Configured_provider_type_with_capability_methods_is_rewritten_and_its_namespace_imported()
     {
         var test = new FixTest { CodeActionEquivalenceKey = Verify.ModelId };
         test.TestState.Sources.Add(("/0/Backend.cs", LegacyBackend));

@@ -100,7 +100,7 @@ public sealed class FixAllDeterminismTests
     private static readonly FixAllScope[] Scopes = [FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution];
 
     [Fact]
-    public async Task CapabilityFixAllGivesOneResultFromEveryDiagnosticEveryKeyAndNoKey()
+    public async Task Capability_fix_all_gives_one_result_from_every_diagnostic_every_key_and_no_key()
     {
         var runs = await FixAllFromEveryStartAsync(
             string.Empty, new FirstPartyComparisonCodeFixProvider(), DiagnosticContract.FirstPartyComparisonId, ("Checks.cs", Checks), ("More.cs", More));
@@ -119,7 +119,7 @@ public sealed class FixAllDeterminismTests
     }
 
     [Fact]
-    public async Task AmbiguousSitesGetTheAuthTransportOnlyFromTheKeyNoCodeActionOffers()
+    public async Task Ambiguous_sites_get_the_AuthTransport_only_from_the_key_no_code_action_offers()
     {
         // provider-audit fix --ambiguous auth-transport: a choice made on purpose, which neither the IDE nor dotnet format can make.
         var project = new ConfiguredProject(string.Empty, ("Checks.cs", Checks), ("More.cs", More));
@@ -174,7 +174,7 @@ public sealed class FixAllDeterminismTests
         """;
 
     [Fact]
-    public async Task MappingFixAllGivesOneResultFromEveryDiagnosticAndNoKey()
+    public async Task Mapping_fix_all_gives_one_result_from_every_diagnostic_and_no_key()
     {
         var runs = await FixAllFromEveryStartAsync(
             MappingConfig, new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId,

@@ -88,10 +88,10 @@ public class FixAllTests
         """;
 
     [Fact]
-    public Task FixAllRewritesEverySiteInADocument() => Verify.FixAsync(Mixed, MixedFixed, Verify.ModelId);
+    public Task Fix_all_rewrites_every_site_in_a_document() => Verify.FixAsync(Mixed, MixedFixed, Verify.ModelId);
 
     [Fact]
-    public async Task FixAllRewritesEverySiteInAProject()
+    public async Task Fix_all_rewrites_every_site_in_a_project()
     {
         var second = """
             using ProviderAudit.Runtime;
@@ -118,7 +118,7 @@ public class FixAllTests
     }
 
     [Fact]
-    public async Task TwoConstantsInOneArmAreRewrittenTogetherByFixAll()
+    public async Task Two_constants_in_one_arm_are_rewritten_together_by_fix_all()
     {
         var test = new FixTest
         {
@@ -166,7 +166,7 @@ public class FixAllTests
         await test.RunAsync();
     }
     [Fact]
-    public async Task FixAllGivesEverySiteItsDocumentedCapabilityWhateverFixItStartsFrom()
+    public async Task Fix_all_gives_every_site_its_documented_capability_whatever_fix_it_starts_from()
     {
         var test = new FixTest
         {
@@ -208,7 +208,7 @@ public class FixAllTests
         await test.RunAsync();
     }
     [Fact]
-    public Task NestedSitesInOneArmAreBothRewritten() => Verify.FixAsync(
+    public Task Nested_sites_in_one_arm_are_both_rewritten() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
 
@@ -236,7 +236,7 @@ public class FixAllTests
         Verify.ModelId);
 
     [Fact]
-    public async Task FixAllNamesAnIfConditionPatternVariableApartFromACaseVariableOfTheSameBlock()
+    public async Task Fix_all_names_an_if_condition_pattern_variable_apart_from_a_case_variable_of_the_same_block()
     {
         // The `is` pattern's variable is scoped to the whole block, which encloses the switch section's `case var`.
         var test = new FixTest
@@ -327,7 +327,7 @@ public class FixAllTests
         """;
 
     [Fact]
-    public async Task FixAllStartedWithoutAnEquivalenceKeyFixesEveryFixableSite()
+    public async Task Fix_all_started_without_an_EquivalenceKey_fixes_every_fixable_site()
     {
         // `dotnet format analyzers --diagnostics PA0001` may start from the expression-tree diagnostic, which offers no fix,
         // and then passes no equivalence key: every fixable site is still rewritten, ambiguous ones to the model-ID format.
@@ -342,7 +342,7 @@ public class FixAllTests
     }
 
     [Fact]
-    public async Task FixAllStartedFromAnUnknownEquivalenceKeyTreatsItAsNoKey()
+    public async Task Fix_all_started_from_an_unknown_EquivalenceKey_treats_it_as_no_key()
     {
         Assert.Equal(await FixRunner.FixAllAsync(MixedConcerns, equivalenceKey: null), await FixRunner.FixAllAsync(MixedConcerns, "SomeOtherFixer.Key"));
     }

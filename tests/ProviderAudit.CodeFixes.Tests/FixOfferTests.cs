@@ -27,7 +27,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task ModelIdConcernOffersTheModelIdFixFirst()
+    public async Task Model_id_concern_offers_the_model_id_fix_first()
     {
         var (diagnostic, actions) = await OfferAsync(Class(
             "    string ModelId(ApiProvider provider) => provider == ApiProvider.FirstParty ? \"claude-sonnet-4-6\" : \"anthropic.claude-sonnet-4-6-v1:0\";"));
@@ -38,7 +38,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task TransportConcernOffersTheTransportFixFirst()
+    public async Task Transport_concern_offers_the_transport_fix_first()
     {
         var (diagnostic, actions) = await OfferAsync(Class(
             "    string HeaderName(ApiProvider provider) => provider == ApiProvider.FirstParty ? \"x-api-key\" : \"authorization\";"));
@@ -48,7 +48,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task AmbiguousConcernOffersModelIdFirst()
+    public async Task Ambiguous_concern_offers_model_id_first()
     {
         var (diagnostic, actions) = await OfferAsync(Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;"));
 
@@ -57,14 +57,14 @@ public class FixOfferTests
     }
 
     [Fact]
-    public Task InferredTransportFixIsTheFirstActionAndRewritesTheCheck() => Verify.FixAsync(
+    public Task Inferred_transport_fix_is_the_first_action_and_rewrites_the_check() => Verify.FixAsync(
         Class("    string HeaderName(ApiProvider provider) => {|PA0001:provider == ApiProvider.FirstParty|} ? \"x-api-key\" : \"authorization\";"),
         Class("    string HeaderName(ApiProvider provider) => provider.AuthTransport().IsFirstParty ? \"x-api-key\" : \"authorization\";"),
         Verify.AuthTransport,
         codeActionIndex: 0);
 
     [Fact]
-    public async Task ExpressionTreeDiagnosticOffersNothing()
+    public async Task Expression_tree_diagnostic_offers_nothing()
     {
         var (diagnostic, actions) = await OfferAsync(Class(
             "    Expression<Func<ApiProvider, bool>> M() => provider => provider == ApiProvider.FirstParty;"));
@@ -76,7 +76,7 @@ public class FixOfferTests
     [Theory]
     [InlineData(DiagnosticContract.NoFixProperty, "true")]
     [InlineData(DiagnosticContract.HasCapabilityFixProperty, "false")]
-    public async Task DiagnosticMarkedUnfixableOffersNothing(string property, string value)
+    public async Task Diagnostic_marked_unfixable_offers_nothing(string property, string value)
     {
         var document = FixRunner.CreateDocument(Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;"));
         var real = Assert.Single(await FixRunner.AnalyzeAsync(document));
@@ -86,7 +86,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task EachFixHasItsOwnEquivalenceKeySoFixAllStaysAvailable()
+    public async Task Each_fix_has_its_own_EquivalenceKey_so_fix_all_stays_available()
     {
         var (_, actions) = await OfferAsync(Class("    bool M(ApiProvider provider) => provider is ApiProvider.Bedrock or ApiProvider.FirstParty;"));
 
@@ -95,7 +95,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task OfferingFixesReadsOnlyTheDiagnosticAndComputesNoRewrite()
+    public async Task Offering_fixes_reads_only_the_diagnostic_and_computes_no_rewrite()
     {
         var source = Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;");
         var diagnostic = Assert.Single(await FixRunner.AnalyzeAsync(FixRunner.CreateDocument(source)));
@@ -112,7 +112,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task RewriteFollowsTheAnalyzersDecisionRatherThanReDerivingIt()
+    public async Task Rewrite_follows_the_analyzers_decision_rather_than_re_deriving_it()
     {
         var source = Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;");
         var document = FixRunner.CreateDocument(source);
@@ -133,7 +133,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public async Task DiagnosticWithoutFixFactsOffersNothing()
+    public async Task Diagnostic_without_fix_facts_offers_nothing()
     {
         var document = FixRunner.CreateDocument(Class("    bool M(ApiProvider provider) => provider == ApiProvider.FirstParty;"));
         var real = Assert.Single(await FixRunner.AnalyzeAsync(document));
@@ -152,7 +152,7 @@ public class FixOfferTests
     [InlineData("Equals(null, ApiProvider.FirstParty)")]
     [InlineData("ApiProvider.FirstParty.Equals(null)")]
     [InlineData("Equals((object?)null, ApiProvider.FirstParty)")]
-    public async Task DefaultOrNullOperandIsReportedWithoutFix(string check)
+    public async Task Default_or_null_operand_is_reported_without_fix(string check)
     {
         var (diagnostic, actions) = await OfferAsync(Class($"    bool M() => {check};"));
 
@@ -161,7 +161,7 @@ public class FixOfferTests
     }
 
     [Fact]
-    public Task DefaultAsTheFirstPartyConstantIsStillFixed() => Verify.FixAsync(
+    public Task Default_as_the_FirstParty_constant_is_still_fixed() => Verify.FixAsync(
         Class("    bool M(ApiProvider provider) => {|PA0001:provider == default|};"),
         Class("    bool M(ApiProvider provider) => provider.ModelIdFormat().IsFirstParty;"),
         Verify.ModelId);

@@ -136,7 +136,7 @@ public sealed class LanguageVersionFixTests
 
     [Theory]
     [MemberData(nameof(Contexts))]
-    public async Task EveryFixOfEveryProviderIdShapeCompilesCleanlyAtTheLanguageVersion(LanguageVersion languageVersion, NullableContextOptions nullable)
+    public async Task Every_fix_of_every_provider_id_shape_compiles_cleanly_at_the_language_version(LanguageVersion languageVersion, NullableContextOptions nullable)
     {
         var source = nullable == NullableContextOptions.Enable
             ? CSharp73IdChecks.Replace("public string Provider { get; set; }", "public string Provider { get; set; } = \"\";", StringComparison.Ordinal)
@@ -154,7 +154,7 @@ public sealed class LanguageVersionFixTests
 
     [Theory]
     [MemberData(nameof(Contexts))]
-    public async Task EveryFixOfEveryShapeCompilesCleanlyAtTheLanguageVersion(LanguageVersion languageVersion, NullableContextOptions nullable)
+    public async Task Every_fix_of_every_shape_compiles_cleanly_at_the_language_version(LanguageVersion languageVersion, NullableContextOptions nullable)
     {
         await AssertEveryFixCompilesAsync(string.Empty, languageVersion, nullable, 16, ("Checks.cs", CSharp73Checks));
     }

@@ -65,7 +65,7 @@ public sealed class ProviderMappingEndToEndTests
     private static readonly int[] EveryMember = [0, 1, 2, 3, 4];
 
     [Fact]
-    public async Task MappingFixEditsTheEnumsFileAndAddsNoDocument()
+    public async Task Mapping_fix_edits_the_enums_file_and_adds_no_document()
     {
         var project = new ConfiguredProject(Config, ("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
         var documentsBefore = project.Project.DocumentIds.ToList();
@@ -81,7 +81,7 @@ public sealed class ProviderMappingEndToEndTests
     }
 
     [Fact]
-    public async Task OnceMappedEveryCheckOnTheEnumOffersBothCapabilityFixes()
+    public async Task Once_mapped_every_check_on_the_enum_offers_both_capability_fixes()
     {
         var project = new ConfiguredProject(Config, ("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
         await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
@@ -100,7 +100,7 @@ public sealed class ProviderMappingEndToEndTests
     }
 
     [Fact]
-    public async Task MappingThenFixAllKeepsEveryMembersAnswerAndMovesOnlyClaudePlatformOnAws()
+    public async Task Mapping_then_fix_all_keeps_every_members_answer_and_moves_only_Claude_Platform_on_AWS()
     {
         var project = new ConfiguredProject(Config, ("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
         var before = await project.CompileRunAsync();
@@ -201,7 +201,7 @@ public sealed class CSharp73AdoptionTests
         new(Config, OutputKind.DynamicallyLinkedLibrary, TestReferences.All, LanguageVersion.CSharp7_3, NullableContextOptions.Disable, sources);
 
     [Fact]
-    public async Task MappingAndEveryCheckFixCompileAtCSharp73AndKeepEveryMembersAnswer()
+    public async Task Mapping_and_every_check_fix_compile_at_CSharp_7_3_and_keep_every_members_answer()
     {
         var project = CSharp73Project(("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
         Assert.Empty(await project.CompilerProblemsAsync());
@@ -237,7 +237,7 @@ public sealed class CSharp73AdoptionTests
     [InlineData("namespace Host { public enum ApiProvider { Anthropic, Bedrock, OpenAI } }", "Host.ApiProvider")]
     [InlineData("namespace Host { public enum ApiProvider { Anthropic, Bedrock } }", "Host.ApiProvider")]
     [InlineData("namespace Host { public static class Outer { public enum Backend { Anthropic, VertexAI } } }", "Host.Outer+Backend")]
-    public async Task EveryMappingShapeCompilesAtCSharp73WithNullableOff(string enumFile, string type)
+    public async Task Every_mapping_shape_compiles_at_CSharp_7_3_with_nullable_off(string enumFile, string type)
     {
         var config = Config.Replace("Host.Backend", type, StringComparison.Ordinal);
         var project = new ConfiguredProject(config, OutputKind.DynamicallyLinkedLibrary, TestReferences.All, LanguageVersion.CSharp7_3, NullableContextOptions.Disable, ("Backend.cs", enumFile));
@@ -250,7 +250,7 @@ public sealed class CSharp73AdoptionTests
     }
 
     [Fact]
-    public async Task EveryFixOnTheMappedEnumCompilesAtCSharp73()
+    public async Task Every_fix_on_the_mapped_enum_compiles_at_CSharp_7_3()
     {
         var project = CSharp73Project(("Backend.cs", BackendFile), ("Subject.cs", SubjectFile));
         await project.FixAllAsync(new ProviderMappingCodeFixProvider(), DiagnosticContract.MissingProviderMappingId, equivalenceKey: null);
@@ -288,7 +288,7 @@ public sealed class NullableCapabilityFixTests
         """;
 
     [Fact]
-    public async Task ChecksAskTheCapabilityThroughNullConditionalAccessSoUnmappedValuesKeepTheirAnswer()
+    public async Task Checks_ask_the_capability_through_null_conditional_access_so_unmapped_values_keep_their_answer()
     {
         var test = new FixTest { CodeActionEquivalenceKey = Verify.ModelId };
         test.TestState.Sources.Add(("/0/Mapping.cs", Mapping));

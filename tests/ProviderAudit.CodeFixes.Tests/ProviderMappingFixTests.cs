@@ -69,7 +69,7 @@ public sealed class ProviderMappingFixTests
     private const string Unmapped = "                // Map it to the ApiProvider it talks to, or keep null: no Claude backend, its capabilities are null and its first-party checks stay false.";
 
     [Fact]
-    public Task MembersAreMappedByNameAndTheFirstPartyMemberToFirstParty()
+    public Task Members_are_mapped_by_name_and_the_first_party_member_to_FirstParty()
         => MappingTest(
             """
             namespace MyApp
@@ -122,7 +122,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task ExtraMemberMapsToNothingAndIsCalledOutForTheTeam()
+    public Task Extra_member_maps_to_nothing_and_is_called_out_for_the_team()
         => MappingTest(
             """
             namespace MyApp
@@ -163,7 +163,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task MembersAreMatchedByTheSpellingsRealCodeUses()
+    public Task Members_are_matched_by_the_spellings_real_code_uses()
         => MappingTest(
             """
             namespace MyApp
@@ -206,7 +206,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task NamesThatCouldMeanTwoBackendsAreNeverGuessed()
+    public Task Names_that_could_mean_two_backends_are_never_guessed()
         => MappingTest(
             """
             namespace MyApp
@@ -253,7 +253,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task MemberNamedFirstPartyIsNotFirstPartyWhenAnotherMemberIsConfigured()
+    public Task Member_named_FirstParty_is_not_FirstParty_when_another_member_is_configured()
         => MappingTest(
             """
             namespace MyApp
@@ -292,7 +292,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task NamesMatchIgnoringCaseAndUnderscoresAndAliasesShareOneArm()
+    public Task Names_match_ignoring_case_and_underscores_and_aliases_share_one_arm()
         => MappingTest(
             """
             namespace MyApp
@@ -331,7 +331,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task FlagsEnumMapsSingleMembersAndCombinationsToNothing()
+    public Task Flags_enum_maps_single_members_and_combinations_to_nothing()
         => MappingTest(
             """
             namespace MyApp
@@ -382,7 +382,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task NestedEnumGetsItsMappingAfterTheOutermostType()
+    public Task Nested_enum_gets_its_mapping_after_the_outermost_type()
         => MappingTest(
             """
             namespace MyApp
@@ -430,7 +430,7 @@ public sealed class ProviderMappingFixTests
             types: "MyApp.Settings+Backend");
 
     [Fact]
-    public Task PublicEnumGetsAnInternalMappingThatKeepsThePublicApiAsItIs()
+    public Task Public_enum_gets_an_internal_mapping_that_keeps_the_public_API_as_it_is()
         => MappingTest(
             """
             namespace MyApp;
@@ -479,7 +479,7 @@ public sealed class ProviderMappingFixTests
             documentationMode: true);
 
     [Fact]
-    public Task EnumFromAReferencedAssemblyGetsItsMappingInTheConsumingProject()
+    public Task Enum_from_a_referenced_assembly_gets_its_mapping_in_the_consuming_project()
     {
         var test = new MappingFixTest
         {
@@ -537,7 +537,7 @@ public sealed class ProviderMappingFixTests
     }
 
     [Fact]
-    public Task PartialMappingGetsOnlyTheMissingCapabilityInItsOwnClass()
+    public Task Partial_mapping_gets_only_the_missing_capability_in_its_own_class()
         => MappingTest(
             """
             namespace MyApp
@@ -584,7 +584,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task HandWrittenCapabilityKeepsItsClassAndGetsTheTranslationAndTheOtherCapability()
+    public Task Hand_written_capability_keeps_its_class_and_gets_the_translation_and_the_other_capability()
         => MappingTest(
             """
             namespace MyApp
@@ -630,7 +630,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task TranslationShippedByTheEnumsLibraryIsReusedByTheConsumersCapabilities()
+    public Task Translation_shipped_by_the_enums_library_is_reused_by_the_consumers_capabilities()
     {
         var test = new MappingFixTest
         {
@@ -690,7 +690,7 @@ public sealed class ProviderMappingFixTests
     }
 
     [Fact]
-    public Task FileWithoutNullableAnnotationsGetsNoneAndNoDirective()
+    public Task File_without_nullable_annotations_gets_none_and_no_directive()
         => MappingTest(
             """
             #nullable disable
@@ -731,7 +731,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task ClassNameTakenElsewhereGetsANumber()
+    public Task Class_name_taken_elsewhere_gets_a_number()
         => MappingTest(
             """
             namespace MyApp
@@ -770,7 +770,7 @@ public sealed class ProviderMappingFixTests
             """);
 
     [Fact]
-    public Task HostEnumNamedApiProviderKeepsTheRuntimeQualified()
+    public Task Host_enum_named_ApiProvider_keeps_the_runtime_qualified()
         => MappingTest(
             """
             namespace MyApp
@@ -817,7 +817,7 @@ public sealed class ProviderMappingFixTests
             types: "MyApp.ApiProvider");
 
     [Fact]
-    public Task EnumAfterTopLevelStatementsGetsItsMappingInTheGlobalNamespace()
+    public Task Enum_after_top_level_statements_gets_its_mapping_in_the_global_namespace()
     {
         var test = new MappingFixTest
         {
@@ -868,7 +868,7 @@ public sealed class ProviderMappingFixTests
     [Theory]
     [InlineData("private enum {|PA0003:Backend|} { Anthropic }", "private nested enum: no top-level class can name it")]
     [InlineData("internal enum {|PA0003:Backend|} { Anthropic }\n    public static Backend ToApiProvider(this Backend b) => b;", "ToApiProvider exists and returns something else")]
-    public Task NoFixWhereNoMappingCanBeWritten(string members, string why)
+    public Task No_fix_where_no_mapping_can_be_written(string members, string why)
     {
         _ = why;
         var source = $$"""
@@ -886,7 +886,7 @@ public sealed class ProviderMappingFixTests
     }
 
     [Fact]
-    public Task NoFixForAnEnumNestedInAGenericType()
+    public Task No_fix_for_an_enum_nested_in_a_generic_type()
     {
         const string source = """
             namespace MyApp

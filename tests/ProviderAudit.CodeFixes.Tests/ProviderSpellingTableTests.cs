@@ -68,7 +68,7 @@ public sealed partial class ProviderSpellingTableTests
         """;
 
     [Fact]
-    public async Task EveryRealWorldMemberNameGetsItsExpectedMapping()
+    public async Task Every_real_world_member_name_gets_its_expected_mapping()
     {
         Assert.True(Table.Length >= 30);
         var source = "namespace Host\n{\n    public enum Backend { " + string.Join(", ", Table.Select(row => row.Member)) + " }\n}\n";

@@ -30,7 +30,7 @@ public class RobustnessTests
 
     [Theory]
     [MemberData(nameof(BrokenSnippets))]
-    public async Task FixerNeverThrowsOnBrokenCode(string source, bool withRuntime)
+    public async Task Fixer_never_throws_on_broken_code(string source, bool withRuntime)
     {
         var document = FixRunner.CreateDocument(source, withRuntime);
         var root = (await document.GetSyntaxRootAsync())!;

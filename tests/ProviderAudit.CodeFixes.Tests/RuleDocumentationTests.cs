@@ -28,14 +28,14 @@ public sealed class RuleDocumentationTests
     });
 
     [Fact]
-    public void EveryNoFixReasonHasARowInTheRulePage()
+    public void Every_no_fix_reason_has_a_row_in_the_rule_page()
     {
         var missing = NoFixReasons().Where(reason => !NoFixRows.Value.ContainsKey(reason)).ToList();
         Assert.True(missing.Count == 0, "docs/rules/PA0001.md's no-fix table has no row for " + string.Join(", ", missing));
     }
 
     [Fact]
-    public void EachRowQuotesTheReasonAsTheMessageSaysIt()
+    public void Each_row_quotes_the_reason_as_the_message_says_it()
     {
         Assert.NotEmpty(RuleTexts.NoFixExplanations);
         foreach (var (reason, text) in RuleTexts.NoFixExplanations)
@@ -46,13 +46,13 @@ public sealed class RuleDocumentationTests
     }
 
     [Fact]
-    public void EveryReasonTheMessageExplainsIsAContractValue()
+    public void Every_reason_the_message_explains_is_a_contract_value()
     {
         Assert.Empty(RuleTexts.NoFixExplanations.Keys.Except(NoFixReasons()));
     }
 
     [Fact]
-    public void EveryShippedRuleHasItsPageAndItsHelpLinkPointsThere()
+    public void Every_shipped_rule_has_its_page_and_its_help_link_points_there()
     {
         var descriptors = MutationChecker.Analyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).ToList();
         Assert.NotEmpty(descriptors);

@@ -108,16 +108,16 @@ public class SemanticsRuleTests
 
     [Theory]
     [MemberData(nameof(Snippets))]
-    public Task ModelIdFixKeepsOldProvidersAndMakesClaudePlatformBehaveLikeFirstParty(string name, string body) =>
+    public Task Model_id_fix_keeps_old_providers_and_makes_Claude_Platform_behave_like_FirstParty(string name, string body) =>
         AssertRule(name, body, Verify.ModelId, claudePlatformBehavesLike: ApiProvider.FirstParty);
 
     [Theory]
     [MemberData(nameof(Snippets))]
-    public Task TransportFixKeepsOldProvidersAndClaudePlatformStaysNonFirstParty(string name, string body) =>
+    public Task Transport_fix_keeps_old_providers_and_Claude_Platform_stays_non_FirstParty(string name, string body) =>
         AssertRule(name, body, Verify.AuthTransport, claudePlatformBehavesLike: ApiProvider.ClaudePlatformAws);
 
     [Fact]
-    public async Task ExplicitClaudePlatformArmBeforeTheRewrittenArmKeepsItsOwnBehaviour()
+    public async Task Explicit_Claude_Platform_arm_before_the_rewritten_arm_keeps_its_own_behaviour()
     {
         var before = Source("""
             static string Body(ApiProvider provider) => provider switch

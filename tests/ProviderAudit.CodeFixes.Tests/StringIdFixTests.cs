@@ -34,7 +34,7 @@ public sealed class StringIdFixTests
             editorConfig: Config);
 
     [Fact]
-    public Task EqualityAsksTheCapabilityOfTheIdFindReads()
+    public Task Equality_asks_the_capability_of_the_id_find_reads()
         => FixAsync(
             """
                 public bool A() => {|PA0001:GetApiProvider() == "firstParty"|};
@@ -46,7 +46,7 @@ public sealed class StringIdFixTests
             """);
 
     [Fact]
-    public Task IdThatMayBeNullIsReadByFindSoNullKeepsItsAnswer()
+    public Task Id_that_may_be_null_is_read_by_find_so_null_keeps_its_answer()
         => FixAsync(
             """
                 public bool A() => {|PA0001:this?.GetApiProvider() == "firstParty"|};
@@ -58,7 +58,7 @@ public sealed class StringIdFixTests
             """);
 
     [Fact]
-    public Task IdCopiedIntoALocalIsParsedFromTheLocal()
+    public Task Id_copied_into_a_local_is_parsed_from_the_local()
         => FixAsync(
             """
                 public bool A()
@@ -76,7 +76,7 @@ public sealed class StringIdFixTests
             """);
 
     [Fact]
-    public Task EqualsCallsParseTheIdWhateverTheComparison()
+    public Task Equals_calls_parse_the_id_whatever_the_comparison()
         => FixAsync(
             """
                 public bool A() => {|PA0001:string.Equals(GetApiProvider(), "firstParty", StringComparison.Ordinal)|};
@@ -93,7 +93,7 @@ public sealed class StringIdFixTests
             header: "using System;\n\n");
 
     [Fact]
-    public Task PatternsKeepTheirOtherBranches()
+    public Task Patterns_keep_their_other_branches()
         => FixAsync(
             """
                 public bool A() => GetApiProvider() is {|PA0001:"firstParty"|};
@@ -109,7 +109,7 @@ public sealed class StringIdFixTests
             """);
 
     [Fact]
-    public Task SwitchLabelsAndArmsMatchNonNullIdsOnly()
+    public Task Switch_labels_and_arms_match_non_null_ids_only()
         => FixAsync(
             """
                 public int A()
@@ -198,7 +198,7 @@ public sealed class StringIdFixTests
         new(Config.Replace("GetApiProvider, Name, Configured", "GetApiProvider", StringComparison.Ordinal), ("Subject.cs", HostSubject));
 
     [Fact]
-    public async Task FixedHostAnswersAsBeforeForEveryIdButClaudePlatformOnAws()
+    public async Task Fixed_host_answers_as_before_for_every_id_but_Claude_Platform_on_AWS()
     {
         var project = HostProject();
         var before = await project.CompileRunAsync();
@@ -218,7 +218,7 @@ public sealed class StringIdFixTests
     }
 
     [Fact]
-    public async Task FixedHostAnswersAsBeforeForAnIdNoBackendHas()
+    public async Task Fixed_host_answers_as_before_for_an_id_no_backend_has()
     {
         // "openai": another vendor the host also talks to. ApiProviderIds.Find reads it as no backend, so both capability
         // checks stay false, as the comparison with "firstParty" was.
@@ -230,7 +230,7 @@ public sealed class StringIdFixTests
     }
 
     [Fact]
-    public void AnalyzerKnowsExactlyTheIdsTheRuntimeReads()
+    public void Analyzer_knows_exactly_the_ids_the_runtime_reads()
     {
         var runtimeFirstParty = ApiProviderIds.Accepted.Where(id => ApiProviderIds.Parse(id).ModelIdFormat().IsFirstParty && ApiProviderIds.Parse(id).AuthTransport().IsFirstParty);
         var runtimeOthers = ApiProviderIds.Accepted.Except(runtimeFirstParty).Select(id => (id, ApiProviderIds.Parse(id).ToString()));

@@ -47,7 +47,7 @@ public sealed class StringIdRealWorldTests
             editorConfig: Config);
 
     [Fact]
-    public Task HostsOwnFirstPartyIdInAnyCaseIsPassedToFind()
+    public Task Hosts_own_FirstParty_id_in_any_case_is_passed_to_find()
         => FixAsync(
             """
                 public bool A() => {|PA0001:GetProvider() == "anthropic"|};
@@ -67,7 +67,7 @@ public sealed class StringIdRealWorldTests
             """);
 
     [Fact]
-    public Task DeconstructedTupleElementIsFollowedByElementNameOrPosition()
+    public Task Deconstructed_tuple_element_is_followed_by_element_name_or_position()
         => FixAsync(
             """
                 public bool A(string id)
@@ -109,7 +109,7 @@ public sealed class StringIdRealWorldTests
             """);
 
     [Fact]
-    public Task ConfiguredTupleElementReadDirectlyIsAProviderId()
+    public Task Configured_tuple_element_read_directly_is_a_provider_id()
         => FixAsync(
             """
                 public bool A(string id) => {|PA0001:Split(id).provider == "anthropic"|};
@@ -121,7 +121,7 @@ public sealed class StringIdRealWorldTests
             """);
 
     [Fact]
-    public async Task OtherTupleElementsAndRewrittenLocalsAreNotProviderIds()
+    public async Task Other_tuple_elements_and_rewritten_locals_are_not_provider_ids()
     {
         var project = new ConfiguredProject(Config, ("Route.cs", Host + """
                 public bool Model(string id)
@@ -163,7 +163,7 @@ public sealed class StringIdRealWorldTests
         """;
 
     [Fact]
-    public async Task FixedMultiVendorHostAnswersAsBeforeForEveryIdButClaudePlatformOnAws()
+    public async Task Fixed_multi_vendor_host_answers_as_before_for_every_id_but_Claude_Platform_on_AWS()
     {
         var project = new ConfiguredProject(Config.Replace("GetProvider, ", string.Empty, StringComparison.Ordinal), ("Subject.cs", MultiVendorHost));
         var before = await project.CompileRunAsync();

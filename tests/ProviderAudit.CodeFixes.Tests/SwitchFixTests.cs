@@ -15,7 +15,7 @@ public class SwitchFixTests
         """;
 
     [Fact]
-    public Task CaseLabelBecomesGuardedVarPattern() => Verify.FixAsync(
+    public Task Case_label_becomes_guarded_var_pattern() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider)
                 {
@@ -47,7 +47,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task CaseLabelSharingASectionKeepsTheOtherLabels() => Verify.FixAsync(
+    public Task Case_label_sharing_a_section_keeps_the_other_labels() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider)
                 {
@@ -79,7 +79,7 @@ public class SwitchFixTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task CaseLabelOnNullableProviderUsesATypePattern() => Verify.FixAsync(
+    public Task Case_label_on_nullable_provider_uses_a_type_pattern() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider? provider)
                 {
@@ -111,7 +111,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task PatternCaseLabelKeepsItsWhenClauseAfterTheTest() => Verify.FixAsync(
+    public Task Pattern_case_label_keeps_its_when_clause_after_the_test() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider, bool verbose, bool debug)
                 {
@@ -139,7 +139,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task OrPatternCaseLabelMovesIntoTheWhenClause() => Verify.FixAsync(
+    public Task Or_pattern_case_label_moves_into_the_when_clause() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider)
                 {
@@ -167,7 +167,7 @@ public class SwitchFixTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task GotoCaseTargetGetsNoFix()
+    public Task Goto_case_target_gets_no_fix()
     {
         var source = Class("""
                 string M(ApiProvider provider)
@@ -187,7 +187,7 @@ public class SwitchFixTests
     }
 
     [Fact]
-    public Task SwitchArmBecomesGuardedVarPattern() => Verify.FixAsync(
+    public Task Switch_arm_becomes_guarded_var_pattern() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider) => provider switch
                 {
@@ -207,7 +207,7 @@ public class SwitchFixTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task SwitchArmKeepsItsWhenClause() => Verify.FixAsync(
+    public Task Switch_arm_keeps_its_when_clause() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider, bool verbose) => provider switch
                 {
@@ -225,7 +225,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task NegatedSwitchArmBecomesNegatedTest() => Verify.FixAsync(
+    public Task Negated_switch_arm_becomes_negated_test() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider) => provider switch
                 {
@@ -243,7 +243,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task NullableSwitchArmUsesATypePattern() => Verify.FixAsync(
+    public Task Nullable_switch_arm_uses_a_type_pattern() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider? provider) => provider switch
                 {
@@ -263,7 +263,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task TupleSwitchArmsGetAVariableEach() => Verify.FixAsync(
+    public Task Tuple_switch_arms_get_a_variable_each() => Verify.FixAsync(
         Class("""
                 int M(ApiProvider provider, bool verbose) => (provider, verbose) switch
                 {
@@ -283,7 +283,7 @@ public class SwitchFixTests
         Verify.ModelId);
 
     [Fact]
-    public Task LaterClaudePlatformArmStaysAndTheCodeCompiles() => Verify.FixAsync(
+    public Task Later_Claude_Platform_arm_stays_and_the_code_compiles() => Verify.FixAsync(
         Class("""
                 string M(ApiProvider provider) => provider switch
                 {
@@ -304,7 +304,7 @@ public class SwitchFixTests
             """),
         Verify.ModelId);
     [Fact]
-    public async Task SwitchCoveringEveryNamedProviderGetsTheCatchAllTheCompilerGeneratedBefore()
+    public async Task Switch_covering_every_named_provider_gets_the_catch_all_the_compiler_generated_before()
     {
         // Before: CS8524 (unnamed enum values are not covered). A guarded arm no longer covers FirstParty, which would
         // turn that into CS8509; the fix appends the throwing arm the compiler used to generate, so neither remains.

@@ -6,7 +6,7 @@ namespace ProviderAudit.CodeFixes.Tests;
 public class UsingAndTriviaTests
 {
     [Fact]
-    public Task MissingUsingIsAddedInSortedPosition() => Verify.FixAsync(
+    public Task Missing_using_is_added_in_sorted_position() => Verify.FixAsync(
         """
         using System;
         using Zeta = System.String;
@@ -29,7 +29,7 @@ public class UsingAndTriviaTests
         Verify.ModelId);
 
     [Fact]
-    public Task UsingIsAddedBelowTheFileHeaderWhenThereAreNoUsings() => Verify.FixAsync(
+    public Task Using_is_added_below_the_file_header_when_there_are_no_usings() => Verify.FixAsync(
         """
         // Copyright (c) ProviderAudit contributors
 
@@ -51,7 +51,7 @@ public class UsingAndTriviaTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task UsingGoesInsideTheNamespaceWhenThatIsWhereUsingsLive() => Verify.FixAsync(
+    public Task Using_goes_inside_the_namespace_when_that_is_where_usings_live() => Verify.FixAsync(
         """
         namespace App
         {
@@ -78,7 +78,7 @@ public class UsingAndTriviaTests
         Verify.ModelId);
 
     [Fact]
-    public async Task GlobalUsingElsewhereMeansNoNewUsing()
+    public async Task Global_using_elsewhere_means_no_new_using()
     {
         var test = new FixTest { CodeActionEquivalenceKey = Verify.ModelId };
         test.TestState.Sources.Add(("Usings.cs", "global using ProviderAudit.Runtime;\n"));
@@ -89,7 +89,7 @@ public class UsingAndTriviaTests
     }
 
     [Fact]
-    public Task CommentsOnDroppedTokensMoveBehindTheNewCheck() => Verify.FixAsync(
+    public Task Comments_on_dropped_tokens_move_behind_the_new_check() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
 
@@ -127,7 +127,7 @@ public class UsingAndTriviaTests
         Verify.AuthTransport);
 
     [Fact]
-    public Task SwitchCommentsAndLayoutAreKept() => Verify.FixAsync(
+    public Task Switch_comments_and_layout_are_kept() => Verify.FixAsync(
         """
         using ProviderAudit.Runtime;
 

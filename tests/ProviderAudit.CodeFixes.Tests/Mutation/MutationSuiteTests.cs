@@ -36,7 +36,7 @@ public sealed class MutationSuiteTests(ITestOutputHelper output)
     private const int ShrunkFailures = 5;
 
     [Fact]
-    public async Task AnalyzerAndFixesNeverThrowAndNeverBreakAProgramThatCompiled()
+    public async Task Analyzer_and_fixes_never_throw_and_never_break_a_program_that_compiled()
     {
         var seed = ReadUnsigned(SeedVariable) ?? DefaultSeed;
         var index = (int?)ReadUnsigned(IndexVariable);

@@ -9,7 +9,7 @@ namespace ProviderAudit.CodeFixes.Tests.Mutation;
 public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
-    public async Task MostSeedProgramsCompileWithoutErrorsOrWarnings()
+    public async Task Most_seed_programs_compile_without_errors_or_warnings()
     {
         var checker = new MutationChecker();
         var clean = 0;
@@ -28,7 +28,7 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
-    public void EveryAdoptionHostFileIsASeedAnalyzedWithTheSamplesEditorConfig()
+    public void Every_adoption_host_file_is_a_seed_analyzed_with_the_samples_editor_config()
     {
         var editorConfig = File.ReadAllText(RepositoryRoot.Combine(SeedPrograms.AdoptionHost + "/.editorconfig"));
         var files = Directory.GetFiles(RepositoryRoot.Combine(SeedPrograms.AdoptionHost), "*.cs")
@@ -45,7 +45,7 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
-    public async Task AnAdoptionHostSeedReportsItsEnumsMissingMappingAndOffersTheMappingFix()
+    public async Task An_adoption_host_seed_reports_its_enums_missing_mapping_and_offers_the_mapping_fix()
     {
         var seed = SeedPrograms.All.Single(s => s.Name == SeedPrograms.AdoptionHost + "/Backend.cs");
 
@@ -56,7 +56,7 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
-    public async Task MappedAdoptionHostSeedsHaveTheMappingAndFixablePA0001OnTheEnum()
+    public async Task Mapped_adoption_host_seeds_have_the_mapping_and_fixable_PA0001_on_the_enum()
     {
         var mapped = SeedPrograms.All.Where(s => s.Name.StartsWith(SeedPrograms.MappedPrefix + SeedPrograms.AdoptionHost + "/", StringComparison.Ordinal)).ToList();
         var seed = Assert.Single(mapped, s => s.Name.EndsWith("/ModelChoice.cs", StringComparison.Ordinal));
@@ -74,7 +74,7 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
     [Theory]
     [InlineData("StringIdFixTests.cs#", "provider_audit.string_provider_members")]
     [InlineData("ProviderMappingEndToEndTests.cs#", "provider_audit.additional_provider_types")]
-    public void AdoptionTestSnippetsAreSeedsCarryingTheirTestsEditorConfig(string file, string setting)
+    public void Adoption_test_snippets_are_seeds_carrying_their_tests_editor_config(string file, string setting)
     {
         var configured = SeedPrograms.All.Where(s => s.Name.StartsWith(file, StringComparison.Ordinal) && s.EditorConfig is not null).ToList();
 
@@ -91,7 +91,7 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
     [InlineData("string-id-shapes")]
     [InlineData("followed-constants")]
     [InlineData("every-shape")]
-    public async Task EachNewFormIsASeedThatCompilesCleanlyWithFindingsAtTheLatestCSharpAndAtCSharp73(string form)
+    public async Task Each_new_form_is_a_seed_that_compiles_cleanly_with_findings_at_the_latest_CSharp_and_at_CSharp_7_3(string form)
     {
         foreach (var prefix in new[] { FormSeeds.Prefix, FormSeeds.CSharp73 })
         {
@@ -110,7 +110,7 @@ public sealed class SeedProgramTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
-    public void TheCheckerRunsEveryAnalyzerAndCodeFixProviderThePackageShips()
+    public void The_checker_runs_every_analyzer_and_code_fix_provider_the_package_ships()
     {
         Assert.Contains(MutationChecker.Analyzers, a => a is FirstPartyComparisonAnalyzer);
         Assert.Equal(

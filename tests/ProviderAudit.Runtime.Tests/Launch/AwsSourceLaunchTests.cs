@@ -29,7 +29,7 @@ public class AwsSourceLaunchTests
     [Theory]
     [InlineData("CLAUDE_CODE_USE_ANTHROPIC_AWS")]
     [InlineData("CLAUDE_CODE_USE_BEDROCK")]
-    public void AwsBackendLaunchesCarryEveryAwsSourceVariable(string selector)
+    public void AWS_backend_launches_carry_every_AWS_source_variable(string selector)
     {
         var child = LaunchEnvironment.Build(Env((selector, "1"), ("ANTHROPIC_AWS_WORKSPACE_ID", TestEnv.WorkspaceId)), HostSettings.Empty, LaunchTarget.ClaudeCode).Variables;
 
@@ -45,7 +45,7 @@ public class AwsSourceLaunchTests
     [InlineData("CLAUDE_CODE_USE_ANTHROPIC_AWS", LaunchTarget.Codex)]
     [InlineData("CLAUDE_CODE_USE_BEDROCK", LaunchTarget.Gemini)]
     [InlineData("CLAUDE_CODE_USE_ANTHROPIC_AWS", LaunchTarget.OpenCode)]
-    public void OtherLaunchesGetNoAwsSourceVariable(string? selector, LaunchTarget target)
+    public void Other_launches_get_no_AWS_source_variable(string? selector, LaunchTarget target)
     {
         var env = selector is null ? Env() : Env((selector, "1"));
 

@@ -8,7 +8,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
         new("aws sso login --profile cc", env ?? new Dictionary<string, string>(), runner, timeout ?? TimeSpan.FromSeconds(30), output);
 
     [Fact]
-    public async Task FiftyConcurrentCallersShareOneRun()
+    public async Task Fifty_concurrent_callers_share_one_run()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok()) { HoldAtGate = true };
         var coordinator = Coordinator(runner);
@@ -22,7 +22,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
     }
 
     [Fact]
-    public async Task ACallerWhoseFailurePredatesAFinishedRunDoesNotRunItAgain()
+    public async Task A_caller_whose_failure_predates_a_finished_run_does_not_run_it_again()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok());
         var coordinator = Coordinator(runner);
@@ -36,7 +36,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
     }
 
     [Fact]
-    public async Task ANewFailureAfterARunStartsAnotherRun()
+    public async Task A_new_failure_after_a_run_starts_another_run()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok());
         var coordinator = Coordinator(runner);
@@ -48,7 +48,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
     }
 
     [Fact]
-    public async Task RefreshedIsRaisedOnSuccessOnly()
+    public async Task Refreshed_is_raised_on_success_only()
     {
         var raised = 0;
         var failing = Coordinator(new FakeProcessRunner(_ => new ProcessRunResult(1, false, "", [])));
@@ -60,7 +60,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
     }
 
     [Fact]
-    public async Task FailureMessageHasTheExitCodeAndRedactedTail()
+    public async Task Failure_message_has_the_exit_code_and_redacted_tail()
     {
         var env = new Dictionary<string, string> { ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
         var runner = new FakeProcessRunner(_ => new ProcessRunResult(255, false, "",
@@ -77,7 +77,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
     }
 
     [Fact]
-    public async Task OutputLinesReachTheCallbackRedacted()
+    public async Task Output_lines_reach_the_callback_redacted()
     {
         var lines = new List<string>();
         var env = new Dictionary<string, string> { ["AWS_SESSION_TOKEN"] = "session-token-value-123" };
@@ -94,7 +94,7 @@ public sealed class AwsAuthRefreshCoordinatorTests
     }
 
     [Fact]
-    public async Task ACommandThatHangsIsStoppedAndReportedAsTimedOut()
+    public async Task A_command_that_hangs_is_stopped_and_reported_as_timed_out()
     {
         var coordinator = new AwsAuthRefreshCoordinator("echo waiting; sleep 30", new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" },
             new SystemProcessRunner(), TimeSpan.FromMilliseconds(500));

@@ -63,7 +63,7 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
         client.SendAsync((c, ct) => c.Messages.Create(new MessageCreateParams { Model = "claude-sonnet-4-6", MaxTokens = 16, Messages = [new UserMessageParam("Hi")] }, ct));
 
     [Fact]
-    public async Task ExpiredCredentialsRejectedByTheGatewayAreRefreshedAndTheRequestRetriedWithTheNewKeys()
+    public async Task Expired_credentials_rejected_by_the_gateway_are_refreshed_and_the_request_retried_with_the_new_keys()
     {
         WriteProfile($"aws_access_key_id = {OldKey}\naws_secret_access_key = {OldSecret}\n");
         InstallFakeAws();
@@ -80,7 +80,7 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task FiftyConcurrentRequestsWithExpiredCredentialsRunTheRefreshOnce()
+    public async Task Fifty_concurrent_requests_with_expired_credentials_run_the_refresh_once()
     {
         WriteProfile($"aws_access_key_id = {OldKey}\naws_secret_access_key = {OldSecret}\n");
         InstallFakeAws();
@@ -97,7 +97,7 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task ExpiredProfileCredentialsAreRefreshedAtPreflight()
+    public async Task Expired_profile_credentials_are_refreshed_at_preflight()
     {
         var expired = _home.Executable("bin/expired-creds",
             $"#!/bin/sh\necho '{{\"Version\":1,\"AccessKeyId\":\"{OldKey}\",\"SecretAccessKey\":\"{OldSecret}\",\"SessionToken\":\"t\",\"Expiration\":\"2001-01-01T00:00:00Z\"}}'\n");
@@ -116,7 +116,7 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task FailedRefreshIsReportedWithItsExitCodeAndRedactedOutput()
+    public async Task Failed_refresh_is_reported_with_its_exit_code_and_redacted_output()
     {
         WriteProfile($"aws_access_key_id = {OldKey}\naws_secret_access_key = {OldSecret}\n");
         InstallFakeAws(exitCode: 2, extraOutput: "echo \"debug: secret " + OldSecret + "\"");
@@ -136,7 +136,7 @@ public sealed class AwsAuthRefreshFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task ARefreshThatDoesNotHelpIsRetriedOnlyOnce()
+    public async Task A_refresh_that_does_not_help_is_retried_only_once()
     {
         WriteProfile($"aws_access_key_id = {OldKey}\naws_secret_access_key = {OldSecret}\n");
         InstallFakeAws();

@@ -23,7 +23,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     private string ConfigFile(string content) => _home.File(".aws/config", content);
 
     [Fact]
-    public async Task EnvironmentKeysResolveWithTheirSessionToken()
+    public async Task Environment_keys_resolve_with_their_session_token()
     {
         var credentials = await Resolve([.. EnvKeys, ("AWS_SESSION_TOKEN", "env-token")]);
 
@@ -32,7 +32,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void EnvironmentKeysComeBeforeWebIdentityAndProfile()
+    public void Environment_keys_come_before_web_identity_and_profile()
     {
         CredentialsFile("[cc]\naws_access_key_id = AKIAPROFILE0000001\naws_secret_access_key = profile-secret\n");
         var token = _home.File("token", "web-identity-token");
@@ -43,7 +43,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void WebIdentityFromTheEnvironmentComesBeforeTheProfile()
+    public void Web_identity_from_the_environment_comes_before_the_profile()
     {
         // AWSSDK.Core 4.0.102 (DefaultAWSCredentialsIdentityResolver): environment keys, web identity, profile, container, IMDS.
         CredentialsFile("[cc]\naws_access_key_id = AKIAPROFILE0000001\naws_secret_access_key = profile-secret\n");
@@ -55,7 +55,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task NamedProfileResolvesFromTheCredentialsFileTheEnvironmentNames()
+    public async Task Named_profile_resolves_from_the_credentials_file_the_environment_names()
     {
         var file = _home.File("elsewhere/credentials", "[cc]\naws_access_key_id = AKIANAMED000000001\naws_secret_access_key = named-secret\naws_session_token = named-token\n");
 
@@ -68,7 +68,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task ProfileFromTheConfigFileResolves()
+    public async Task Profile_from_the_config_file_resolves()
     {
         _home.File("cfg/config", "[profile cc]\naws_access_key_id = AKIACONFIG00000001\naws_secret_access_key = config-secret\n");
 
@@ -78,7 +78,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task CredentialProcessProfileResolvesWithItsExpiration()
+    public async Task Credential_process_profile_resolves_with_its_expiration()
     {
         var script = _home.Executable("bin/creds.sh",
             "#!/bin/sh\necho '{\"Version\":1,\"AccessKeyId\":\"AKIAPROCESS0000001\",\"SecretAccessKey\":\"process-secret\",\"SessionToken\":\"process-token\",\"Expiration\":\"2099-01-01T00:00:00Z\"}'\n");
@@ -91,7 +91,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task DefaultProfileIsUsedWhenNothingElseIsSet()
+    public async Task Default_profile_is_used_when_nothing_else_is_set()
     {
         CredentialsFile("[default]\naws_access_key_id = AKIADEFAULT0000001\naws_secret_access_key = default-secret\n");
 
@@ -103,7 +103,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task MissingNamedProfileStopsTheChainNamingTheVariable()
+    public async Task Missing_named_profile_stops_the_chain_naming_the_variable()
     {
         CredentialsFile("[other]\naws_access_key_id = AKIAOTHER000000001\naws_secret_access_key = s\n");
 
@@ -115,7 +115,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void RegionOnlyDefaultConfigIsNoCredentialsNotACrash()
+    public void Region_only_default_config_is_no_credentials_not_a_crash()
     {
         ConfigFile("[default]\nregion = us-west-2\n");
 
@@ -126,7 +126,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void RegionOnlyDefaultConfigWithAWorkspaceIdIsANotReadyStatusNamingTheFix()
+    public void Region_only_default_config_with_a_workspace_id_is_a_not_ready_status_naming_the_fix()
     {
         ConfigFile("[default]\nregion = us-west-2\n");
         var env = TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_01Test"), ("AWS_REGION", "us-west-2"));
@@ -140,7 +140,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void RegionOnlyNamedProfileIsANamedProblem()
+    public void Region_only_named_profile_is_a_named_problem()
     {
         ConfigFile("[profile cc]\nregion = us-west-2\n");
 
@@ -154,7 +154,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     [Theory]
     [InlineData("this is not an ini file\n[unterminated\n")]
     [InlineData("[default\naws_access_key_id = AKIA\n")]
-    public void CredentialsFileThatIsNotValidIniIsANamedProblem(string content)
+    public void Credentials_file_that_is_not_valid_INI_is_a_named_problem(string content)
     {
         CredentialsFile(content);
 
@@ -166,7 +166,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task AccessKeyWithoutSecretIsRejectedBeforeAnyRequest()
+    public async Task Access_key_without_secret_is_rejected_before_any_request()
     {
         var error = await Assert.ThrowsAsync<AwsCredentialException>(() => Resolve(("AWS_ACCESS_KEY_ID", "AKIAHALF0000000001")));
 
@@ -174,7 +174,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task NoSourceIsMissingWithWhatWasLookedAt()
+    public async Task No_source_is_missing_with_what_was_looked_at()
     {
         var error = await Assert.ThrowsAsync<AwsCredentialException>(() => Resolve());
 
@@ -184,7 +184,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void WebIdentityTokenFileWithoutRoleArnNamesTheRoleArn()
+    public void Web_identity_token_file_without_role_arn_names_the_role_arn()
     {
         var token = _home.File("token", "web-identity-token");
 
@@ -195,7 +195,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void WebIdentityTokenFileThatDoesNotExistIsNamed()
+    public void Web_identity_token_file_that_does_not_exist_is_named()
     {
         var problem = Assert.Single(Chain(("AWS_WEB_IDENTITY_TOKEN_FILE", "/nonexistent/token"), ("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci")).Describe().Problems);
 
@@ -203,7 +203,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void ContainerSettingsTheProcessDoesNotHaveAreNamedNotUsed()
+    public void Container_settings_the_process_does_not_have_are_named_not_used()
     {
         // AWSSDK.Core reads container settings from the process environment only: the runtime refuses rather than
         // resolve from settings other than the ones it was given (the child-process tests cover the working case).
@@ -217,7 +217,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     [InlineData("AWS_PROFILE", "cc\r\nready: yes")]
     [InlineData("AWS_SHARED_CREDENTIALS_FILE", "/tmp/cre\nds")]
     [InlineData("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/x\u0007")]
-    public void ControlCharactersInAValueTheChainUsesAreANamedProblem(string name, string value)
+    public void Control_characters_in_a_value_the_chain_uses_are_a_named_problem(string name, string value)
     {
         var problem = Assert.Single(Chain((name, value)).Describe().Problems);
 
@@ -226,13 +226,13 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public void FirstPartyCredentialsAreNeverAnAwsCredential()
+    public void FirstParty_credentials_are_never_an_AWS_credential()
     {
         Assert.True(Chain(TestEnvironment.FirstPartyCredentials).Describe().IsEmpty);
     }
 
     [Fact]
-    public async Task ExpiredProcessCredentialsAreReportedAsExpired()
+    public async Task Expired_process_credentials_are_reported_as_expired()
     {
         var script = _home.Executable("bin/old.sh",
             "#!/bin/sh\necho '{\"Version\":1,\"AccessKeyId\":\"AKIAOLD00000000001\",\"SecretAccessKey\":\"old-secret\",\"SessionToken\":\"t\",\"Expiration\":\"2001-01-01T00:00:00Z\"}'\n");
@@ -245,7 +245,7 @@ public sealed class AwsCredentialChainTests : IDisposable
     }
 
     [Fact]
-    public async Task CredentialsAreCachedUntilTheExpiryMargin()
+    public async Task Credentials_are_cached_until_the_expiry_margin()
     {
         var chain = Chain(EnvKeys);
 

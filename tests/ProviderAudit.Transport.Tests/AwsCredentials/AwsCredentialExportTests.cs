@@ -12,7 +12,7 @@ public sealed class AwsCredentialExportTests
         new("print-creds", new Dictionary<string, string>(), runner, clock);
 
     [Fact]
-    public void NestedShapeIsParsed()
+    public void Nested_shape_is_parsed()
     {
         var credentials = AwsCredentialExportParser.Parse(Nested);
 
@@ -22,7 +22,7 @@ public sealed class AwsCredentialExportTests
     }
 
     [Fact]
-    public void FlatExportCredentialsProcessShapeIsParsed()
+    public void Flat_export_credentials_process_shape_is_parsed()
     {
         var credentials = AwsCredentialExportParser.Parse(
             """{"Version":1,"AccessKeyId":"AKIAFLAT0000000001","SecretAccessKey":"flat-secret","SessionToken":"flat-token","Expiration":"2026-11-26T13:00:00+00:00"}""");
@@ -37,7 +37,7 @@ public sealed class AwsCredentialExportTests
     [InlineData("""{"Credentials":{"AccessKeyId":1,"SecretAccessKey":"secret-abc123456"}}""")]
     [InlineData("""{"Credentials":{"AccessKeyId":"AKIA1","SecretAccessKey":"secret-abc123456","Expiration":"tomorrow"}}""")]
     [InlineData("[]")]
-    public void MalformedOutputIsAClearErrorWithoutTheOutput(string output)
+    public void Malformed_output_is_a_clear_error_without_the_output(string output)
     {
         var error = Assert.Throws<AwsCredentialException>(() => AwsCredentialExportParser.Parse(output));
 
@@ -47,7 +47,7 @@ public sealed class AwsCredentialExportTests
     }
 
     [Fact]
-    public async Task ExportIsCachedUntilFiveMinutesBeforeExpiration()
+    public async Task Export_is_cached_until_five_minutes_before_expiration()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok(Nested));
         var clock = new ManualClock(Now);
@@ -61,7 +61,7 @@ public sealed class AwsCredentialExportTests
     }
 
     [Fact]
-    public async Task ExportRunsAgainWithinFiveMinutesOfExpiration()
+    public async Task Export_runs_again_within_five_minutes_of_expiration()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok(Nested));
         var clock = new ManualClock(Now);
@@ -75,7 +75,7 @@ public sealed class AwsCredentialExportTests
     }
 
     [Fact]
-    public async Task FailingExportNamesTheExitCodeAndHidesItsOutput()
+    public async Task Failing_export_names_the_exit_code_and_hides_its_output()
     {
         var runner = new FakeProcessRunner(_ => new ProcessRunResult(3, false, "secret-in-stdout-123456", ["secret-in-stdout-123456"]));
         var source = Source(runner, new ManualClock(Now));
@@ -87,7 +87,7 @@ public sealed class AwsCredentialExportTests
     }
 
     [Fact]
-    public async Task ExportRunsWithoutAnOutputCallback()
+    public async Task Export_runs_without_an_output_callback()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok(Nested));
 
@@ -97,7 +97,7 @@ public sealed class AwsCredentialExportTests
     }
 
     [Fact]
-    public async Task ExportIsPreferredOverEnvironmentKeysAndProfiles()
+    public async Task Export_is_preferred_over_environment_keys_and_profiles()
     {
         var runner = new FakeProcessRunner(_ => FakeProcessRunner.Ok(Nested));
         var env = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIAENV000000000001", ["AWS_SECRET_ACCESS_KEY"] = "s", ["AWS_PROFILE"] = "cc" };

@@ -40,7 +40,7 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task ContainerCredentialsFromAFullUriSignTheRequests(string backendId)
+    public async Task Container_credentials_from_a_full_uri_sign_the_requests(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var container = await ContainerCredentialsStub.StartAsync(StubKeys.For("container"));
@@ -55,7 +55,7 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task ContainerCredentialsWithAnAuthorizationTokenFileSendTheToken(string backendId)
+    public async Task Container_credentials_with_an_authorization_token_file_send_the_token(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var container = await ContainerCredentialsStub.StartAsync(StubKeys.For("podidentity"), requiredAuthorization: "pod-identity-token");
@@ -72,7 +72,7 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task InstanceMetadataV2SignsTheRequests(string backendId)
+    public async Task Instance_metadata_V2_signs_the_requests(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var imds = await InstanceMetadataStub.StartAsync(StubKeys.For("instance"));
@@ -89,7 +89,7 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task InstanceMetadataThatNeverAnswersIsNotReadyWithinTheDeadline(string backendId)
+    public async Task Instance_metadata_that_never_answers_is_not_ready_within_the_deadline(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var silent = await SilentServer.StartAsync();
@@ -112,7 +112,7 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "EC2 instance metadata")]
     [InlineData(AwsBackendScope.Bedrock, "AWS_CONTAINER_CREDENTIALS_FULL_URI", "container credentials from")]
-    public async Task ALinkLocalSourceThatNeverAnswersMakesStatusNotReadyWithinTheMetadataDeadline(string backendId, string endpointVariable, string source)
+    public async Task A_link_local_source_that_never_answers_makes_status_not_ready_within_the_metadata_deadline(string backendId, string endpointVariable, string source)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var silent = await SilentServer.StartAsync();
@@ -129,7 +129,7 @@ public sealed class ProcessEnvironmentSourcesTests : IDisposable
     }
 
     [Fact]
-    public async Task TheMetadataDeadlineIsConfiguredApartFromTheOverallOne()
+    public async Task The_metadata_deadline_is_configured_apart_from_the_overall_one()
     {
         await using var backend = await AwsBackendScope.StartAsync(AwsBackendScope.ClaudePlatformAws);
         await using var silent = await SilentServer.StartAsync();

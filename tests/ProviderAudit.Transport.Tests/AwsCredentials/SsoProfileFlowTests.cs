@@ -62,7 +62,7 @@ public sealed class SsoProfileFlowTests : IDisposable
         EmulatorScope.StartAsync(accessKeys: new Dictionary<string, string> { [SsoKey] = SsoSecret });
 
     [Fact]
-    public async Task SsoProfileCredentialsSignTheRequest()
+    public async Task SSO_profile_credentials_sign_the_request()
     {
         WriteSsoProfile(Token(AccessToken, DateTimeOffset.UtcNow.AddHours(8)));
         await using var emulator = await StartEmulator();
@@ -77,7 +77,7 @@ public sealed class SsoProfileFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task ExpiredSsoTokenRunsAwsAuthRefreshThenSigns()
+    public async Task Expired_SSO_token_runs_awsAuthRefresh_then_signs()
     {
         WriteSsoProfile(Token("sso-access-token-old", DateTimeOffset.UtcNow.AddHours(-1)));
         var freshToken = Token(AccessToken, DateTimeOffset.UtcNow.AddHours(8)).Replace("\"", "\\\"", StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class SsoProfileFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task LaunchWithAnExpiredSsoTokenShowsTheRefreshCommandOutputBeforeTheChildRuns()
+    public async Task Launch_with_an_expired_SSO_token_shows_the_refresh_command_output_before_the_child_runs()
     {
         // On a headless box `aws sso login` prints a device code the user must act on while it waits.
         WriteSsoProfile(Token("sso-access-token-old", DateTimeOffset.UtcNow.AddHours(-1)));
@@ -115,7 +115,7 @@ public sealed class SsoProfileFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task SsoTokenThePortalRefusesIsANotReadyStatusWithTheRefreshCommandNotACrash()
+    public async Task SSO_token_the_portal_refuses_is_a_not_ready_status_with_the_refresh_command_not_a_crash()
     {
         // In date locally, but revoked server-side: the portal answers 401, which AWSSDK raises as a service exception.
         WriteSsoProfile(Token("sso-access-token-revoked", DateTimeOffset.UtcNow.AddHours(8)));

@@ -42,7 +42,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task AssumeRoleWithSourceProfileSignsWithTheRoleKeys(string backendId)
+    public async Task Assume_role_with_source_profile_signs_with_the_role_keys(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();
@@ -57,7 +57,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task AssumeRoleChainedTwiceSignsWithTheLastRoleAndEachLinkWithThePreviousKeys(string backendId)
+    public async Task Assume_role_chained_twice_signs_with_the_last_role_and_each_link_with_the_previous_keys(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();
@@ -86,7 +86,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task CredentialSourceEnvironmentAssumesTheRoleWithTheEnvironmentKeys(string backendId)
+    public async Task Credential_source_environment_assumes_the_role_with_the_environment_keys(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();
@@ -102,7 +102,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task WebIdentityFromTheEnvironmentSignsWithTheRoleKeys(string backendId)
+    public async Task Web_identity_from_the_environment_signs_with_the_role_keys(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();
@@ -120,7 +120,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task SourceProfileCycleIsNotReadyNamingTheCycle(string backendId)
+    public async Task Source_profile_cycle_is_not_ready_naming_the_cycle(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();
@@ -137,7 +137,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task StsRefusingTheRoleIsNotReadyNamingTheRoleWithoutAStackTrace(string backendId)
+    public async Task STS_refusing_the_role_is_not_ready_naming_the_role_without_a_stack_trace(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();
@@ -159,7 +159,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task UnreachableStsIsNotReadyWithinTheDeadline(string backendId)
+    public async Task Unreachable_STS_is_not_ready_within_the_deadline(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var silent = await Support.SilentServer.StartAsync();
@@ -177,7 +177,7 @@ public sealed class StsSourcesTests : IDisposable
     [Theory]
     [InlineData(AwsBackendScope.ClaudePlatformAws)]
     [InlineData(AwsBackendScope.Bedrock)]
-    public async Task WebIdentityWithoutRoleArnIsNotReadyNamingAwsRoleArn(string backendId)
+    public async Task Web_identity_without_role_arn_is_not_ready_naming_AWS_ROLE_ARN(string backendId)
     {
         await using var backend = await AwsBackendScope.StartAsync(backendId);
         await using var sts = await StsStub.StartAsync();

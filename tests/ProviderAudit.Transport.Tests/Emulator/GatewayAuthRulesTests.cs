@@ -39,7 +39,7 @@ public sealed class GatewayAuthRulesTests
     private static (string, string) Workspace => ("anthropic-workspace-id", EmulatorScope.WorkspaceId);
 
     [Fact]
-    public async Task AcceptsTheCpaKeyInXApiKey()
+    public async Task Accepts_the_CPA_key_in_x_api_key()
     {
         await using var emulator = await EmulatorScope.StartAsync(BearerApiKeyPolicy.Reject);
 
@@ -50,7 +50,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsAMissingWorkspaceHeader()
+    public async Task Rejects_a_missing_workspace_header()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -61,7 +61,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsAnotherWorkspace()
+    public async Task Rejects_another_workspace()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -72,7 +72,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsAFirstPartyApiKey()
+    public async Task Rejects_a_FirstParty_API_key()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -84,7 +84,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsAnOAuthBearerToken()
+    public async Task Rejects_an_OAuth_bearer_token()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -95,7 +95,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsTwoAuthHeaders()
+    public async Task Rejects_two_auth_headers()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -107,7 +107,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsAnUnknownCpaKeyAsAPermissionProblem()
+    public async Task Rejects_an_unknown_CPA_key_as_a_permission_problem()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -118,7 +118,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsARequestWithoutAuth()
+    public async Task Rejects_a_request_without_auth()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -128,7 +128,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsABedrockModelId()
+    public async Task Rejects_a_Bedrock_model_id()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -141,7 +141,7 @@ public sealed class GatewayAuthRulesTests
     }
 
     [Fact]
-    public async Task RejectsAValidSignatureForAnotherService()
+    public async Task Rejects_a_valid_signature_for_another_service()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         var host = emulator.BaseUri.Host;
@@ -171,7 +171,7 @@ public sealed class GatewayAuthRulesTests
     [InlineData(GatewayFailure.SignatureMismatch, HttpStatusCode.Forbidden, "signature we calculated does not match")]
     [InlineData(GatewayFailure.UnknownAccessKey, HttpStatusCode.Forbidden, "security token included in the request is invalid")]
     [InlineData(GatewayFailure.ClockSkew, HttpStatusCode.Forbidden, "Signature expired")]
-    public async Task AnswersAConfiguredFailureAfterAuthentication(GatewayFailure failure, HttpStatusCode expected, string phrase)
+    public async Task Answers_a_configured_failure_after_authentication(GatewayFailure failure, HttpStatusCode expected, string phrase)
     {
         await using var emulator = await EmulatorScope.StartAsync();
         emulator.Failure = failure;
@@ -187,7 +187,7 @@ public sealed class GatewayAuthRulesTests
     [InlineData(GatewayFailure.UnknownAccessKey, "UnrecognizedClientException")]
     [InlineData(GatewayFailure.TokenExpired, "ExpiredTokenException")]
     [InlineData(GatewayFailure.IamDenied, "AccessDeniedException")]
-    public async Task InTheAwsShapeAFailureCarriesItsAwsErrorType(GatewayFailure failure, string awsType)
+    public async Task In_the_AWS_shape_a_failure_carries_its_AWS_error_type(GatewayFailure failure, string awsType)
     {
         await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
         {
@@ -211,7 +211,7 @@ public sealed class GatewayAuthRulesTests
     [InlineData("signature-mismatch", GatewayFailure.SignatureMismatch)]
     [InlineData("unknown-key", GatewayFailure.UnknownAccessKey)]
     [InlineData("clock-skew", GatewayFailure.ClockSkew)]
-    public void TheCommandLineNamesEachFailure(string name, GatewayFailure failure)
+    public void The_command_line_names_each_failure(string name, GatewayFailure failure)
     {
         var parsed = EmulatorArguments.Parse(["--fail", name, "--aws-errors"]);
 

@@ -44,7 +44,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     };
 
     [Fact]
-    public async Task AnEmulatorThatDoesNotRecordStillAuthenticatesAndAnswers()
+    public async Task An_emulator_that_does_not_record_still_authenticates_and_answers()
     {
         await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
         {
@@ -64,7 +64,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModePassesTheEmulator()
+    public async Task SigV4_mode_passes_the_emulator()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator);
@@ -79,7 +79,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModeSignsTheWorkspaceHeader()
+    public async Task SigV4_mode_signs_the_workspace_header()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator);
@@ -92,7 +92,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModeWithASessionTokenPassesTheEmulator()
+    public async Task SigV4_mode_with_a_session_token_passes_the_emulator()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator, sessionToken: "session-token-value");
@@ -105,7 +105,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModeStreamsServerSentEvents()
+    public async Task SigV4_mode_streams_server_sent_events()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator);
@@ -123,7 +123,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModeCountsTokens()
+    public async Task SigV4_mode_counts_tokens()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator);
@@ -139,7 +139,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModeListsModels()
+    public async Task SigV4_mode_lists_models()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator);
@@ -150,7 +150,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task KeyModePassesTheEmulatorAsBearer()
+    public async Task Key_mode_passes_the_emulator_as_bearer()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = KeyClient(emulator);
@@ -163,7 +163,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task KeyModeIsRejectedByAGatewayThatOnlyAcceptsXApiKey()
+    public async Task Key_mode_is_rejected_by_a_gateway_that_only_accepts_x_api_key()
     {
         await using var emulator = await EmulatorScope.StartAsync(BearerApiKeyPolicy.Reject);
         using var client = KeyClient(emulator);
@@ -174,7 +174,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task WrongSecretIsRejected()
+    public async Task Wrong_secret_is_rejected()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator, secret: "wrong-secret/000000000000000000000000000");
@@ -185,7 +185,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task WrongRegionIsRejected()
+    public async Task Wrong_region_is_rejected()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var client = SigV4Client(emulator, region: "us-west-2");
@@ -196,7 +196,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task SigV4ModeRestoresAWorkspaceHeaderAnOuterHandlerRemoved()
+    public async Task SigV4_mode_restores_a_workspace_header_an_outer_handler_removed()
     {
         // Measured: the client's signing handler (innermost) re-adds anthropic-workspace-id when it is missing.
         await using var emulator = await EmulatorScope.StartAsync();
@@ -208,7 +208,7 @@ public sealed class OfficialClientAgainstEmulatorTests
     }
 
     [Fact]
-    public async Task MissingWorkspaceHeaderIsRejected()
+    public async Task Missing_workspace_header_is_rejected()
     {
         // SkipAuth is the official client's only mode without a workspace id; the key is added by hand.
         await using var emulator = await EmulatorScope.StartAsync();

@@ -26,7 +26,7 @@ public sealed class SigV4VectorTests
     internal static KeyValuePair<string, string> H(string name, string value) => new(name, value);
 
     [Fact]
-    public void GetVanillaMatchesThePublishedSignature()
+    public void Get_vanilla_matches_the_published_signature()
     {
         var signature = Sign("GET", "/", "", [H("Host", "example.amazonaws.com"), H("X-Amz-Date", AmzDate)], "");
 
@@ -34,7 +34,7 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
-    public void GetVanillaQueryOrderKeyCaseSortsTheQueryBeforeSigning()
+    public void Get_vanilla_query_order_key_case_sorts_the_query_before_signing()
     {
         var signature = Sign("GET", "/", "?Param2=value2&Param1=value1", [H("Host", "example.amazonaws.com"), H("X-Amz-Date", AmzDate)], "");
 
@@ -42,7 +42,7 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
-    public void PostVanillaMatchesThePublishedSignature()
+    public void Post_vanilla_matches_the_published_signature()
     {
         var signature = Sign("POST", "/", "", [H("Host", "example.amazonaws.com"), H("X-Amz-Date", AmzDate)], "");
 
@@ -50,7 +50,7 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
-    public void PostFormUrlencodedCanonicalRequestMatchesTheSuite()
+    public void Post_form_urlencoded_canonical_request_matches_the_suite()
     {
         var headers = new[] { H("Content-Type", "application/x-www-form-urlencoded"), H("Host", "example.amazonaws.com"), H("X-Amz-Date", AmzDate) };
 
@@ -64,7 +64,7 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
-    public void PostFormUrlencodedStringToSignMatchesTheSuite()
+    public void Post_form_urlencoded_string_to_sign_matches_the_suite()
     {
         var headers = new[] { H("Content-Type", "application/x-www-form-urlencoded"), H("Host", "example.amazonaws.com"), H("X-Amz-Date", AmzDate) };
         var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers, ["content-type", "host", "x-amz-date"],
@@ -78,7 +78,7 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
-    public void PostFormUrlencodedMatchesThePublishedSignature()
+    public void Post_form_urlencoded_matches_the_published_signature()
     {
         var signature = Sign("POST", "/", "",
             [H("Content-Type", "application/x-www-form-urlencoded"), H("Host", "example.amazonaws.com"), H("X-Amz-Date", AmzDate)],
@@ -88,7 +88,7 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
-    public void GetVanillaWithSessionTokenSignsTheToken()
+    public void Get_vanilla_with_session_token_signs_the_token()
     {
         var signature = Sign("GET", "/", "",
             [

@@ -28,7 +28,7 @@ public sealed class SigV4VerifierTests
         new(region, service, id => id == AccessKeyId ? secret : null, TimeSpan.FromMinutes(15), required);
 
     [Fact]
-    public void AcceptsThePublishedSignedRequest()
+    public void Accepts_the_published_signed_request()
     {
         var verdict = Verifier().Verify(Request(), SignedAt);
 
@@ -37,7 +37,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAnotherSecret()
+    public void Rejects_another_secret()
     {
         var verdict = Verifier(secret: "not-the-secret").Verify(Request(), SignedAt);
 
@@ -45,7 +45,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsATamperedBody()
+    public void Rejects_a_tampered_body()
     {
         var verdict = Verifier().Verify(Request(body: "Param1=value2"), SignedAt);
 
@@ -53,7 +53,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAScopeForAnotherRegion()
+    public void Rejects_a_scope_for_another_region()
     {
         var verdict = Verifier(region: "us-west-2").Verify(Request(), SignedAt);
 
@@ -61,7 +61,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAScopeForAnotherService()
+    public void Rejects_a_scope_for_another_service()
     {
         var verdict = Verifier(service: "aws-external-anthropic").Verify(Request(), SignedAt);
 
@@ -69,7 +69,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAnUnknownAccessKey()
+    public void Rejects_an_unknown_access_key()
     {
         var verdict = new SigV4Verifier("us-east-1", "service", _ => null, TimeSpan.FromMinutes(15)).Verify(Request(), SignedAt);
 
@@ -77,7 +77,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsASignatureOlderThanTheAllowedSkew()
+    public void Rejects_a_signature_older_than_the_allowed_skew()
     {
         var verdict = Verifier().Verify(Request(), SignedAt.AddMinutes(16));
 
@@ -85,7 +85,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsASignatureFromTheFutureBeyondTheAllowedSkew()
+    public void Rejects_a_signature_from_the_future_beyond_the_allowed_skew()
     {
         var verdict = Verifier().Verify(Request(), SignedAt.AddMinutes(-16));
 
@@ -93,7 +93,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsARequiredHeaderThatWasNotSigned()
+    public void Rejects_a_required_header_that_was_not_signed()
     {
         var verdict = Verifier(required: ["anthropic-workspace-id"]).Verify(
             Request(extra: H("anthropic-workspace-id", "wrkspc_1")), SignedAt);
@@ -102,7 +102,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAPayloadHashHeaderThatIsNotSigned()
+    public void Rejects_a_payload_hash_header_that_is_not_signed()
     {
         var verdict = Verifier().Verify(Request(extra: H("x-amz-content-sha256", SigV4Signature.EmptyPayloadHash)), SignedAt);
 
@@ -110,7 +110,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsASignedPayloadHashThatDoesNotMatchTheBody()
+    public void Rejects_a_signed_payload_hash_that_does_not_match_the_body()
     {
         // Signed over the empty-body hash, sent with a body: the signature is internally valid, the body is not the signed one.
         var headers = new[]
@@ -130,7 +130,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAScopeDateThatIsNotTheRequestDate()
+    public void Rejects_a_scope_date_that_is_not_the_request_date()
     {
         var verdict = Verifier().Verify(Request(PublishedAuthorization.Replace("20150830/", "20150831/", StringComparison.Ordinal)), SignedAt);
 
@@ -138,7 +138,7 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
-    public void RejectsAMalformedAuthorizationHeader()
+    public void Rejects_a_malformed_authorization_header()
     {
         var verdict = Verifier().Verify(Request("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE"), SignedAt);
 

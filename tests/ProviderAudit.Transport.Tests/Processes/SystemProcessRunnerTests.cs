@@ -9,7 +9,7 @@ public sealed class SystemProcessRunnerTests
         new SystemProcessRunner().RunAsync(new ProcessCommand(command, Env, TimeSpan.FromSeconds(20), output));
 
     [Fact]
-    public async Task ChildSeesOnlyTheGivenEnvironment()
+    public async Task Child_sees_only_the_given_environment()
     {
         var result = await Run("echo \"$GREETING\"; echo \"home=$HOME\"");
 
@@ -17,7 +17,7 @@ public sealed class SystemProcessRunnerTests
     }
 
     [Fact]
-    public async Task StandardInputIsClosed()
+    public async Task Standard_input_is_closed()
     {
         var result = await Run("if read line; then echo got-input; else echo no-input; fi");
 
@@ -25,7 +25,7 @@ public sealed class SystemProcessRunnerTests
     }
 
     [Fact]
-    public async Task ExitCodeIsReported()
+    public async Task Exit_code_is_reported()
     {
         var result = await Run("exit 7");
 
@@ -34,7 +34,7 @@ public sealed class SystemProcessRunnerTests
     }
 
     [Fact]
-    public async Task StandardErrorReachesTheCallbackButNotStandardOutput()
+    public async Task Standard_error_reaches_the_callback_but_not_standard_output()
     {
         var lines = new List<string>();
 

@@ -33,7 +33,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskPrintsTheAnswer()
+    public async Task Ask_prints_the_answer()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -45,7 +45,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskStreamPrintsTheStreamedAnswer()
+    public async Task Ask_stream_prints_the_streamed_answer()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -57,7 +57,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskSendsTheFirstPartyWireIdForACatalogAlias()
+    public async Task Ask_sends_the_FirstParty_wire_id_for_a_catalog_alias()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -70,7 +70,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     [Theory]
     [InlineData("@team what changed?", "ask", "@team what changed?")]
     [InlineData("-v means verbose?", "ask", "--", "-v means verbose?")]
-    public async Task AskSendsThePromptAsWritten(string prompt, params string[] args)
+    public async Task Ask_sends_the_prompt_as_written(string prompt, params string[] args)
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -81,7 +81,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskRejectsABedrockModelIdForClaudePlatformOnAws()
+    public async Task Ask_rejects_a_Bedrock_model_id_for_Claude_Platform_on_AWS()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -93,7 +93,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskCarriesNoFirstPartyCredentialFromTheEnvironment()
+    public async Task Ask_carries_no_FirstParty_credential_from_the_environment()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -104,7 +104,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskWithTheCpaKeySendsXApiKey()
+    public async Task Ask_with_the_CPA_key_sends_x_api_key()
     {
         await using var emulator = await EmulatorScope.StartAsync(BearerApiKeyPolicy.Reject);
 
@@ -115,7 +115,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskRefusedByTheGatewayExitsNotReadyWithAdvice()
+    public async Task Ask_refused_by_the_gateway_exits_not_ready_with_advice()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         emulator.Failure = GatewayFailure.FederationDisabled;
@@ -128,7 +128,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task StatusProbeExitsZeroWhenTheGatewayAnswers()
+    public async Task Status_probe_exits_zero_when_the_gateway_answers()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -139,7 +139,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task StatusProbeExitsNotReadyWithAdviceForWrongCredentials()
+    public async Task Status_probe_exits_not_ready_with_advice_for_wrong_credentials()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -152,7 +152,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task AskRefusedForMissingIamPermissionNamesTheActions()
+    public async Task Ask_refused_for_missing_IAM_permission_names_the_actions()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         emulator.Failure = GatewayFailure.IamDenied;
@@ -164,7 +164,7 @@ public sealed class ProviderHostAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task StatusWithoutProbeSendsNothing()
+    public async Task Status_without_probe_sends_nothing()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 

@@ -20,7 +20,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     private static MessageCreateParams Hello() => new() { Model = "claude-sonnet-4-6", MaxTokens = 8, Messages = [new UserMessageParam("Hi")] };
 
     [Fact]
-    public async Task ClaudePlatformAwsTransportBuildsAnthropicAwsClient()
+    public async Task ClaudePlatformAwsTransport_builds_Anthropic_AWS_client()
     {
         using var client = RuntimeBackends.ClaudePlatformAws.CreateRequestClient(Inputs(
             ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_1"), ("AWS_REGION", "us-west-2"), ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890")));
@@ -31,7 +31,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public void ClaudePlatformAwsTransportRejectsInvalidInputsBeforeBuildingAnything()
+    public void ClaudePlatformAwsTransport_rejects_invalid_inputs_before_building_anything()
     {
         var error = Assert.Throws<RequestClientException>(() => RuntimeBackends.ClaudePlatformAws.CreateRequestClient(Inputs(
             ("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_1\r\nx-api-key: sk-ant-api03-x"), ("AWS_REGION", "us-west-2"), ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890"))));
@@ -40,7 +40,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task FirstPartyApiKeyIsSentAsXApiKeyOnly()
+    public async Task FirstParty_API_key_is_sent_as_x_api_key_only()
     {
         var wire = new WireRecorder();
         using var client = RuntimeBackends.FirstParty.CreateRequestClient(
@@ -54,7 +54,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task FirstPartyAuthTokenIsSentAsBearer()
+    public async Task FirstParty_auth_token_is_sent_as_bearer()
     {
         var wire = new WireRecorder();
         using var client = RuntimeBackends.FirstParty.CreateRequestClient(
@@ -68,7 +68,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task FirstPartyIgnoresClaudePlatformOnAwsCredentials()
+    public async Task FirstParty_ignores_Claude_Platform_on_AWS_credentials()
     {
         var wire = new WireRecorder();
         using var client = RuntimeBackends.FirstParty.CreateRequestClient(
@@ -82,7 +82,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task BedrockTransportBuildsAnthropicBedrockClient()
+    public async Task BedrockTransport_builds_Anthropic_Bedrock_client()
     {
         using var client = RuntimeBackends.Bedrock.CreateRequestClient(Inputs(
             ("CLAUDE_CODE_USE_BEDROCK", "1"), ("AWS_REGION", "us-east-1"), ("AWS_ACCESS_KEY_ID", "AKIABEDROCK0000001"), ("AWS_SECRET_ACCESS_KEY", "bedrock-secret")));
@@ -92,7 +92,7 @@ public sealed class RequestClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public async Task FoundryTransportBuildsAnthropicFoundryClient()
+    public async Task FoundryTransport_builds_Anthropic_Foundry_client()
     {
         using var client = RuntimeBackends.Foundry.CreateRequestClient(Inputs(
             ("CLAUDE_CODE_USE_FOUNDRY", "1"), ("ANTHROPIC_FOUNDRY_RESOURCE", "my-resource"), ("ANTHROPIC_FOUNDRY_API_KEY", "foundry-key-123456")));

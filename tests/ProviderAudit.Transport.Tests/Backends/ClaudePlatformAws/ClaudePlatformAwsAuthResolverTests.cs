@@ -18,7 +18,7 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
-    public async Task EnvironmentKeysResolveToSigV4()
+    public async Task Environment_keys_resolve_to_SigV4()
     {
         var auth = await Resolve(EnvKeys);
 
@@ -27,7 +27,7 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
-    public async Task CpaApiKeyIsTakenBeforeTheAwsChain()
+    public async Task CPA_API_key_is_taken_before_the_AWS_chain()
     {
         var auth = await Resolve([("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890"), .. EnvKeys, ("AWS_PROFILE", "cc")]);
 
@@ -36,7 +36,7 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
-    public async Task TheCpaKeyIsOneAuthForEveryRequestSoTheOfficialClientIsReused()
+    public async Task The_CPA_key_is_one_auth_for_every_request_so_the_official_client_is_reused()
     {
         var env = TestEnvironment.Isolated(_home.Path, ("ANTHROPIC_AWS_API_KEY", "cpa-key-1234567890"));
         var settings = CpaTestClients.Settings(env, "https://gateway.example.com");
@@ -46,7 +46,7 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
-    public async Task SkipAuthFlagResolvesToNoAuth()
+    public async Task Skip_auth_flag_resolves_to_no_auth()
     {
         var auth = await Resolve([("CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH", " Yes "), .. EnvKeys]);
 
@@ -54,7 +54,7 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
-    public void FirstPartyCredentialsAreNeverACpaCredential()
+    public void FirstParty_credentials_are_never_a_CPA_credential()
     {
         var env = TestEnvironment.Isolated(_home.Path, [("ANTHROPIC_AWS_WORKSPACE_ID", "wrkspc_1"), ("AWS_REGION", "us-west-2"), .. TestEnvironment.FirstPartyCredentials]);
 
@@ -63,7 +63,7 @@ public sealed class ClaudePlatformAwsAuthResolverTests : IDisposable
     }
 
     [Fact]
-    public void ResolvedAuthDoesNotShowSecrets()
+    public void Resolved_auth_does_not_show_secrets()
     {
         var text = ClaudePlatformAwsAuth.ApiKey("cpa-key-1234567890abcd", "ANTHROPIC_AWS_API_KEY") + " "
             + ClaudePlatformAwsAuth.SigV4(new AwsSessionCredentials("AKIAX", "very-secret-value", "very-secret-token", null, "test"));

@@ -29,7 +29,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
         [("AWS_ACCESS_KEY_ID", EmulatorScope.AccessKeyId), ("AWS_SECRET_ACCESS_KEY", EmulatorScope.SecretAccessKey)];
 
     [Fact]
-    public async Task RequestClientIsTheOfficialAnthropicAwsClient()
+    public async Task Request_client_is_the_official_Anthropic_AWS_client()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, EnvironmentKeys);
@@ -41,7 +41,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task SigV4WithEnvironmentKeysPassesTheEmulator()
+    public async Task SigV4_with_environment_keys_passes_the_emulator()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, EnvironmentKeys);
@@ -55,7 +55,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task SigV4RequestCarriesNoFirstPartyCredentialFromTheEnvironment()
+    public async Task SigV4_request_carries_no_FirstParty_credential_from_the_environment()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, [.. EnvironmentKeys, .. TestEnvironment.FirstPartyCredentials]);
@@ -70,7 +70,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task ApiKeyPathSendsTheCpaKeyAsXApiKeyOnly()
+    public async Task API_key_path_sends_the_CPA_key_as_x_api_key_only()
     {
         await using var emulator = await EmulatorScope.StartAsync(BearerApiKeyPolicy.Reject);
         using var requests = RequestClient(emulator, ("ANTHROPIC_AWS_API_KEY", EmulatorScope.CpaApiKey));
@@ -84,7 +84,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task ApiKeyRequestCarriesNoFirstPartyCredentialFromTheEnvironment()
+    public async Task API_key_request_carries_no_FirstParty_credential_from_the_environment()
     {
         await using var emulator = await EmulatorScope.StartAsync(BearerApiKeyPolicy.Reject);
         using var requests = RequestClient(emulator, [("ANTHROPIC_AWS_API_KEY", EmulatorScope.CpaApiKey), .. TestEnvironment.FirstPartyCredentials]);
@@ -97,7 +97,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task ApiKeyPathIsTakenOverEnvironmentAwsKeys()
+    public async Task API_key_path_is_taken_over_environment_AWS_keys()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, [("ANTHROPIC_AWS_API_KEY", EmulatorScope.CpaApiKey), .. EnvironmentKeys]);
@@ -108,7 +108,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task WorkspaceHeaderIsSentOnceAndSigned()
+    public async Task Workspace_header_is_sent_once_and_signed()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, EnvironmentKeys);
@@ -121,7 +121,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task ModelIdOnTheWireIsFirstParty()
+    public async Task Model_id_on_the_wire_is_FirstParty()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, EnvironmentKeys);
@@ -136,7 +136,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task StreamingGoesThroughTheSameAuth()
+    public async Task Streaming_goes_through_the_same_auth()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, EnvironmentKeys);
@@ -155,7 +155,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task WrongRegionIsRejectedByTheGateway()
+    public async Task Wrong_region_is_rejected_by_the_gateway()
     {
         await using var emulator = await EmulatorScope.StartAsync(region: "eu-west-1");
         using var requests = RequestClient(emulator, EnvironmentKeys);
@@ -164,7 +164,7 @@ public sealed class ClaudePlatformAwsClientAgainstEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task CredentialsAreResolvedOnceForManyRequests()
+    public async Task Credentials_are_resolved_once_for_many_requests()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = CpaTestClients.RequestClient(TestEnvironment.Isolated(_home.Path, EnvironmentKeys), emulator.Url());

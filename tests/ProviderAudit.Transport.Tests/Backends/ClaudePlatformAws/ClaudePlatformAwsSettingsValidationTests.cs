@@ -19,19 +19,19 @@ public sealed class ClaudePlatformAwsSettingsValidationTests
         ClaudePlatformAwsSettings.TryRead(new TransportInputs(env, null, _ => false), out _, out var problems) ? [] : problems;
 
     [Fact]
-    public void BaseUrlIsDerivedFromTheRegion()
+    public void Base_url_is_derived_from_the_region()
     {
         Assert.Equal(new Uri("https://aws-external-anthropic.us-west-2.api.aws"), ClaudePlatformAwsSettings.Read(Env()).BaseUri);
     }
 
     [Fact]
-    public void HttpsOverrideWithAPathIsKept()
+    public void Https_override_with_a_path_is_kept()
     {
         Assert.Equal(new Uri("https://gateway.example.com/anthropic"), ClaudePlatformAwsSettings.Read(Env(baseUrl: "https://gateway.example.com/anthropic")).BaseUri);
     }
 
     [Fact]
-    public void PlainHttpOverrideIsAcceptedForLoopbackOnly()
+    public void Plain_http_override_is_accepted_for_loopback_only()
     {
         Assert.Equal(new Uri("http://127.0.0.1:8080"), ClaudePlatformAwsSettings.Read(Env(baseUrl: "http://127.0.0.1:8080")).BaseUri);
     }
@@ -42,7 +42,7 @@ public sealed class ClaudePlatformAwsSettingsValidationTests
     [InlineData("https://gateway.example.com/?x=1")]
     [InlineData("ftp://gateway.example.com")]
     [InlineData("not a url")]
-    public void UnsafeBaseUrlOverrideIsRejected(string value)
+    public void Unsafe_base_url_override_is_rejected(string value)
     {
         Assert.Equal("ANTHROPIC_AWS_BASE_URL", Assert.Single(Problems(Env(baseUrl: value))).Variable);
     }
@@ -54,7 +54,7 @@ public sealed class ClaudePlatformAwsSettingsValidationTests
     [InlineData(null)]
     [InlineData("us-east-1/../x")]
     [InlineData("us-east-1\r\nHost: evil")]
-    public void InvalidRegionIsRejected(string? region)
+    public void Invalid_region_is_rejected(string? region)
     {
         var problem = Assert.Single(Problems(Env(region: region)));
 
@@ -68,7 +68,7 @@ public sealed class ClaudePlatformAwsSettingsValidationTests
     [InlineData("wrkspc\u00001")]
     [InlineData("wrkspc 1")]
     [InlineData("")]
-    public void WorkspaceIdWithControlCharactersOrWhitespaceIsRejected(string workspaceId)
+    public void Workspace_id_with_control_characters_or_whitespace_is_rejected(string workspaceId)
     {
         Assert.Equal("ANTHROPIC_AWS_WORKSPACE_ID", Assert.Single(Problems(Env(workspaceId: workspaceId))).Variable);
     }

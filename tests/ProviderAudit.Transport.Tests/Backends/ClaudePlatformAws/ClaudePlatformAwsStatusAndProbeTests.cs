@@ -33,7 +33,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
         });
 
     [Fact]
-    public async Task ValidInputsWithResolvableCredentialsAreReadyWithoutSendingARequest()
+    public async Task Valid_inputs_with_resolvable_credentials_are_ready_without_sending_a_request()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -45,7 +45,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task InvalidRegionIsNotReadyAndNothingIsSent()
+    public async Task Invalid_region_is_not_ready_and_nothing_is_sent()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         var env = Cpa(emulator, Keys());
@@ -60,7 +60,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task CredentialsThatDoNotResolveAreNotReady()
+    public async Task Credentials_that_do_not_resolve_are_not_ready()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -72,7 +72,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeWithValidCredentialsIsReadyAndSendsOneFirstPartyModelRequest()
+    public async Task Probe_with_valid_credentials_is_ready_and_sends_one_FirstParty_model_request()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -85,7 +85,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeWithAWrongSecretIsNotReadyNamingTheCredentialSourceNotIam()
+    public async Task Probe_with_a_wrong_secret_is_not_ready_naming_the_credential_source_not_IAM()
     {
         // A wrong secret is a signature mismatch (403): the fix is the keys' source, not an IAM policy (issue 16).
         await using var emulator = await EmulatorScope.StartAsync();
@@ -102,7 +102,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task ProbeWithAnUnknownKeyIdNamesTheCredentialSource(bool awsErrorShape)
+    public async Task Probe_with_an_unknown_key_id_names_the_credential_source(bool awsErrorShape)
     {
         await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
         {
@@ -126,7 +126,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     [InlineData(GatewayFailure.IamDenied, false, "lack IAM permission for the `aws-external-anthropic:*` actions")]
     [InlineData(GatewayFailure.IamDenied, true, "lack IAM permission for the `aws-external-anthropic:*` actions")]
     [InlineData(GatewayFailure.TokenExpired, true, "have expired")]
-    public async Task EachGatewayRefusalIsExplainedByWhatTheGatewaySaid(GatewayFailure failure, bool awsErrorShape, string advice)
+    public async Task Each_gateway_refusal_is_explained_by_what_the_gateway_said(GatewayFailure failure, bool awsErrorShape, string advice)
     {
         await using var emulator = await CpaGatewayEmulator.StartAsync(new GatewayEmulatorOptions
         {
@@ -143,7 +143,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeSignedForAnotherRegionAdvisesAwsRegion()
+    public async Task Probe_signed_for_another_region_advises_AWS_REGION()
     {
         await using var emulator = await EmulatorScope.StartAsync(region: "eu-central-1");
 
@@ -154,7 +154,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeAgainstDisabledFederationAdvisesEnablingIt()
+    public async Task Probe_against_disabled_federation_advises_enabling_it()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         emulator.Failure = GatewayFailure.FederationDisabled;
@@ -166,7 +166,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeDeniedByIamNamesTheActions()
+    public async Task Probe_denied_by_IAM_names_the_actions()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         emulator.Failure = GatewayFailure.IamDenied;
@@ -178,7 +178,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeWithAStaleCpaKeyAdvisesANewKey()
+    public async Task Probe_with_a_stale_CPA_key_advises_a_new_key()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -190,7 +190,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task ProbeWithExpiredCredentialsAdvisesTheRefreshCommand()
+    public async Task Probe_with_expired_credentials_advises_the_refresh_command()
     {
         _home.Executable("bin/aws", "#!/bin/sh\necho \"$*\" >> \"$HOME/refresh-runs.log\"\n");
         await using var emulator = await EmulatorScope.StartAsync();
@@ -206,7 +206,7 @@ public sealed class ClaudePlatformAwsStatusAndProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task MissingCredentialsRunTheRefreshCommandAtStatusTime()
+    public async Task Missing_credentials_run_the_refresh_command_at_status_time()
     {
         _home.Executable("bin/aws", $"#!/bin/sh\nmkdir -p \"$HOME/.aws\"\nprintf '[cc]\\naws_access_key_id = {EmulatorScope.AccessKeyId}\\naws_secret_access_key = {EmulatorScope.SecretAccessKey}\\n' > \"$HOME/.aws/credentials\"\n");
         var expired = _home.Executable("bin/expired",

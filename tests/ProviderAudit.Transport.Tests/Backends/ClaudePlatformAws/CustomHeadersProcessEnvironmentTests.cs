@@ -36,7 +36,7 @@ public sealed class CustomHeadersProcessEnvironmentTests
     }
 
     [Fact]
-    public async Task OfficialClientAloneLeaksCustomHeadersIntoCpaRequests()
+    public async Task Official_client_alone_leaks_custom_headers_into_CPA_requests()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 
@@ -50,7 +50,7 @@ public sealed class CustomHeadersProcessEnvironmentTests
     }
 
     [Fact]
-    public async Task RuntimeClientStripsCustomHeadersAndSendsOnlySigV4()
+    public async Task Runtime_client_strips_custom_headers_and_sends_only_SigV4()
     {
         await using var emulator = await EmulatorScope.StartAsync();
 

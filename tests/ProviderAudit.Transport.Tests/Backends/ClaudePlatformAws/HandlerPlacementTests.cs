@@ -19,7 +19,7 @@ public sealed class HandlerPlacementTests
     private static MessageCreateParams Hello() => new() { Model = "claude-sonnet-4-6", MaxTokens = 8, Messages = [new UserMessageParam("Hi")] };
 
     [Fact]
-    public async Task ClientOptionsHandlersRunBeforeSigningAndHttpClientHandlersAfter()
+    public async Task Client_options_handlers_run_before_signing_and_http_client_handlers_after()
     {
         var outer = new Snapshot();
         var inner = new Snapshot { Answer = true };
@@ -42,7 +42,7 @@ public sealed class HandlerPlacementTests
     }
 
     [Fact]
-    public async Task SingleAuthHandlerStripsHeadersInjectedFromCustomHeaders()
+    public async Task Single_auth_handler_strips_headers_injected_from_custom_headers()
     {
         var inner = new Snapshot { Answer = true };
         var injected = ProcessCustomHeaders.Parse("Authorization: Bearer sk-ant-oat01-leak\nx-api-key: sk-ant-api03-leak\nX-Team: blue");
@@ -63,7 +63,7 @@ public sealed class HandlerPlacementTests
     }
 
     [Fact]
-    public async Task SingleAuthHandlerReplacesTheSdkBearerWithXApiKey()
+    public async Task Single_auth_handler_replaces_the_SDK_bearer_with_x_api_key()
     {
         var inner = new Snapshot { Answer = true };
         using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsSingleAuthHandler("wrkspc_1", "cpa-key-1234567890", []) { InnerHandler = inner });
@@ -77,7 +77,7 @@ public sealed class HandlerPlacementTests
     }
 
     [Fact]
-    public async Task SingleAuthHandlerSetsTheWorkspaceOnce()
+    public async Task Single_auth_handler_sets_the_workspace_once()
     {
         var inner = new Snapshot { Answer = true };
         using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsSingleAuthHandler("wrkspc_1", null, []) { InnerHandler = inner });
@@ -90,7 +90,7 @@ public sealed class HandlerPlacementTests
     }
 
     [Fact]
-    public async Task WireGuardRefusesTwoAuthHeaders()
+    public async Task Wire_guard_refuses_two_auth_headers()
     {
         using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsWireGuardHandler(ClaudePlatformAwsAuthMode.ApiKey, "wrkspc_1", new Snapshot { Answer = true }));
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
@@ -104,7 +104,7 @@ public sealed class HandlerPlacementTests
     }
 
     [Fact]
-    public async Task WireGuardRefusesABearerInSigV4Mode()
+    public async Task Wire_guard_refuses_a_bearer_in_SigV4_mode()
     {
         using var invoker = new HttpMessageInvoker(new ClaudePlatformAwsWireGuardHandler(ClaudePlatformAwsAuthMode.SigV4, "wrkspc_1", new Snapshot { Answer = true }));
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/messages");
@@ -115,7 +115,7 @@ public sealed class HandlerPlacementTests
     }
 
     [Fact]
-    public async Task FactoryClientSignsWithTheResolvedKeysNotAProfile()
+    public async Task Factory_client_signs_with_the_resolved_keys_not_a_profile()
     {
         var inner = new Snapshot { Answer = true };
         var auth = ClaudePlatformAwsAuth.SigV4(new AwsSessionCredentials("AKIARESOLVED0000001", "resolved-secret", "token-1", null, "test"));

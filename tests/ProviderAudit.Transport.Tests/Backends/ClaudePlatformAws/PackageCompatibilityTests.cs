@@ -7,7 +7,7 @@ namespace ProviderAudit.Transport.Tests.Transport;
 public sealed class PackageCompatibilityTests
 {
     [Fact]
-    public void AnthropicAwsIsCompiledAgainstTheRunningAnthropicMajorVersion()
+    public void Anthropic_AWS_is_compiled_against_the_running_Anthropic_major_version()
     {
         var running = typeof(AnthropicClient).Assembly.GetName().Version!;
         var compiledAgainst = typeof(AnthropicAwsClient).Assembly.GetReferencedAssemblies().Single(a => a.Name == "Anthropic").Version!;

@@ -50,7 +50,7 @@ public sealed class SigningHandlerTests : IDisposable
         CpaTestClients.RequestClient(TestEnvironment.Isolated(_home.Path, env), emulator.Url());
 
     [Fact]
-    public async Task TheOfficialClientSendsOneSignatureMadeByTheRuntimeForTheGatewayService()
+    public async Task The_official_client_sends_one_signature_made_by_the_runtime_for_the_gateway_service()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var requests = RequestClient(emulator, ("AWS_ACCESS_KEY_ID", EmulatorScope.AccessKeyId), ("AWS_SECRET_ACCESS_KEY", EmulatorScope.SecretAccessKey));
@@ -66,7 +66,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task SessionTokenIsSentAndSigned()
+    public async Task Session_token_is_sent_and_signed()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys("session-token-1"));
@@ -80,7 +80,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task LongLivedKeysSendNoSessionToken()
+    public async Task Long_lived_keys_send_no_session_token()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -92,7 +92,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task WorkspaceAndEveryOtherHeaderOfTheRequestAreSigned()
+    public async Task Workspace_and_every_other_header_of_the_request_are_signed()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -108,7 +108,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A100KilobyteBodyIsHashedAsSent()
+    public async Task A_100_kilobyte_body_is_hashed_as_sent()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -123,7 +123,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task AStreamedBodyIsBufferedSoTheHashedBytesAreTheBytesSent()
+    public async Task A_streamed_body_is_buffered_so_the_hashed_bytes_are_the_bytes_sent()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -137,7 +137,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task ABodilessRequestWithAQueryIsSigned()
+    public async Task A_bodiless_request_with_a_query_is_signed()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -149,7 +149,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task AHeaderWithSeveralValuesIsSignedAsItGoesOnTheWire()
+    public async Task A_header_with_several_values_is_signed_as_it_goes_on_the_wire()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -163,7 +163,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task TraceContextIsSentUnsignedSoInstrumentationBelowMayRewriteIt()
+    public async Task Trace_context_is_sent_unsigned_so_instrumentation_below_may_rewrite_it()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys(), new RewriteHeader("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
@@ -179,7 +179,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task AuthHeadersAlreadyOnTheRequestAreReplacedNotSigned()
+    public async Task Auth_headers_already_on_the_request_are_replaced_not_signed()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(Keys());
@@ -197,7 +197,7 @@ public sealed class SigningHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task ASignatureWithTheWrongSecretIsRejectedByTheGateway()
+    public async Task A_signature_with_the_wrong_secret_is_rejected_by_the_gateway()
     {
         await using var emulator = await EmulatorScope.StartAsync();
         using var chain = SigningChain(new AwsSessionCredentials(EmulatorScope.AccessKeyId, "not-the-secret", null, null, "test"));
