@@ -25,6 +25,14 @@ public static partial class ModelPinChecks
     {
         ArgumentNullException.ThrowIfNull(pin);
         ArgumentNullException.ThrowIfNull(backend);
+        // A credential pasted into a pin is never carried as the verdict's value, as its message never quotes it: the
+        // scrubbers know the secret variables' values, and a key split by a tab or line break would leave its tail shown.
+        var verdict = Judge(pin, backend, known);
+        return DisplayText.LooksLikeCredential(pin.Value) ? verdict with { Value = DisplayText.HiddenCredential } : verdict;
+    }
+
+    private static ModelPinVerdict Judge(ModelPin pin, RuntimeBackend backend, BackendModels? known)
+    {
         var (source, value) = pin;
         var shown = $"{source}={DisplayText.Quote(value)}";
         if (InputChecks.HasWhitespaceOrControl(value))

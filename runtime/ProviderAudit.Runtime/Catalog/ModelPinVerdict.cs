@@ -19,7 +19,7 @@ public enum ModelPinVerdictKind
 
 /// <summary>A model pin's verdict.</summary>
 /// <param name="Source">Where it was set (a variable, or the settings' <c>model</c>).</param>
-/// <param name="Value">The value as written (status shows it scrubbed).</param>
+/// <param name="Value">The value as written (status shows it scrubbed), or <see cref="Secrets.DisplayText.HiddenCredential"/> when it looks like a credential.</param>
 /// <param name="Kind">The verdict.</param>
 /// <param name="Message">The verdict in a sentence naming the source and, for a problem, the fix.</param>
 /// <param name="UseInstead">The id to set instead, when one is known.</param>

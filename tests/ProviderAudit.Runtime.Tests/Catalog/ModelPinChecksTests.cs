@@ -25,6 +25,20 @@ public class ModelPinChecksTests
     }
 
     [Fact]
+    public void A_key_pasted_into_a_pin_with_a_tab_inside_is_hidden_whole_in_its_verdict()
+    {
+        // Found by the no-secret property at 10,000 cases (run seed 016efe90869a45ab): the tail after the tab was shown.
+        const string pasted = "sk-ant-api03-H6pUcE3OVemTLT9H_mcXbTFvoyo8ATPjgPcCL\tM1yLcUUsZeq0";
+        var env = TestEnv.Of(("ANTHROPIC_API_KEY", "sk-ant-api03-Ze1-0aDo9J5q1HBJfNeVtKFC0e-sz2rdottWy35D143B4GwfuLtz0"), ("CLAUDE_CODE_SUBAGENT_MODEL", pasted));
+
+        var verdict = Assert.Single(ModelPinChecks.Check(ModelPins.From(env), RuntimeBackends.FirstParty));
+
+        Assert.Equal(ModelPinVerdictKind.Malformed, verdict.Kind);
+        Assert.Equal(DisplayText.HiddenCredential, verdict.Value);
+        Assert.DoesNotContain("M1yLcUUs", verdict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_settings_model_is_a_pin_too()
     {
         var settings = HostSettingsReader.Parse("""{ "model": "us.anthropic.claude-opus-4-5-20251101-v1:0" }""", "settings.json");
