@@ -13,7 +13,16 @@ namespace ProviderAudit.Analyzers.Rules
     public sealed class InvalidConfigurationAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ProviderAuditDescriptors.InvalidConfiguration);
+        /// <remarks>
+        /// Declares every rule's descriptors though it reports only its own, as <see cref="FirstPartyComparisonAnalyzer"/>
+        /// does: <c>dotnet format analyzers --diagnostics</c> (SDK 10.0.401) ran no fix when each analyzer declared only its own
+        /// rule (samples/AdoptionHost's mapping and check fixes; see docs/rules/README.md).
+        /// </remarks>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            ProviderAuditDescriptors.FirstPartyComparison,
+            ProviderAuditDescriptors.InvalidConfiguration,
+            ProviderAuditDescriptors.MissingProviderMapping,
+            ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
