@@ -70,6 +70,13 @@ namespace ProviderAudit.Analyzers
             helpLinkUri: HelpLinkBase + DiagnosticContract.MissingProviderMappingId + ".md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>
+        /// Every rule's descriptors, which each rule's analyzer declares while reporting only its own: with its own alone,
+        /// <c>dotnet format analyzers --diagnostics</c> (SDK 10.0.401) applied no fix (see docs/rules/README.md).
+        /// </summary>
+        public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
+            FirstPartyComparison, InvalidConfiguration, MissingProviderMapping, MissingProviderMappingAtFirstFinding);
+
         private const string MissingProviderMappingTitle = "Provider enum has no capability mapping";
 
         private const string MissingProviderMappingMessage = "Provider enum {0} has no capability mapping (missing {1}), so its PA0001 findings cannot be rewritten: add the mapping ToApiProvider(), ModelIdFormat(), AuthTransport() (code fix 'Add capability mapping')";

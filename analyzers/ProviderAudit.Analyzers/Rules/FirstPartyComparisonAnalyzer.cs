@@ -24,11 +24,7 @@ namespace ProviderAudit.Analyzers.Rules
         /// samples/LegacyHost (0 files changed, 6 with these declared, as before the analyzer was split by rule); the cause
         /// inside dotnet format's analyzer/fixer selection is not known yet. The other rules' analyzers report them.
         /// </remarks>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            ProviderAuditDescriptors.FirstPartyComparison,
-            ProviderAuditDescriptors.InvalidConfiguration,
-            ProviderAuditDescriptors.MissingProviderMapping,
-            ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ProviderAuditDescriptors.All;
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

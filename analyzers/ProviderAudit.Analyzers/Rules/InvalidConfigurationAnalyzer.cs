@@ -18,11 +18,7 @@ namespace ProviderAudit.Analyzers.Rules
         /// does: <c>dotnet format analyzers --diagnostics</c> (SDK 10.0.401) ran no fix when each analyzer declared only its own
         /// rule (samples/AdoptionHost's mapping and check fixes; see docs/rules/README.md).
         /// </remarks>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            ProviderAuditDescriptors.FirstPartyComparison,
-            ProviderAuditDescriptors.InvalidConfiguration,
-            ProviderAuditDescriptors.MissingProviderMapping,
-            ProviderAuditDescriptors.MissingProviderMappingAtFirstFinding);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ProviderAuditDescriptors.All;
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
