@@ -55,6 +55,18 @@ internal sealed class AnalyzerCatalog
         return found.IsEmpty ? throw new InvalidOperationException($"No analyzer in the corpus project reports {diagnosticId}.") : found;
     }
 
+    /// <summary>
+    /// The audit's analyzer of one rule. Not "the analyzer declaring the id": every rule's analyzer declares every rule's
+    /// descriptors (dotnet format applies no fix otherwise, see <c>FirstPartyComparisonAnalyzer.SupportedDiagnostics</c>),
+    /// so it is found by its type's name, <c>ProviderAudit.Analyzers.Rules.&lt;name&gt;</c>, as summarize.py finds its time.
+    /// </summary>
+    public DiagnosticAnalyzer AuditRuleAnalyzer(string typeName)
+    {
+        var fullName = "ProviderAudit.Analyzers.Rules." + typeName;
+        return _analyzers.SingleOrDefault(a => a.GetType().FullName == fullName)
+            ?? throw new InvalidOperationException($"No analyzer {fullName} in the corpus project.");
+    }
+
     /// <summary>Every analyzer of the audit (one per rule), however many rules it has: those reporting a <c>PA</c> id.</summary>
     public ImmutableArray<DiagnosticAnalyzer> AuditAnalyzers()
     {
