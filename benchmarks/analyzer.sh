@@ -10,10 +10,13 @@
 #   4. whole project in-process: the same 200k-line corpus's analyzer diagnostics through CompilationWithAnalyzers, the
 #      audit's analyzers and BannedApiAnalyzers in alternating paired rounds, each analyzer's own time (what ReportAnalyzer
 #      reports, without the build around it); prints the PA0001 / BannedApiAnalyzers ratio
+#   5. overhead in-process: the same corpus's compiler and analyzer diagnostics, whole, per variant in rotating rounds:
+#      compiler only, an empty operation analyzer (the floor, benchmarks/FloorAnalyzer), a syntax analyzer typing each
+#      comparison's operand (what a syntax-first PA0001 would still pay), the audit, BannedApiAnalyzers
 #
 # usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_EDITS=60)
 #   --quick: a 20k-line corpus, no build comparison, one round and 5 edits (a smoke run: times nothing)
-#   --in-process-only: tables 2, 3 and 4 only (the build comparison takes most of the time)
+#   --in-process-only: tables 2 to 5 only (the build comparison takes most of the time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -58,3 +61,6 @@ $roslyn_bench analyzer-incremental --project "$out/incremental/Corpus.csproj" --
 
 echo "== 4. whole project in-process: each analyzer's own time, PA0001 vs BannedApiAnalyzers"
 $roslyn_bench analyzer-whole --project "$out/incremental/Corpus.csproj" --rounds "$rounds"
+
+echo "== 5. overhead in-process: compiler only, the floor, a syntax-first floor, the audit, BannedApiAnalyzers"
+$roslyn_bench analyzer-overhead --project "$out/incremental/Corpus.csproj" --rounds "$rounds"

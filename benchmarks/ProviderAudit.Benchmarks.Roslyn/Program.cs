@@ -28,5 +28,8 @@ incremental.SetAction((parse, cancellationToken) => AnalyzerBenchmark.Incrementa
 var whole = new Command("analyzer-whole", "The whole project's analyzer diagnostics in-process: each analyzer's own time, the audit's analyzers vs BannedApiAnalyzers in paired rounds.") { project, rounds, only };
 whole.SetAction((parse, cancellationToken) => AnalyzerBenchmark.WholeProjectAsync(parse.GetValue(project)!.FullName, parse.GetValue(rounds), parse.GetValue(only), cancellationToken));
 
-var root = new RootCommand("ProviderAudit's Roslyn benchmarks; see docs/performance.md.") { fixAll, lightbulb, noProvider, incremental, whole };
+var overhead = new Command("analyzer-overhead", "The whole project's compiler and analyzer diagnostics in-process: compiler only, with an empty operation analyzer, with the audit, with BannedApiAnalyzers.") { project, rounds };
+overhead.SetAction((parse, cancellationToken) => OverheadBenchmark.RunAsync(parse.GetValue(project)!.FullName, parse.GetValue(rounds), cancellationToken));
+
+var root = new RootCommand("ProviderAudit's Roslyn benchmarks; see docs/performance.md.") { fixAll, lightbulb, noProvider, incremental, whole, overhead };
 return await root.Parse(args).InvokeAsync();
