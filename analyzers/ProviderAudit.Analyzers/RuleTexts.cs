@@ -3,11 +3,52 @@ using System.Collections.Generic;
 namespace ProviderAudit.Analyzers
 {
     /// <summary>
-    /// The words of the audit's messages, in one place: what PA0001 tells to ask instead (the message's third argument), and
-    /// why a check has no automatic fix. docs/rules/*.md quote these texts; a test keeps them equal.
+    /// The words of the audit's messages, in one place: what PA0001 tells to ask instead (the message's third argument), why a
+    /// check has no automatic fix, and what is wrong with a setting (PA0002, <see cref="Configuration"/>). docs/rules/*.md quote
+    /// these texts; a test keeps them equal.
     /// </summary>
     internal static class RuleTexts
     {
+        /// <summary>PA0002's third argument: what is wrong with a <c>provider_audit.*</c> setting and how to fix it.</summary>
+        public static class Configuration
+        {
+            /// <summary>How to write <c>additional_provider_types</c>.</summary>
+            public const string ProviderTypesHowTo = "list fully-qualified enum names separated by commas, e.g. MyApp.Backends.BackendKind";
+
+            /// <summary>How to write <c>string_provider_names</c>.</summary>
+            public const string ProviderIdsHowTo = "list the provider ids that mean first party separated by commas, e.g. anthropic, first-party";
+
+            /// <summary>How to write <c>string_provider_members</c>.</summary>
+            public const string ProviderMembersHowTo = "list member names separated by commas, e.g. GetApiProvider, ProviderName, Split.provider";
+
+            /// <summary><c>first_party_member</c> is not an identifier.</summary>
+            public const string NotAnIdentifier = "not a C# identifier; name the enum member that means first party, e.g. FirstParty";
+
+            /// <summary><c>first_party_member</c> differs between sections that apply to one project.</summary>
+            public const string ConflictingSections = "set to different values in different .editorconfig sections; one project needs one value";
+
+            public static string UnknownKey(IEnumerable<string> knownKeys) => "unknown ProviderAudit key; the known keys are " + string.Join(", ", knownKeys);
+
+            public static string Empty(bool inList, string howTo) => (inList ? "empty entry in the list" : "empty value") + "; " + howTo + ", or remove the key";
+
+            public static string NotQualifiedName(string entry) => "'" + entry + "' is not a fully-qualified type name; write Namespace.TypeName (nested types as Namespace.Outer+Inner)";
+
+            public static string NotAnEnum(string typeName, string kind) => "'" + typeName + "' is a " + kind + ", not an enum; list only provider enums";
+
+            public static string NoFirstPartyMember(string enumName, string member)
+                => "enum '" + enumName + "' has no member '" + member + "'; set provider_audit.first_party_member to the member that means first party";
+
+            public static string NotAMemberName(string entry)
+                => "'" + entry + "' is not a member name; write the bare method/property name (GetApiProvider), or the member and the element of the tuple it returns (Split.provider, Split.Item1)";
+
+            public static string IdTooLong(string start, int longest) => "'" + start + "…' is longer than " + longest + " characters; a provider id is a short name such as anthropic";
+
+            public static string NotAnId(string id) => "'" + id + "' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic";
+
+            public static string OtherBackendsId(string id, string backend)
+                => "'" + id + "' is the " + backend + " backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API";
+        }
+
         /// <summary>
         /// Why a check is reported without a rewrite, in the words the message uses after "(no automatic fix here: ", by
         /// <see cref="DiagnosticContract.NoFixReasons"/> value. Reasons the advice itself already explains

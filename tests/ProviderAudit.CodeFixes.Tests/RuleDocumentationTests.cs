@@ -7,7 +7,8 @@ namespace ProviderAudit.CodeFixes.Tests;
 
 /// <summary>
 /// The rule pages agree with the analyzer: docs/rules/PA0001.md's no-fix table says why in the words the diagnostic's
-/// message uses (<c>RuleTexts</c>), for every reason the contract has; every shipped rule has its page, linked from the index.
+/// message uses (<c>RuleTexts</c>), for every reason the contract has; PA0002's page quotes a message as the analyzer writes
+/// it; every shipped rule has its page, linked from the index.
 /// </summary>
 public sealed class RuleDocumentationTests
 {
@@ -49,6 +50,23 @@ public sealed class RuleDocumentationTests
     public void Every_reason_the_message_explains_is_a_contract_value()
     {
         Assert.Empty(RuleTexts.NoFixExplanations.Keys.Except(NoFixReasons()));
+    }
+
+    [Fact]
+    public void The_message_PA0002s_page_quotes_is_the_one_the_analyzer_writes()
+    {
+        // The page's example: "> Invalid ProviderAudit setting '…': …", wrapped over several quoted lines.
+        var quoted = string.Join(" ", File.ReadAllLines(RepositoryRoot.Combine("docs/rules/PA0002.md"))
+            .SkipWhile(line => !line.StartsWith("> ", StringComparison.Ordinal))
+            .TakeWhile(line => line.StartsWith("> ", StringComparison.Ordinal))
+            .Select(line => line[2..].Trim()));
+        var written = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            ProviderAuditDescriptors.InvalidConfiguration.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            DiagnosticContract.ConfigurationKeyPrefix + "first_party_member",
+            "First-Party",
+            RuleTexts.Configuration.NotAnIdentifier);
+        Assert.Equal(written, quoted);
     }
 
     [Fact]

@@ -87,13 +87,13 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
                 problems.Add(new ConfigurationProblem(
                     unknown.Key,
                     unknown.Value,
-                    "unknown ProviderAudit key; the known keys are " + string.Join(", ", KnownKeys)));
+                    RuleTexts.Configuration.UnknownKey(KnownKeys)));
             }
 
             var types = ImmutableArray.CreateBuilder<string>();
             foreach (var value in Values(raw, AdditionalProviderTypesKey))
             {
-                foreach (var entry in SplitList(value, AdditionalProviderTypesKey, problems, "list fully-qualified enum names separated by commas, e.g. MyApp.Backends.BackendKind"))
+                foreach (var entry in SplitList(value, AdditionalProviderTypesKey, problems, RuleTexts.Configuration.ProviderTypesHowTo))
                 {
                     if (IsQualifiedName(entry))
                     {
@@ -104,7 +104,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
                     }
                     else
                     {
-                        problems.Add(new ConfigurationProblem(AdditionalProviderTypesKey, value, "'" + entry + "' is not a fully-qualified type name; write Namespace.TypeName (nested types as Namespace.Outer+Inner)"));
+                        problems.Add(new ConfigurationProblem(AdditionalProviderTypesKey, value, RuleTexts.Configuration.NotQualifiedName(entry)));
                     }
                 }
             }
@@ -113,7 +113,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
             var memberValues = Values(raw, FirstPartyMemberKey);
             if (memberValues.Count > 1)
             {
-                problems.Add(new ConfigurationProblem(FirstPartyMemberKey, string.Join(" | ", memberValues), "set to different values in different .editorconfig sections; one project needs one value"));
+                problems.Add(new ConfigurationProblem(FirstPartyMemberKey, string.Join(" | ", memberValues), RuleTexts.Configuration.ConflictingSections));
             }
             else if (memberValues.Count == 1)
             {
@@ -124,7 +124,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
                 }
                 else
                 {
-                    problems.Add(new ConfigurationProblem(FirstPartyMemberKey, memberValues[0], "not a C# identifier; name the enum member that means first party, e.g. FirstParty"));
+                    problems.Add(new ConfigurationProblem(FirstPartyMemberKey, memberValues[0], RuleTexts.Configuration.NotAnIdentifier));
                 }
             }
 
@@ -132,7 +132,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
             var nameValues = Values(raw, StringProviderNamesKey);
             foreach (var value in nameValues)
             {
-                foreach (var entry in SplitList(value, StringProviderNamesKey, problems, "list the provider ids that mean first party separated by commas, e.g. anthropic, first-party"))
+                foreach (var entry in SplitList(value, StringProviderNamesKey, problems, RuleTexts.Configuration.ProviderIdsHowTo))
                 {
                     if (ProviderIdProblem(entry) is { } problem)
                     {
@@ -154,7 +154,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
             var elements = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             foreach (var value in Values(raw, StringProviderMembersKey))
             {
-                foreach (var entry in SplitList(value, StringProviderMembersKey, problems, "list member names separated by commas, e.g. GetApiProvider, ProviderName, Split.provider"))
+                foreach (var entry in SplitList(value, StringProviderMembersKey, problems, RuleTexts.Configuration.ProviderMembersHowTo))
                 {
                     var parts = entry.Split('.');
                     if (parts.Length == 1 && SyntaxFacts.IsValidIdentifier(entry))
@@ -167,7 +167,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
                     }
                     else
                     {
-                        problems.Add(new ConfigurationProblem(StringProviderMembersKey, value, "'" + entry + "' is not a member name; write the bare method/property name (GetApiProvider), or the member and the element of the tuple it returns (Split.provider, Split.Item1)"));
+                        problems.Add(new ConfigurationProblem(StringProviderMembersKey, value, RuleTexts.Configuration.NotAMemberName(entry)));
                     }
                 }
             }
@@ -180,19 +180,19 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
         {
             if (id.Length > LongestProviderId)
             {
-                return "'" + id.Substring(0, 16) + "…' is longer than " + LongestProviderId + " characters; a provider id is a short name such as anthropic";
+                return RuleTexts.Configuration.IdTooLong(id.Substring(0, 16), LongestProviderId);
             }
 
             foreach (var c in id)
             {
                 if (!(c < 128 && (char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':' || c == '/' || c == '@' || c == '+')))
                 {
-                    return "'" + id + "' is not a provider id: use ASCII letters, digits and - _ . : / @ +, e.g. anthropic";
+                    return RuleTexts.Configuration.NotAnId(id);
                 }
             }
 
             return ProviderIds.OtherBackendOf(id) is { } backend
-                ? "'" + id + "' is the " + backend + " backend's id in ApiProviderIds, so it cannot also mean first party; list only the ids your code uses for Anthropic's own API"
+                ? RuleTexts.Configuration.OtherBackendsId(id, backend)
                 : null;
         }
 
@@ -239,7 +239,7 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
                 var entry = part.Trim();
                 if (entry.Length == 0)
                 {
-                    problems.Add(new ConfigurationProblem(key, value, (parts.Length == 1 ? "empty value" : "empty entry in the list") + "; " + howTo + ", or remove the key"));
+                    problems.Add(new ConfigurationProblem(key, value, RuleTexts.Configuration.Empty(inList: parts.Length > 1, howTo)));
                     return new List<string>();
                 }
 

@@ -85,14 +85,14 @@ namespace ProviderAudit.Analyzers.Internals.Configuration
 
                 if (type.TypeKind != TypeKind.Enum)
                 {
-                    problems.Add(new ConfigurationProblem(AuditConfiguration.AdditionalProviderTypesKey, name, "'" + name + "' is a " + type.TypeKind.ToString().ToLowerInvariant() + ", not an enum; list only provider enums"));
+                    problems.Add(new ConfigurationProblem(AuditConfiguration.AdditionalProviderTypesKey, name, RuleTexts.Configuration.NotAnEnum(name, type.TypeKind.ToString().ToLowerInvariant())));
                     continue;
                 }
 
                 var member = FindMember(type, configuration.FirstPartyMember);
                 if (member is null)
                 {
-                    problems.Add(new ConfigurationProblem(AuditConfiguration.FirstPartyMemberKey, configuration.FirstPartyMember, "enum '" + name + "' has no member '" + configuration.FirstPartyMember + "'; set provider_audit.first_party_member to the member that means first party"));
+                    problems.Add(new ConfigurationProblem(AuditConfiguration.FirstPartyMemberKey, configuration.FirstPartyMember, RuleTexts.Configuration.NoFirstPartyMember(name, configuration.FirstPartyMember)));
                     continue;
                 }
 
