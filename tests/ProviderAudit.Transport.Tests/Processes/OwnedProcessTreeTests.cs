@@ -9,6 +9,11 @@ namespace ProviderAudit.Transport.Tests.Transport;
 /// kills every process the command started, including ones whose parent already left; a command that finishes keeps
 /// what it started on purpose.
 /// </summary>
+/// <remarks>
+/// Alone in its collection: <see cref="OwnedProcesses.Count"/> is process-wide, and a credential_process test of another
+/// class running at the same moment would be counted as a tree this class failed to kill.
+/// </remarks>
+[Collection(OwnedProcessTreeCollection.Name)]
 public sealed class OwnedProcessTreeTests : IDisposable
 {
     private readonly TemporaryDirectory _dir = new("tx");
