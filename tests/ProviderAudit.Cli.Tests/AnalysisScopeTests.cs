@@ -13,6 +13,8 @@ public sealed class AnalysisScopeTests
 
     private const string ConstantsFile = "App/Constants.cs";
 
+    private const string ElsewhereFile = "App/Elsewhere.cs";
+
     [Fact]
     public void Comparisons_whose_member_names_neither_first_party_nor_the_provider_type_are_found()
     {
@@ -65,5 +67,52 @@ public sealed class AnalysisScopeTests
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         var lines = Reports.Findings(json).Where(f => f.File == FarFile).Select(f => f.Line).Order().ToList();
         Assert.Equal([5, 7, 9, 11, 13, 15], lines);
+    }
+
+    [Fact]
+    public void Sets_casts_arithmetic_and_computed_zeros_that_make_the_first_party_value_away_from_its_name_are_found()
+    {
+        // Each check's member names neither FirstParty nor a constant written with it: the value comes from a set declared
+        // elsewhere, a cast from another enum, enum arithmetic through `using static`, a constant computed to 0. The build
+        // reports all four (samples checked with the analyzer); an audit that left their members unbound found none.
+        using var project = new StandInProject();
+        project.AssertRestored();
+        File.WriteAllText(project.Combine(ElsewhereFile), """
+            using System.Linq;
+            using ProviderAudit.Runtime;
+            using static ProviderAudit.Runtime.ApiProvider;
+            using P = ProviderAudit.Runtime.ApiProvider;
+
+            namespace App;
+
+            public enum Other { None, Some }
+
+            public static class Elsewhere
+            {
+                private const int Zero = 1 - 1;
+
+                private static readonly ApiProvider[] Direct = { ApiProvider.FirstParty, ApiProvider.Bedrock };
+
+                public static bool InANamedSet(ApiProvider provider) => Direct.Contains(provider);
+
+                public static bool CastFromAnotherEnum(P provider) => provider == (P)Other.None;
+
+                public static bool ByArithmetic(ApiProvider provider) => provider == Bedrock - 1;
+
+                public static bool ByAComputedZero(ApiProvider provider) => provider == Zero;
+
+                public static bool NotAProvider(int count) => count > 1;
+            }
+
+            """.ReplaceLineEndings("\n"));
+        using var reports = new TemporaryDirectory("cli-scope");
+        var report = reports.Combine("scope.json");
+
+        var audit = InProcessTool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "json", "-o", report);
+
+        Assert.Equal(1, audit.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var lines = Reports.Findings(json).Where(f => f.File == ElsewhereFile).Select(f => f.Line).Order().ToList();
+        Assert.Equal([16, 18, 20, 22], lines);
     }
 }

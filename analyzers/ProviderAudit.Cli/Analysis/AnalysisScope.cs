@@ -15,11 +15,14 @@ namespace ProviderAudit.Cli.Analysis;
 /// <item><see cref="Kind.Nothing"/> when, without such keys, the compilation has no <c>ProviderAudit.Runtime.ApiProvider</c>
 /// with a <c>FirstParty</c> member (the analyzer then registers nothing);</item>
 /// <item>otherwise <see cref="Kind.Members"/>: only the members (methods, properties, fields, …) whose syntax can hold a
-/// comparison with the first-party constant — they name <c>FirstParty</c> or a constant equal to it, or compare
-/// something with a zero or <c>default</c> constant or a number cast from a value (the enum's underlying value), in
-/// a form the analyzer checks (<c>==</c>/<c>!=</c> whose other side is not plain arithmetic, a constant pattern, a
-/// <c>case</c>, an <c>Equals</c>/<c>Contains</c> argument or a collection element). A PA0001 finding needs such a
-/// constant side, so every other member is left unbound, which is most of the cost of an audit.</item>
+/// comparison with the first-party constant — they name <c>FirstParty</c>, a constant that can equal it, or a field,
+/// property or variable whose value is written with one (a named set: <c>static readonly ApiProvider[] Direct = { … }</c>
+/// queried elsewhere as <c>Direct.Contains(p)</c>); cast to the provider type or compute with its members
+/// (<c>(ApiProvider)Other.None</c>, <c>ApiProvider.Bedrock - 1</c>); or compare something with a zero or <c>default</c>
+/// constant or a number cast from a value (the enum's underlying value), in a form the analyzer checks (<c>==</c>/<c>!=</c>
+/// whose other side is not plain arithmetic, a constant pattern, a <c>case</c>, an <c>Equals</c>/<c>Contains</c> argument or
+/// a collection element). A PA0001 finding needs such a constant side, so every other member is left unbound, which is
+/// most of the cost of an audit.</item>
 /// </list>
 /// The type and member names and the key prefix are the analyzer's own defaults, read from <see cref="DiagnosticContract"/>.
 /// </summary>
@@ -64,12 +67,13 @@ internal sealed partial class AnalysisScope
             return new AnalysisScope(Kind.Nothing, ImmutableDictionary<SyntaxTree, IReadOnlyList<TextSpan>>.Empty, $"no {DiagnosticContract.ProviderTypeMetadataName}: nothing to analyze");
         }
 
-        var names = FirstPartyConstantNames(compilation, provider!, firstParty, cancellationToken);
+        var typeNames = ProviderTypeNames(compilation, provider!, cancellationToken);
+        var names = FirstPartyNames(compilation, provider!, firstParty, typeNames, cancellationToken);
         var spans = new Dictionary<SyntaxTree, IReadOnlyList<TextSpan>>();
         var members = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var found = CandidateMembers(tree, names, cancellationToken);
+            var found = CandidateMembers(tree, names, typeNames, cancellationToken);
             if (found.Count > 0)
             {
                 spans[tree] = found;
@@ -84,12 +88,36 @@ internal sealed partial class AnalysisScope
         options.Keys.Any(k => k.StartsWith(DiagnosticContract.ConfigurationKeyPrefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// <c>FirstParty</c>, the provider's other members with its value, constants of the provider type with its value
-    /// (declared in the provider's assembly), and the names of constant fields declared in source whose initializer
-    /// names one of these or is a zero constant (<c>const ApiProvider Fp = ApiProvider.FirstParty</c>,
-    /// <c>const int None = 0</c>), to a fixed point.
+    /// The provider type's simple name and the names of the <c>using</c> aliases of it: a cast to it, or arithmetic with its
+    /// members, can make the first-party constant without naming it.
     /// </summary>
-    private static HashSet<string> FirstPartyConstantNames(Compilation compilation, INamedTypeSymbol provider, IFieldSymbol firstParty, CancellationToken cancellationToken)
+    private static HashSet<string> ProviderTypeNames(Compilation compilation, INamedTypeSymbol provider, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { provider.Name };
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var alias in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+            {
+                if (alias.Alias is { } name && alias.NamespaceOrType is NameSyntax target && target.GetLastToken().ValueText == provider.Name)
+                {
+                    names.Add(name.Name.Identifier.ValueText);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// <c>FirstParty</c>, the provider's other members with its value, constants of the provider type with its value
+    /// (declared in the provider's assembly or in a referenced assembly that references it), the names of constant fields
+    /// declared in source whose initializer can be the first-party value (<c>const ApiProvider Fp = ApiProvider.FirstParty</c>,
+    /// <c>const int None = 0</c>, <c>const ApiProvider Fp = (ApiProvider)0</c>), and the names of fields, properties and
+    /// variables whose value is written with one of these (a named set, <c>static readonly ApiProvider[] Direct = { … }</c>,
+    /// or <c>_direct = new[] { … }</c> in a constructor), to a fixed point. With <c>using static</c> of the provider
+    /// type, every member name of it (<c>Bedrock - 1</c>).
+    /// </summary>
+    private static HashSet<string> FirstPartyNames(Compilation compilation, INamedTypeSymbol provider, IFieldSymbol firstParty, HashSet<string> typeNames, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { firstParty.Name };
         foreach (var member in provider.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && Equals(f.ConstantValue, firstParty.ConstantValue)))
@@ -97,28 +125,64 @@ internal sealed partial class AnalysisScope
             names.Add(member.Name);
         }
 
-        foreach (var field in ConstantFields(provider.ContainingNamespace, provider))
+        foreach (var field in ConstantFields(compilation, provider))
         {
             names.Add(field);
         }
 
-        var constants = compilation.SyntaxTrees
-            .SelectMany(t => t.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            .OfType<FieldDeclarationSyntax>()
-            .Where(f => f.Modifiers.Any(SyntaxKind.ConstKeyword))
-            .SelectMany(f => f.Declaration.Variables)
-            .Where(v => v.Initializer is not null)
-            .ToList();
+        // Constants (fields and locals) can be the first-party value; other fields, properties and assigned names matter
+        // only as a named set of providers, whose value is a collection.
+        var sets = new List<(string Name, ExpressionSyntax Value)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Parent: var holder } } variable:
+                        if (holder is FieldDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(SyntaxKind.ConstKeyword)
+                            || holder is LocalDeclarationStatementSyntax { IsConst: true })
+                        {
+                            // The compiler's own value: `const int Zero = 1 - 1` converts to the first-party member as 0 does.
+                            model ??= compilation.GetSemanticModel(tree);
+                            if (IsFirstPartyValue(model.GetDeclaredSymbol(variable, cancellationToken), provider, firstParty))
+                            {
+                                names.Add(variable.Identifier.ValueText);
+                            }
+                        }
+                        else if (holder is FieldDeclarationSyntax && IsCollection(value))
+                        {
+                            sets.Add((variable.Identifier.ValueText, value));
+                        }
+
+                        break;
+                    case PropertyDeclarationSyntax { Initializer.Value: { } value } property when IsCollection(value):
+                        sets.Add((property.Identifier.ValueText, value));
+                        break;
+                    case AssignmentExpressionSyntax { Left: var left, Right: var value } when IsCollection(value) && left.GetLastToken().IsKind(SyntaxKind.IdentifierToken):
+                        sets.Add((left.GetLastToken().ValueText, value));
+                        break;
+                    case UsingDirectiveSyntax { StaticKeyword.RawKind: not 0, NamespaceOrType: NameSyntax target } when typeNames.Contains(target.GetLastToken().ValueText):
+                        foreach (var member in provider.GetMembers().OfType<IFieldSymbol>())
+                        {
+                            names.Add(member.Name);
+                        }
+
+                        break;
+                }
+            }
+        }
+
         bool added;
         do
         {
             added = false;
-            foreach (var constant in constants.Where(c => !names.Contains(c.Identifier.ValueText)))
+            foreach (var (name, value) in sets)
             {
-                var value = constant.Initializer!.Value;
-                if (IsZeroConstant(value) || value.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && names.Contains(t.ValueText)))
+                if (!names.Contains(name) && CanHoldFirstParty(value, names, typeNames))
                 {
-                    added |= names.Add(constant.Identifier.ValueText);
+                    added |= names.Add(name);
                 }
             }
         }
@@ -127,15 +191,94 @@ internal sealed partial class AnalysisScope
         return names;
     }
 
-    /// <summary>Public constants of the provider type with the first-party value, declared in the provider's own assembly.</summary>
-    private static IEnumerable<string> ConstantFields(INamespaceSymbol? ns, INamedTypeSymbol provider)
+    /// <summary>A constant equal to the first-party member: of the provider type with its value, or a number that is 0 (it converts to the enum implicitly).</summary>
+    private static bool IsFirstPartyValue(ISymbol? constant, INamedTypeSymbol provider, IFieldSymbol firstParty)
     {
-        if (ns is null)
+        var (type, value) = constant switch
         {
-            yield break;
+            IFieldSymbol { HasConstantValue: true } field => (field.Type, field.ConstantValue),
+            ILocalSymbol { HasConstantValue: true } local => (local.Type, local.ConstantValue),
+            _ => (null, null),
+        };
+        return type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, provider) ? Equals(value, firstParty.ConstantValue) : value is sbyte or byte or short or ushort or int or uint or long or ulong && IsZero(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A value that can be a set of providers: an array, a collection initializer or expression, or a call (<c>ImmutableArray.Create(…)</c>, <c>….ToHashSet()</c>).</summary>
+    private static bool IsCollection(ExpressionSyntax value) =>
+        value is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or InitializerExpressionSyntax or BaseObjectCreationExpressionSyntax
+            or InvocationExpressionSyntax
+        || value.IsKind(SyntaxKind.CollectionExpression);
+
+    /// <summary>An expression that can be, or be written with, the first-party constant (a zero or <c>default</c> anywhere in it: <c>new ApiProvider[] { 0 }</c>).</summary>
+    private static bool CanHoldFirstParty(ExpressionSyntax value, HashSet<string> names, HashSet<string> typeNames) =>
+        IsZeroConstant(value)
+        || value.DescendantNodesAndSelf().Any(n => n is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.DefaultLiteralExpression) || IsZero(literal.Token.Value)) || n is DefaultExpressionSyntax)
+        || value.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && (names.Contains(t.ValueText) || IsProviderTypeArithmetic(t, typeNames)));
+
+    /// <summary>
+    /// The provider type named where it can make a provider constant other than by naming a member with the first-party
+    /// value: a cast to it (<c>(ApiProvider)Other.None</c>), or one of its members in enum arithmetic
+    /// (<c>ApiProvider.Bedrock - 1</c>, <c>~</c>, <c>&amp;</c>, <c>|</c>, <c>^</c>).
+    /// </summary>
+    private static bool IsProviderTypeArithmetic(SyntaxToken token, HashSet<string> typeNames)
+    {
+        if (!typeNames.Contains(token.ValueText))
+        {
+            return false;
         }
 
-        var assembly = provider.ContainingAssembly;
+        SyntaxNode name = token.Parent!;
+        while (name.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax)
+        {
+            name = name.Parent;
+        }
+
+        if (name.Parent is CastExpressionSyntax cast && cast.Type == name)
+        {
+            return true;
+        }
+
+        if (name.Parent is not MemberAccessExpressionSyntax access || access.Expression != name)
+        {
+            return false;
+        }
+
+        SyntaxNode operand = access;
+        while (operand.Parent is ParenthesizedExpressionSyntax)
+        {
+            operand = operand.Parent;
+        }
+
+        return operand.Parent is PrefixUnaryExpressionSyntax
+            || (operand.Parent is BinaryExpressionSyntax binary
+                && (binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.SubtractExpression) || binary.IsKind(SyntaxKind.BitwiseAndExpression)
+                    || binary.IsKind(SyntaxKind.BitwiseOrExpression) || binary.IsKind(SyntaxKind.ExclusiveOrExpression)));
+    }
+
+    /// <summary>
+    /// Constants of the provider type with the first-party value declared in referenced assemblies: the provider's own, and
+    /// those that reference it (no other can declare one).
+    /// </summary>
+    private static IEnumerable<string> ConstantFields(Compilation compilation, INamedTypeSymbol provider)
+    {
+        var home = provider.ContainingAssembly;
+        foreach (var assembly in compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
+        {
+            if (SymbolEqualityComparer.Default.Equals(assembly, home)
+                || assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == home.Identity.Name)))
+            {
+                foreach (var name in ConstantFields(assembly, provider))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    /// <summary>The constants of the provider type with the first-party value that <paramref name="assembly"/> declares.</summary>
+    private static IEnumerable<string> ConstantFields(IAssemblySymbol assembly, INamedTypeSymbol provider)
+    {
         var firstParty = provider.GetMembers(DiagnosticContract.DefaultFirstPartyMember).OfType<IFieldSymbol>().First().ConstantValue;
         var stack = new Stack<INamespaceOrTypeSymbol>();
         stack.Push(assembly.GlobalNamespace);
@@ -164,15 +307,15 @@ internal sealed partial class AnalysisScope
     /// (the whole tree when such syntax is outside any member). The text is searched for the few things that can be a
     /// first-party constant, and only the tokens found are looked at.
     /// </summary>
-    private static IReadOnlyList<TextSpan> CandidateMembers(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    private static IReadOnlyList<TextSpan> CandidateMembers(SyntaxTree tree, HashSet<string> names, HashSet<string> typeNames, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
         var root = tree.GetRoot(cancellationToken);
         var marked = new List<TextSpan>();
-        foreach (var position in Positions(text, names))
+        foreach (var position in Positions(text, names.Concat(typeNames)))
         {
             var token = root.FindToken(position, findInsideTrivia: false);
-            if (!token.Span.Contains(position) || !IsCandidate(token, names))
+            if (!token.Span.Contains(position) || !IsCandidate(token, names, typeNames))
             {
                 continue;
             }
@@ -188,9 +331,9 @@ internal sealed partial class AnalysisScope
         return marked.Distinct().OrderBy(s => s.Start).ToList();
     }
 
-    private static bool IsCandidate(SyntaxToken token, HashSet<string> names) => token.Kind() switch
+    private static bool IsCandidate(SyntaxToken token, HashSet<string> names, HashSet<string> typeNames) => token.Kind() switch
     {
-        SyntaxKind.IdentifierToken => names.Contains(token.ValueText),
+        SyntaxKind.IdentifierToken => names.Contains(token.ValueText) || IsProviderTypeArithmetic(token, typeNames),
         SyntaxKind.NumericLiteralToken => IsZero(token.Value) && ComparedAsConstant(token.Parent!),
         SyntaxKind.DefaultKeyword => token.Parent is LiteralExpressionSyntax or DefaultExpressionSyntax && ComparedAsConstant(token.Parent),
         SyntaxKind.CloseParenToken => token.Parent is CastExpressionSyntax { Type: PredefinedTypeSyntax } cast && ComparedAsConstant(cast),
@@ -198,7 +341,7 @@ internal sealed partial class AnalysisScope
     };
 
     /// <summary>Where a name of <paramref name="names"/>, a zero, <c>default</c> or the end of a numeric cast may start.</summary>
-    private static IEnumerable<int> Positions(string text, HashSet<string> names)
+    private static IEnumerable<int> Positions(string text, IEnumerable<string> names)
     {
         foreach (var name in names)
         {
@@ -309,6 +452,7 @@ internal sealed partial class AnalysisScope
         uint u => u == 0,
         long l => l == 0,
         ulong ul => ul == 0,
+        decimal d => d == 0,
         _ => false,
     };
 }
