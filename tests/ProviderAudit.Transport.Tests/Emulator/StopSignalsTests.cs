@@ -22,7 +22,7 @@ public sealed class StopSignalsTests
             start.ArgumentList.Add(argument);
         }
 
-        return Process.Start(start)!;
+        return Process.Start(DefaultStopSignals.For(start))!;
     }
 
     private static async Task SignalAsync(Process process, string signal)

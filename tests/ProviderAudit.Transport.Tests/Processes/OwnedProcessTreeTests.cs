@@ -130,7 +130,7 @@ public sealed class OwnedProcessTreeTests : IDisposable
             start.Environment[name] = value;
         }
 
-        using var child = Process.Start(start)!;
+        using var child = Process.Start(DefaultStopSignals.For(start))!;
         Assert.Equal("started", await child.StandardOutput.ReadLineAsync());
         var pids = Pids();
         if (signal is not null)
@@ -139,7 +139,20 @@ public sealed class OwnedProcessTreeTests : IDisposable
             await kill.WaitForExitAsync();
         }
 
-        await child.WaitForExitAsync();
+        // Bounded: a host that never hears the signal fails here instead of holding the test run.
+        using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            try
+            {
+                await child.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                child.Kill(entireProcessTree: true);
+                Assert.Fail($"the host still ran 30 s after {(signal is null ? "its command returned" : "SIG" + signal)}");
+            }
+        }
+
         await AssertAllGoneAsync(pids);
     }
 }
