@@ -58,14 +58,8 @@ public sealed class AnalysisScopeTests
             }
 
             """.ReplaceLineEndings("\n"));
-        using var reports = new TemporaryDirectory("cli-scope");
-        var report = reports.Combine("scope.json");
+        var lines = AuditedFindingLines(project, FarFile);
 
-        var audit = InProcessTool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "json", "-o", report);
-
-        Assert.Equal(1, audit.ExitCode);
-        using var json = JsonDocument.Parse(File.ReadAllText(report));
-        var lines = Reports.Findings(json).Where(f => f.File == FarFile).Select(f => f.Line).Order().ToList();
         Assert.Equal([5, 7, 9, 11, 13, 15], lines);
     }
 
@@ -105,14 +99,19 @@ public sealed class AnalysisScopeTests
             }
 
             """.ReplaceLineEndings("\n"));
+        var lines = AuditedFindingLines(project, ElsewhereFile);
+
+        Assert.Equal([16, 18, 20, 22], lines);
+    }
+
+    /// <summary>The lines of <paramref name="file"/> with a finding in <c>provider-audit audit</c>'s JSON report (exit 1: findings).</summary>
+    private static List<int> AuditedFindingLines(StandInProject project, string file)
+    {
         using var reports = new TemporaryDirectory("cli-scope");
         var report = reports.Combine("scope.json");
-
         var audit = InProcessTool.Run(project.Path, "audit", StandInProject.ProjectFile, "--format", "json", "-o", report);
-
         Assert.Equal(1, audit.ExitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
-        var lines = Reports.Findings(json).Where(f => f.File == ElsewhereFile).Select(f => f.Line).Order().ToList();
-        Assert.Equal([16, 18, 20, 22], lines);
+        return Reports.Findings(json).Where(f => f.File == file).Select(f => f.Line).Order().ToList();
     }
 }
