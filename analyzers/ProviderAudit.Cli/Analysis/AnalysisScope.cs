@@ -201,7 +201,7 @@ internal sealed partial class AnalysisScope
             _ => (null, null),
         };
         return type is not null
-            && (SymbolEqualityComparer.Default.Equals(type, provider) ? Equals(value, firstParty.ConstantValue) : value is sbyte or byte or short or ushort or int or uint or long or ulong && IsZero(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)));
+            && (SymbolEqualityComparer.Default.Equals(type, provider) ? Equals(value, firstParty.ConstantValue) : IsZero(value));
     }
 
     /// <summary>A value that can be a set of providers: an array, a collection initializer or expression, or a call (<c>ImmutableArray.Create(…)</c>, <c>….ToHashSet()</c>).</summary>
@@ -212,8 +212,7 @@ internal sealed partial class AnalysisScope
 
     /// <summary>An expression that can be, or be written with, the first-party constant (a zero or <c>default</c> anywhere in it: <c>new ApiProvider[] { 0 }</c>).</summary>
     private static bool CanHoldFirstParty(ExpressionSyntax value, HashSet<string> names, HashSet<string> typeNames) =>
-        IsZeroConstant(value)
-        || value.DescendantNodesAndSelf().Any(n => n is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.DefaultLiteralExpression) || IsZero(literal.Token.Value)) || n is DefaultExpressionSyntax)
+        value.DescendantNodesAndSelf().Any(n => n is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.DefaultLiteralExpression) || IsZero(literal.Token.Value)) || n is DefaultExpressionSyntax)
         || value.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && (names.Contains(t.ValueText) || IsProviderTypeArithmetic(t, typeNames)));
 
     /// <summary>
@@ -435,24 +434,17 @@ internal sealed partial class AnalysisScope
             || other.IsKind(SyntaxKind.ModuloExpression) || other.IsKind(SyntaxKind.MultiplyExpression) || other.IsKind(SyntaxKind.DivideExpression);
     }
 
-    private static bool IsZeroConstant(ExpressionSyntax value)
-    {
-        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            value = value is ParenthesizedExpressionSyntax p ? p.Expression : ((CastExpressionSyntax)value).Expression;
-        }
-
-        return value is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.DefaultLiteralExpression) || IsZero(literal.Token.Value))
-            || value is DefaultExpressionSyntax;
-    }
-
+    /// <summary>An integral zero: a literal's value, or a constant's (of any integral type, each converts to an enum as 0).</summary>
     private static bool IsZero(object? value) => value switch
     {
+        sbyte sb => sb == 0,
+        byte b => b == 0,
+        short sh => sh == 0,
+        ushort us => us == 0,
         int i => i == 0,
         uint u => u == 0,
         long l => l == 0,
         ulong ul => ul == 0,
-        decimal d => d == 0,
         _ => false,
     };
 }
