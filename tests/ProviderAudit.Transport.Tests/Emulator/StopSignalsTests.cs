@@ -31,21 +31,6 @@ public sealed class StopSignalsTests
         await kill.WaitForExitAsync();
     }
 
-    private static async Task<bool> ExitsWithinBoundAsync(Process process)
-    {
-        using var bound = new CancellationTokenSource(Bound);
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return false;
-        }
-    }
-
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
@@ -59,7 +44,7 @@ public sealed class StopSignalsTests
 
         await SignalAsync(emulator, signal);
 
-        Assert.True(await ExitsWithinBoundAsync(emulator), $"the emulator still ran {Bound.TotalSeconds} s after SIG{signal}");
+        Assert.True(await ProcessExit.WithinAsync(emulator, Bound), $"the emulator still ran {Bound.TotalSeconds} s after SIG{signal}");
         Assert.Equal(0, emulator.ExitCode);
     }
 
@@ -71,6 +56,6 @@ public sealed class StopSignalsTests
 
         await SignalAsync(child, "TERM");
 
-        Assert.True(await ExitsWithinBoundAsync(child), $"the process still ran {Bound.TotalSeconds} s after SIGTERM");
+        Assert.True(await ProcessExit.WithinAsync(child, Bound), $"the process still ran {Bound.TotalSeconds} s after SIGTERM");
     }
 }
