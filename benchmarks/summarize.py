@@ -60,8 +60,9 @@ def main():
     rows = {}
     # Logs of runs before the floor variant existed have no floor builds.
     present = [v for v in VARIANTS if os.path.exists(f'{log_dir}/round1-{v}.log')]
+    samples_by = {v: [parse(f'{log_dir}/round{r}-{v}.log', v) for r in range(1, rounds + 1)] if v in present else [] for v in VARIANTS}
     for v in present:
-        samples = [parse(f'{log_dir}/round{r}-{v}.log', v) for r in range(1, rounds + 1)]
+        samples = samples_by[v]
         if any(s[4] for s in samples):
             sys.exit(f'{v}: a build failed, see {log_dir}')
         rows[v] = {
@@ -72,7 +73,6 @@ def main():
             'walls': [s[0] for s in samples],
             'cpu': statistics.median(s[6] for s in samples),
         }
-    samples_by = {v: [parse(f'{log_dir}/round{r}-{v}.log', v) for r in range(1, rounds + 1)] if v in present else [] for v in VARIANTS}
     base = rows['baseline']
     print(f'\nCorpus: {lines:,}+ lines; {rounds} rounds; medians.\n')
     print('| Variant | Build wall time (s) | Csc task (s) | Processor time (s) | Analyzer time (s) | Analyzer / build | Build vs baseline | Warnings |')
