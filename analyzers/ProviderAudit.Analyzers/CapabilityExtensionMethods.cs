@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using ProviderAudit.Analyzers.Internals.Configuration;
 
@@ -79,8 +80,9 @@ namespace ProviderAudit.Analyzers
         /// <summary>
         /// Whether PA0003's fix can write the mapping of <paramref name="enumType"/> in <paramref name="compilation"/>: the
         /// runtime's <c>ApiProvider</c> is there to map to, an extension method can name the enum (top-level or nested in
-        /// non-generic types, visible to the whole assembly), and no <c>ToApiProvider</c> returning something else owns
-        /// the name (a second one would make calls ambiguous, CS0121).
+        /// non-generic types, visible to the whole assembly), no <c>ToApiProvider</c> returning something else owns
+        /// the name (a second one would make calls ambiguous, CS0121), and the class the rest is added to has no plain
+        /// method taking the name of a missing one (CS0111).
         /// </summary>
         public static bool CanWriteMapping(INamedTypeSymbol enumType, CapabilityMapping mapping, Compilation compilation)
         {
@@ -98,7 +100,36 @@ namespace ProviderAudit.Analyzers
                 }
             }
 
-            return mapping.ToApiProvider is null || ReturnsApiProvider(mapping.ToApiProvider, apiProvider) is not null;
+            return (mapping.ToApiProvider is null || ReturnsApiProvider(mapping.ToApiProvider, apiProvider) is not null)
+                && !HolderTakesMissingName(enumType, mapping);
+        }
+
+        /// <summary>
+        /// A class holding part of the mapping (where the fix adds the rest) already declares a method with a missing
+        /// capability's name and the enum as its only parameter, not as an extension: the added one would be CS0111.
+        /// </summary>
+        private static bool HolderTakesMissingName(INamedTypeSymbol enumType, CapabilityMapping mapping)
+        {
+            foreach (var holder in new[] { mapping.ToApiProvider, mapping.ModelIdFormat, mapping.AuthTransport })
+            {
+                if (holder is null)
+                {
+                    continue;
+                }
+
+                foreach (var missing in new[] { mapping.ModelIdFormat is null ? ModelIdFormat : null, mapping.AuthTransport is null ? AuthTransport : null })
+                {
+                    foreach (var member in missing is null ? ImmutableArray<ISymbol>.Empty : holder.ContainingType.GetMembers(missing))
+                    {
+                        if (member is IMethodSymbol { Parameters.Length: 1 } method && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, enumType))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>False for <c>ApiProvider</c>, true for <c>ApiProvider?</c>, null for anything else.</summary>

@@ -868,6 +868,7 @@ public sealed class ProviderMappingFixTests
     [Theory]
     [InlineData("private enum {|PA0003:Backend|} { Anthropic }", "private nested enum: no top-level class can name it")]
     [InlineData("internal enum {|PA0003:Backend|} { Anthropic }\n    public static Backend ToApiProvider(this Backend b) => b;", "ToApiProvider exists and returns something else")]
+    [InlineData("internal enum {|PA0003:Backend|} { Anthropic }\n    public static ProviderAudit.Runtime.ApiProvider ToApiProvider(this Backend b) => ProviderAudit.Runtime.ApiProvider.FirstParty;\n    public static ProviderAudit.Runtime.IModelIdFormat? ModelIdFormat(Backend b) => null;", "the class holding ToApiProvider has a plain ModelIdFormat(Backend): the added one would be CS0111")]
     public Task No_fix_where_no_mapping_can_be_written(string members, string why)
     {
         _ = why;
