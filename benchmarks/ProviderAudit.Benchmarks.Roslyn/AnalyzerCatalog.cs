@@ -74,6 +74,17 @@ internal sealed class AnalyzerCatalog
         return found.IsEmpty ? throw new InvalidOperationException("No ProviderAudit analyzer in the corpus project.") : found;
     }
 
+    /// <summary>
+    /// <see cref="AuditAnalyzers"/> with PA0001's analyzer searching every member's operation tree, as it did before its
+    /// member filter (its internal <c>everyMember</c> constructor): the filter's saving, measured side by side.
+    /// </summary>
+    public ImmutableArray<DiagnosticAnalyzer> AuditAnalyzersScanningEveryMember()
+    {
+        var comparison = AuditRuleAnalyzer("FirstPartyComparisonAnalyzer");
+        var everyMember = (DiagnosticAnalyzer)Activator.CreateInstance(comparison.GetType(), BindingFlags.Instance | BindingFlags.NonPublic, null, [true], null)!;
+        return AuditAnalyzers().Replace(comparison, everyMember);
+    }
+
     /// <summary>The one code fix provider for <paramref name="diagnosticId"/>.</summary>
     public CodeFixProvider FixerFor(string diagnosticId)
     {

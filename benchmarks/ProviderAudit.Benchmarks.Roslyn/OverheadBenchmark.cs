@@ -25,6 +25,7 @@ internal static class OverheadBenchmark
             ("compiler + an empty operation analyzer (the audit's operation kinds)", [new Floor.EmptyOperationAnalyzer()]),
             ("compiler + a syntax analyzer typing each comparison's operand", [new OperandTypingSyntaxAnalyzer()]),
             ("compiler + every ProviderAudit analyzer", catalog.AuditAnalyzers()),
+            ("compiler + every ProviderAudit analyzer, every member's operation tree (no member filter)", catalog.AuditAnalyzersScanningEveryMember()),
             ("compiler + BannedApiAnalyzers (RS0030)", catalog.AnalyzersFor("RS0030")),
         };
         var compilation = (await corpus.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;

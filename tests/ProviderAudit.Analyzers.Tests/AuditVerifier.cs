@@ -28,6 +28,23 @@ internal static class AuditVerifier
         return test.RunAsync();
     }
 
+    /// <summary>Verifies a program of several files (path, markup source), as one project.</summary>
+    public static Task VerifyFilesAsync(params (string Path, string Source)[] files)
+    {
+        var test = new AuditTest
+        {
+            ReferenceAssemblies = TestReferences.None,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+        };
+        foreach (var file in files)
+        {
+            test.TestState.Sources.Add((file.Path, file.Source));
+        }
+
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        return test.RunAsync();
+    }
+
     /// <summary>A PA0001 expectation; the additional locations (the nodes a fix works on) are checked by DiagnosticContractTests.</summary>
     public static DiagnosticResult PA0001() => new DiagnosticResult(ProviderAuditDescriptors.FirstPartyComparison).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 

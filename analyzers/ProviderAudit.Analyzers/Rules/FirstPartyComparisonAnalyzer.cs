@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ProviderAudit.Analyzers.Internals.Concerns;
@@ -16,6 +18,20 @@ namespace ProviderAudit.Analyzers.Rules
     public sealed class FirstPartyComparisonAnalyzer : DiagnosticAnalyzer
     {
         private const string StringTypeName = "System.String";
+
+        private readonly bool _everyMember;
+
+        /// <summary>The analyzer as hosts load it: operation trees are built only for members that can hold a check.</summary>
+        public FirstPartyComparisonAnalyzer()
+        {
+        }
+
+        /// <summary>
+        /// With <paramref name="everyMember"/>, the operation tree of every member is searched, as an operation analyzer
+        /// sees them all: the tests that prove the member filter (<see cref="CandidateMembers"/>) loses no finding compare
+        /// the two.
+        /// </summary>
+        internal FirstPartyComparisonAnalyzer(bool everyMember) => _everyMember = everyMember;
 
         /// <inheritdoc />
         /// <remarks>
@@ -37,7 +53,7 @@ namespace ProviderAudit.Analyzers.Rules
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        private void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var setup = AuditSetup.For(context.Compilation, context.Options);
             if (setup.FindsNothing)
@@ -47,13 +63,13 @@ namespace ProviderAudit.Analyzers.Rules
 
             var names = new ProviderNames(setup.Configuration);
             var fixes = new FixDecisions(context.Compilation, setup.Configuration, names.IsOn);
-            ComparisonScan.Register(context, new FirstPartyMatcher(setup.Targets, names), (operationContext, finding) => Report(operationContext, finding, fixes));
+            ComparisonScan.Register(context, new FirstPartyMatcher(setup.Targets, names), (finding, report, cancellationToken) => Report(finding, report, fixes, cancellationToken), _everyMember);
         }
 
-        private static void Report(OperationAnalysisContext context, Finding finding, FixDecisions fixes)
+        private static void Report(Finding finding, Action<Diagnostic> report, FixDecisions fixes, CancellationToken cancellationToken)
         {
-            var inference = ConcernInference.Infer(finding.Location, finding.Operation.SemanticModel, context.CancellationToken);
-            var plan = fixes.Decide(finding, context.CancellationToken);
+            var inference = ConcernInference.Infer(finding.Location, finding.Operation.SemanticModel, cancellationToken);
+            var plan = fixes.Decide(finding, cancellationToken);
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticContract.ConcernProperty, inference.Concern);
@@ -61,7 +77,7 @@ namespace ProviderAudit.Analyzers.Rules
             properties.Add(DiagnosticContract.ProviderTypeProperty, finding.Target?.MetadataName ?? StringTypeName);
             plan.AddTo(properties);
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 ProviderAuditDescriptors.FirstPartyComparison,
                 finding.Location.GetLocation(),
                 plan.AdditionalLocations,

@@ -56,7 +56,7 @@ namespace ProviderAudit.Analyzers.Rules
                 // Every target takes part in matching, as in PA0001 (a conversion between two provider enums is looked through
                 // only when both are targets), so the first finding here is PA0001's first finding.
                 var firstFindings = new FirstFindings(referenced);
-                ComparisonScan.Register(context, new FirstPartyMatcher(setup.Targets, ProviderNames.None), (_, finding) => firstFindings.Add(finding));
+                ComparisonScan.Register(context, new FirstPartyMatcher(setup.Targets, ProviderNames.None), (finding, _, _) => firstFindings.Add(finding));
                 context.RegisterCompilationEndAction(firstFindings.Report);
             }
         }

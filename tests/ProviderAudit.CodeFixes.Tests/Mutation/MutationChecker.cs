@@ -27,7 +27,7 @@ internal sealed record CheckResult(bool CompiledCleanly, int Findings, int Fixes
 /// (with its seed's .editorconfig), and checks the properties: no analyzer or fixer exception, no offered fix that changes
 /// nothing, Fix All available wherever a fix is, and — for a program that compiled without errors or warnings — no fix
 /// and no Fix All that adds one anywhere in the program, and no finding left that the provider would still fix after a
-/// Fix All started without a key.
+/// Fix All started without a key; and PA0001's member filter finds exactly what searching every member finds.
 /// </summary>
 internal sealed class MutationChecker
 {
@@ -36,6 +36,13 @@ internal sealed class MutationChecker
     /// <summary>Every analyzer and code fix provider in the package's two analyzer assemblies, found as a host finds them.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
         Shipped<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>(typeof(FirstPartyComparisonAnalyzer).Assembly);
+
+    /// <summary>
+    /// <see cref="Analyzers"/> with PA0001's searching the operation tree of every member, as an operation analyzer sees
+    /// them all: what the member filter (<c>CandidateMembers</c>) must find the same as.
+    /// </summary>
+    private static ImmutableArray<DiagnosticAnalyzer> EveryMemberAnalyzers { get; } =
+        Analyzers.Select(a => a is FirstPartyComparisonAnalyzer ? new FirstPartyComparisonAnalyzer(everyMember: true) : a).ToImmutableArray();
 
     /// <inheritdoc cref="Analyzers"/>
     public static ImmutableArray<CodeFixProvider> Fixers { get; } =
@@ -85,6 +92,12 @@ internal sealed class MutationChecker
         if (analyzerFailure is not null)
         {
             return new CheckResult(clean, 0, 0, 0, analyzerFailure);
+        }
+
+        var (everyMember, _) = await AnalyzeAsync(document.Project, cancellationToken, EveryMemberAnalyzers);
+        if (Differences(findings, everyMember) is { } difference)
+        {
+            return new CheckResult(clean, findings.Length, 0, 0, new Violation("member-filter", "member-filter", difference));
         }
 
         var fixesApplied = 0;
@@ -248,7 +261,7 @@ internal sealed class MutationChecker
     }
 
     /// <summary>Every analyzer's findings in the whole program, with the options its .editorconfig gives (as a build reads them).</summary>
-    private static async Task<(ImmutableArray<Diagnostic> Findings, Violation? Failure)> AnalyzeAsync(Project project, CancellationToken cancellationToken)
+    private static async Task<(ImmutableArray<Diagnostic> Findings, Violation? Failure)> AnalyzeAsync(Project project, CancellationToken cancellationToken, ImmutableArray<DiagnosticAnalyzer> analyzers = default)
     {
         var compilation = (await project.GetCompilationAsync(cancellationToken))!;
         var exceptions = new ConcurrentQueue<Exception>();
@@ -257,7 +270,7 @@ internal sealed class MutationChecker
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        var diagnostics = await compilation.WithAnalyzers(analyzers.IsDefault ? Analyzers : analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         if (exceptions.TryPeek(out var exception))
         {
             return ([], Thrown("analyzer-exception", exception, null));
@@ -272,6 +285,20 @@ internal sealed class MutationChecker
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray(), null);
+    }
+
+    /// <summary>What one list of findings has that the other has not (location, message and fix plan each), or null when they are the same.</summary>
+    private static string? Differences(ImmutableArray<Diagnostic> filtered, ImmutableArray<Diagnostic> everyMember)
+    {
+        static string Key(Diagnostic d) =>
+            $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} " +
+            string.Join(",", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")) + " " +
+            string.Join(",", d.AdditionalLocations.Select(l => l.GetLineSpan().ToString()));
+        var missed = everyMember.Select(Key).Except(filtered.Select(Key)).ToList();
+        var extra = filtered.Select(Key).Except(everyMember.Select(Key)).ToList();
+        return missed.Count == 0 && extra.Count == 0
+            ? null
+            : $"the member filter missed {missed.Count} finding(s) and added {extra.Count}:\n" + string.Join("\n", missed.Select(k => "missed: " + k).Concat(extra.Select(k => "added: " + k)));
     }
 
     private static async Task<List<CodeAction>> OfferAsync(Solution solution, CodeFixProvider fixer, Diagnostic finding, CancellationToken cancellationToken)

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ProviderAudit.Analyzers.Internals.Detection
 {
@@ -12,6 +15,9 @@ namespace ProviderAudit.Analyzers.Internals.Detection
     /// </summary>
     internal static class ComparisonScan
     {
+        /// <summary>Receives one check found, with where to report it.</summary>
+        public delegate void FindingHandler(Finding finding, Action<Diagnostic> report, CancellationToken cancellationToken);
+
         private const string GeneratedCodeAttributeName = "System.CodeDom.Compiler.GeneratedCodeAttribute";
 
         /// <summary>
@@ -27,34 +33,83 @@ namespace ProviderAudit.Analyzers.Internals.Detection
         /// time on the 200k-line benchmark (profiled; BannedApiAnalyzers, which reports in generated code, never pays it).
         /// Here it costs one bool per operation and a walk up the enclosing declarations per finding.
         /// </remarks>
-        public static void Register(CompilationStartAnalysisContext context, FirstPartyMatcher matcher, Action<OperationAnalysisContext, Finding> onFinding)
+        public static void Register(CompilationStartAnalysisContext context, FirstPartyMatcher matcher, FindingHandler onFinding, bool everyMember = false)
         {
             var generatedCodeAttribute = context.Compilation.GetTypeByMetadataName(GeneratedCodeAttributeName);
-            foreach (var byKind in Detectors(matcher))
+            var detectors = Detectors(matcher);
+            if (everyMember || matcher.Names.IsOn)
             {
-                var detectors = byKind.Value;
-                context.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        if (operationContext.IsGeneratedCode)
+                // String provider names are values of any member, with nothing in the syntax to find them by.
+                foreach (var byKind in detectors)
+                {
+                    var ofKind = byKind.Value;
+                    context.RegisterOperationAction(
+                        operationContext =>
                         {
-                            return;
-                        }
-
-                        foreach (var detector in detectors)
-                        {
-                            if (detector.Detect(operationContext.Operation, operationContext.CancellationToken) is { } finding)
+                            if (!operationContext.IsGeneratedCode)
                             {
-                                if (!InMappingOf(finding, operationContext.ContainingSymbol) && !InGeneratedDeclaration(operationContext.ContainingSymbol, generatedCodeAttribute))
-                                {
-                                    onFinding(operationContext, finding);
-                                }
+                                Detect(operationContext.Operation, ofKind, operationContext.ContainingSymbol, generatedCodeAttribute, onFinding, operationContext.ReportDiagnostic, operationContext.CancellationToken);
+                            }
+                        },
+                        byKind.Key);
+                }
 
-                                return;
+                return;
+            }
+
+            var candidates = CandidateMembers.For(context.Compilation, matcher.Targets.Select(t => (t.Type, t.FirstPartyValue)), context.CancellationToken);
+            context.RegisterSemanticModelAction(modelContext =>
+            {
+                if (modelContext.IsGeneratedCode)
+                {
+                    return;
+                }
+
+                var model = modelContext.SemanticModel;
+                var cancellationToken = modelContext.CancellationToken;
+                foreach (var member in candidates.In(model.SyntaxTree, cancellationToken))
+                {
+                    if (modelContext.FilterSpan is { } span && !member.FullSpan.IntersectsWith(span))
+                    {
+                        continue;
+                    }
+
+                    foreach (var block in OperationBlocks.Of(member, model, cancellationToken))
+                    {
+                        foreach (var operation in block.DescendantsAndSelf())
+                        {
+                            if (detectors.TryGetValue(operation.Kind, out var ofKind))
+                            {
+                                Detect(operation, ofKind, null, generatedCodeAttribute, onFinding, modelContext.ReportDiagnostic, cancellationToken);
                             }
                         }
-                    },
-                    byKind.Key);
+                    }
+                }
+            });
+        }
+
+        /// <summary>Runs the detectors of one operation kind; the first that finds a check decides.</summary>
+        private static void Detect(
+            IOperation operation,
+            ImmutableArray<IComparisonFormDetector> detectors,
+            ISymbol? containingSymbol,
+            INamedTypeSymbol? generatedCodeAttribute,
+            FindingHandler onFinding,
+            Action<Diagnostic> report,
+            CancellationToken cancellationToken)
+        {
+            foreach (var detector in detectors)
+            {
+                if (detector.Detect(operation, cancellationToken) is { } finding)
+                {
+                    containingSymbol ??= operation.SemanticModel!.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken);
+                    if (!InMappingOf(finding, containingSymbol) && !InGeneratedDeclaration(containingSymbol, generatedCodeAttribute))
+                    {
+                        onFinding(finding, report, cancellationToken);
+                    }
+
+                    return;
+                }
             }
         }
 
