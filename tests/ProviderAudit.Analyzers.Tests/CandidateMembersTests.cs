@@ -56,16 +56,48 @@ public sealed class CandidateMembersTests
     }
 
     [Fact]
-    public void Syntax_outside_any_member_makes_the_whole_tree_a_candidate()
+    public void In_a_block_body_only_the_statement_holding_a_check_is_kept_and_a_local_constant_keeps_its_member()
     {
         var members = CandidatesIn("""
             using ProviderAudit.Runtime;
 
+            public static class Code
+            {
+                public static int Statements(ApiProvider p)
+                {
+                    var unrelated = 1;
+                    if (p == ApiProvider.FirstParty) { return unrelated; }
+                    return 2;
+                }
+
+                public static bool LocalConstant(ApiProvider p)
+                {
+                    const int None = 5 - 5;
+                    return p == None;
+                }
+            }
+            """);
+
+        Assert.Equal(["if (p == ApiProvider.FirstParty) { return unrelated; }", "LocalConstant"], members);
+    }
+
+    [Fact]
+    public void A_top_level_statement_is_kept_and_syntax_outside_any_member_or_statement_makes_the_whole_tree_a_candidate()
+    {
+        Assert.Equal(["System.Console.WriteLine(p == ApiProvider.FirstParty);"], CandidatesIn("""
+            using ProviderAudit.Runtime;
+
             var p = ApiProvider.Bedrock;
             System.Console.WriteLine(p == ApiProvider.FirstParty);
-            """, OutputKind.ConsoleApplication);
+            """, OutputKind.ConsoleApplication));
+        Assert.Equal(["(the whole tree)"], CandidatesIn("""
+            using ProviderAudit.Runtime;
 
-        Assert.Equal(["(the whole tree)"], members);
+            [System.Obsolete(nameof(ApiProvider.FirstParty))]
+            public static class Code
+            {
+            }
+            """));
     }
 
     private static List<string> CandidatesIn(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
@@ -82,6 +114,7 @@ public sealed class CandidateMembersTests
         MethodDeclarationSyntax method => method.Identifier.ValueText,
         FieldDeclarationSyntax field => field.Declaration.Variables[0].Identifier.ValueText,
         CompilationUnitSyntax => "(the whole tree)",
+        StatementSyntax statement => statement.ToString(),
         _ => member.Kind().ToString(),
     };
 }

@@ -75,7 +75,7 @@ internal sealed class AnalysisScope
             }
         }
 
-        return new AnalysisScope(Kind.Members, spans, $"{members} member(s) in {spans.Count} of {compilation.SyntaxTrees.Count()} document(s) can hold a comparison with {DiagnosticContract.DefaultFirstPartyMember}");
+        return new AnalysisScope(Kind.Members, spans, $"{members} statement(s) or member(s) in {spans.Count} of {compilation.SyntaxTrees.Count()} document(s) can hold a comparison with {DiagnosticContract.DefaultFirstPartyMember}");
     }
 
     private static bool HasKey(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>

@@ -133,9 +133,10 @@ namespace ProviderAudit.Analyzers.Internals.Detection
         }
 
         /// <summary>
-        /// The members of <paramref name="tree"/> that can hold a comparison with a first-party constant, in text order:
-        /// method, accessor-owning property, field and enum member declarations; the root alone when such syntax is outside
-        /// any member (top-level statements, a type's base list or attributes).
+        /// The syntax of <paramref name="tree"/> that can hold a comparison with a first-party constant, in text order, none
+        /// inside another: the innermost statement around each candidate; else its member (a method's expression body or
+        /// parameter default, a field, property or enum member initializer, and every member with a local constant); the
+        /// root alone when such syntax is outside both (a type's base list or attributes).
         /// </summary>
         public IReadOnlyList<SyntaxNode> In(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -161,7 +162,8 @@ namespace ProviderAudit.Analyzers.Internals.Detection
 
                 if (token.IsKind(SyntaxKind.ConstKeyword))
                 {
-                    if (token.Parent is LocalDeclarationStatementSyntax local && !IsString(local.Declaration.Type) && !Mark(token, marked))
+                    // A local constant can be compared anywhere in its member.
+                    if (token.Parent is LocalDeclarationStatementSyntax local && !IsString(local.Declaration.Type) && !Mark(token, marked, wholeMember: true))
                     {
                         return new[] { root };
                     }
@@ -174,7 +176,7 @@ namespace ProviderAudit.Analyzers.Internals.Detection
                     continue;
                 }
 
-                if (IsCompared(token) && !Mark(token, marked))
+                if (IsCompared(token) && !Mark(token, marked, wholeMember: false))
                 {
                     return new[] { root };
                 }
@@ -188,13 +190,23 @@ namespace ProviderAudit.Analyzers.Internals.Detection
                 }
             }
 
-            return marked.OrderBy(m => m.SpanStart).ToList();
+            return Outermost(marked);
         }
 
-        /// <summary>Marks the member holding <paramref name="token"/>; false when it is outside one (the whole tree is needed).</summary>
-        private static bool Mark(SyntaxToken token, HashSet<SyntaxNode> marked)
+        /// <summary>
+        /// Marks the innermost statement holding <paramref name="token"/> (a statement is bound on its own, not its whole
+        /// member), else its member; false when it is in neither (the whole tree is needed).
+        /// </summary>
+        private static bool Mark(SyntaxToken token, HashSet<SyntaxNode> marked, bool wholeMember)
         {
+            var statement = wholeMember ? null : token.Parent!.FirstAncestorOrSelf<StatementSyntax>();
             var member = Member(token.Parent!);
+            if (statement is not null && (member is null || member.Span.Contains(statement.Span)))
+            {
+                marked.Add(statement);
+                return true;
+            }
+
             if (member is null)
             {
                 return false;
@@ -202,6 +214,21 @@ namespace ProviderAudit.Analyzers.Internals.Detection
 
             marked.Add(member);
             return true;
+        }
+
+        /// <summary>The marked nodes in text order, without those inside another (each operation is searched once).</summary>
+        private static List<SyntaxNode> Outermost(HashSet<SyntaxNode> marked)
+        {
+            var kept = new List<SyntaxNode>();
+            foreach (var node in marked.OrderBy(n => n.SpanStart).ThenByDescending(n => n.Span.Length))
+            {
+                if (kept.Count == 0 || !kept[kept.Count - 1].Span.Contains(node.Span))
+                {
+                    kept.Add(node);
+                }
+            }
+
+            return kept;
         }
 
         /// <summary>

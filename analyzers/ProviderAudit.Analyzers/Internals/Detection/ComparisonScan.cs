@@ -4,15 +4,23 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ProviderAudit.Analyzers.Internals.Detection
 {
     /// <summary>
-    /// Every comparison form's detector, registered once per operation kind for one compilation. PA0001 reports what they
-    /// find; PA0003 needs the same findings to place its diagnostic for a referenced enum on the first of them.
+    /// Every comparison form's detector, run over the operations of one compilation. PA0001 reports what they find; PA0003
+    /// needs the same findings to place its diagnostic for a referenced enum on the first of them.
     /// </summary>
+    /// <remarks>
+    /// Operation actions would make the compiler build the operation tree of every member for this analyzer alone, which
+    /// measured at most of PA0001's cost on a build (docs/performance.md, the floor). So the detectors run per tree over
+    /// the operations of what <see cref="CandidateMembers"/> keeps only: a statement's (the semantic model binds one
+    /// statement, not its whole member), else a member's operation blocks. String provider ids (configured) can be any value, with
+    /// nothing in the syntax to find them by: then every member's operations are searched, through operation actions.
+    /// </remarks>
     internal static class ComparisonScan
     {
         /// <summary>Receives one check found, with where to report it.</summary>
@@ -31,7 +39,7 @@ namespace ProviderAudit.Analyzers.Internals.Detection
         /// compiler checks every reported diagnostic for <c>[GeneratedCode]</c> by scanning every token of its file the
         /// first time something is reported there (<c>AnalyzerDriver.IsInGeneratedCode</c>), which was 60 % of PA0001's
         /// time on the 200k-line benchmark (profiled; BannedApiAnalyzers, which reports in generated code, never pays it).
-        /// Here it costs one bool per operation and a walk up the enclosing declarations per finding.
+        /// Here it costs one bool per tree (per operation for operation actions) and a walk up the enclosing declarations per finding.
         /// </remarks>
         public static void Register(CompilationStartAnalysisContext context, FirstPartyMatcher matcher, FindingHandler onFinding, bool everyMember = false)
         {
@@ -67,14 +75,17 @@ namespace ProviderAudit.Analyzers.Internals.Detection
 
                 var model = modelContext.SemanticModel;
                 var cancellationToken = modelContext.CancellationToken;
-                foreach (var member in candidates.In(model.SyntaxTree, cancellationToken))
+                foreach (var candidate in candidates.In(model.SyntaxTree, cancellationToken))
                 {
-                    if (modelContext.FilterSpan is { } span && !member.FullSpan.IntersectsWith(span))
+                    if (modelContext.FilterSpan is { } span && !candidate.FullSpan.IntersectsWith(span))
                     {
                         continue;
                     }
 
-                    foreach (var block in OperationBlocks.Of(member, model, cancellationToken))
+                    var blocks = candidate is StatementSyntax statement
+                        ? (model.GetOperation(statement, cancellationToken) is { } statementOperation ? new List<IOperation> { statementOperation } : new List<IOperation>())
+                        : OperationBlocks.Of(candidate, model, cancellationToken);
+                    foreach (var block in blocks)
                     {
                         foreach (var operation in block.DescendantsAndSelf())
                         {
