@@ -12,7 +12,8 @@
 #      reports, without the build around it); prints the PA0001 / BannedApiAnalyzers ratio
 #   5. overhead in-process: the same corpus's compiler and analyzer diagnostics, whole, per variant in rotating rounds:
 #      compiler only, an empty operation analyzer (the floor, benchmarks/FloorAnalyzer), a syntax analyzer typing each
-#      comparison's operand (what a syntax-first PA0001 would still pay), the audit, BannedApiAnalyzers
+#      comparison's operand (what a syntax-first PA0001 would still pay), the audit, the audit searching every member's
+#      operation tree (its cost without the member filter), BannedApiAnalyzers
 #
 # usage: benchmarks/analyzer.sh [--quick | --in-process-only] [ROUNDS]   (env: BENCH_OUT=dir, BENCH_LINES=n, BENCH_EDITS=60)
 #   --quick: a 20k-line corpus, no build comparison, one round and 5 edits (a smoke run: times nothing)
