@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ProviderAudit.Analyzers.Internals.Detection
 {
     /// <summary>
-    /// The members of a tree whose syntax can hold a comparison with a provider enum's first-party constant, found before
-    /// anything in them is bound. Every form the detectors flag needs a side that is that constant (or, in
+    /// The members of a tree, and in them the statements, whose syntax can hold a comparison with a provider enum's
+    /// first-party constant, found before anything in them is bound. Every form the detectors flag needs a side that is that constant (or, in
     /// <c>Contains</c>, a set with it), and a constant is written with one of a few things: the first-party member's name or
     /// another name with its value (an enum alias, a <c>const</c> field here or in an assembly that references the enum's,
     /// every member under <c>using static</c>); a cast to the enum, arithmetic with its members or <c>new</c> of it; a
