@@ -6,7 +6,7 @@
 #      full compilation diagnostics with and without PA0001, in-process, paired rounds
 #   3. incremental edit: one-line edits of one file of the 200k-line corpus; that file's diagnostics on each new
 #      compilation through CompilationWithAnalyzers (what an IDE re-runs per keystroke), without an analyzer,
-#      with PA0001, with BannedApiAnalyzers
+#      with PA0001, with PA0001 searching every member (no member filter), with BannedApiAnalyzers
 #   4. whole project in-process: the same 200k-line corpus's analyzer diagnostics through CompilationWithAnalyzers, the
 #      audit's analyzers and BannedApiAnalyzers in alternating paired rounds, each analyzer's own time (what ReportAnalyzer
 #      reports, without the build around it); prints the PA0001 / BannedApiAnalyzers ratio

@@ -159,6 +159,7 @@ internal static class AnalyzerBenchmark
         {
             ("compiler only", []),
             ("compiler + PA0001", catalog.AnalyzersFor(AuditId)),
+            ("compiler + PA0001 searching every member (no member filter)", catalog.AuditAnalyzersScanningEveryMember()),
             ("compiler + BannedApiAnalyzers (RS0030)", catalog.AnalyzersFor(PeerId)),
         };
         var compilation = (await corpus.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;

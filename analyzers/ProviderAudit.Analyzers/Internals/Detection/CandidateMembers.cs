@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -33,6 +34,8 @@ namespace ProviderAudit.Analyzers.Internals.Detection
     internal sealed class CandidateMembers
     {
         private static readonly char[] Digits = "0123456789".ToCharArray();
+
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Facts = new ConditionalWeakTable<SyntaxTree, TreeFacts>();
 
         private static readonly Regex NumericCast = new Regex(@"\(\s*(?:s?byte|u?short|u?int|u?long|char|n?u?int)\s*\??\s*\)", RegexOptions.CultureInvariant);
 
@@ -79,21 +82,21 @@ namespace ProviderAudit.Analyzers.Internals.Detection
             var constFields = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var root = tree.GetRoot(cancellationToken);
-                foreach (var directive in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+                var facts = Facts.GetValue(tree, t => TreeFacts.Read(t, cancellationToken));
+                foreach (var directive in facts.TypeUsings)
                 {
                     foreach (var (type, _) in all)
                     {
-                        if (directive.NamespaceOrType is not NameSyntax target || target.GetLastToken().ValueText != type.Name)
+                        if (directive.Target != type.Name)
                         {
                             continue;
                         }
 
                         if (directive.Alias is { } alias)
                         {
-                            typeNames.Add(alias.Name.Identifier.ValueText);
+                            typeNames.Add(alias);
                         }
-                        else if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+                        else if (directive.IsStatic)
                         {
                             foreach (var member in type.GetMembers().OfType<IFieldSymbol>())
                             {
@@ -103,17 +106,7 @@ namespace ProviderAudit.Analyzers.Internals.Detection
                     }
                 }
 
-                var text = tree.GetText(cancellationToken).ToString();
-                foreach (var at in WordPositions(text, "const"))
-                {
-                    if (root.FindToken(at).Parent is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
-                    {
-                        foreach (var variable in field.Declaration.Variables)
-                        {
-                            constFields.Add(variable.Identifier.ValueText);
-                        }
-                    }
-                }
+                constFields.UnionWith(facts.ConstFields);
             }
 
             // The compiler's own value (`const int Zero = 1 - 1` converts to the enum as 0 does), found by name in the
@@ -474,6 +467,51 @@ namespace ProviderAudit.Analyzers.Internals.Detection
             ulong v => v,
             _ => null,
         };
+
+        /// <summary>
+        /// A tree's <c>using</c> directives that can name a type (aliases and <c>using static</c>) and the names of its
+        /// <c>const</c> fields, read once per tree: an IDE makes a new compilation per keystroke, with every other tree the
+        /// same object as before.
+        /// </summary>
+        private sealed class TreeFacts
+        {
+            private TreeFacts(List<(string? Alias, string Target, bool IsStatic)> typeUsings, List<string> constFields)
+            {
+                TypeUsings = typeUsings;
+                ConstFields = constFields;
+            }
+
+            public List<(string? Alias, string Target, bool IsStatic)> TypeUsings { get; }
+
+            public List<string> ConstFields { get; }
+
+            public static TreeFacts Read(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                var root = tree.GetRoot(cancellationToken);
+                var usings = new List<(string? Alias, string Target, bool IsStatic)>();
+                foreach (var directive in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+                {
+                    if (directive.NamespaceOrType is NameSyntax target && (directive.Alias is not null || directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword)))
+                    {
+                        usings.Add((directive.Alias?.Name.Identifier.ValueText, target.GetLastToken().ValueText, directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword)));
+                    }
+                }
+
+                var constFields = new List<string>();
+                foreach (var at in WordPositions(tree.GetText(cancellationToken).ToString(), "const"))
+                {
+                    if (root.FindToken(at).Parent is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                    {
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            constFields.Add(variable.Identifier.ValueText);
+                        }
+                    }
+                }
+
+                return new TreeFacts(usings, constFields);
+            }
+        }
 
         /// <summary>
         /// The names of constants of <paramref name="provider"/> with the first-party value declared in referenced
