@@ -51,6 +51,20 @@ public sealed class MemberFilterTests
             """);
 
     [Fact]
+    public Task A_new_provider_value_is_found()
+        => VerifyAsync(Usings + """
+
+            public static class Code
+            {
+                public static bool Check(ApiProvider p)
+                {
+                    var unrelated = 1;
+                    return {|PA0001:p == new ApiProvider()|} && unrelated > 0;
+                }
+            }
+            """);
+
+    [Fact]
     public Task A_set_whose_initializer_converts_its_array_is_followed_to_Contains_in_another_member()
         => VerifyAsync(Usings + """
 
