@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -82,10 +81,7 @@ namespace ProviderAudit.Analyzers.Internals.Detection
                         continue;
                     }
 
-                    var blocks = candidate is StatementSyntax statement
-                        ? (model.GetOperation(statement, cancellationToken) is { } statementOperation ? new List<IOperation> { statementOperation } : new List<IOperation>())
-                        : OperationBlocks.Of(candidate, model, cancellationToken);
-                    foreach (var block in blocks)
+                    foreach (var block in OperationBlocks.Of(candidate, model, cancellationToken))
                     {
                         foreach (var operation in block.DescendantsAndSelf())
                         {

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ProviderAudit.Analyzers.Internals.Detection
 {
     /// <summary>
-    /// The operation blocks of a declaration (a member, or a whole tree), as the compiler's analyzer driver builds them
+    /// The operation blocks of a declaration (a member, or a whole tree), or the one operation of a statement (which the
+    /// semantic model binds on its own), as the compiler's analyzer driver builds them
     /// for operation actions: a method's or accessor's body with its constructor initializer, each initializer of a field,
     /// property, parameter or enum member, an expression-bodied property, each attribute, top-level statements and a
     /// primary constructor's base arguments. Lambdas and local functions are inside their member's block.
@@ -24,7 +25,7 @@ namespace ProviderAudit.Analyzers.Internals.Detection
                 var block = node switch
                 {
                     BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or EqualsValueClauseSyntax or AttributeSyntax or PrimaryConstructorBaseTypeSyntax
-                        or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } => node,
+                        or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } or StatementSyntax => node,
                     CompilationUnitSyntax unit when HasGlobalStatements(unit) => node,
                     _ => null,
                 };
@@ -49,7 +50,7 @@ namespace ProviderAudit.Analyzers.Internals.Detection
         private static bool IsInside(SyntaxNode child, SyntaxNode parent) => parent switch
         {
             BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => child is BlockSyntax or ArrowExpressionClauseSyntax or ConstructorInitializerSyntax,
-            EqualsValueClauseSyntax or AttributeSyntax or PrimaryConstructorBaseTypeSyntax or ArrowExpressionClauseSyntax => true,
+            EqualsValueClauseSyntax or AttributeSyntax or PrimaryConstructorBaseTypeSyntax or ArrowExpressionClauseSyntax or StatementSyntax => true,
             CompilationUnitSyntax unit => child is GlobalStatementSyntax && HasGlobalStatements(unit),
             _ => false,
         };
